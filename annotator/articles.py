@@ -1,0 +1,139 @@
+"""Articles: import, revisions and metadata (project.articles)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator import importers
+from annotator.clock import new_uid, now_iso
+from annotator.errors import ImportFailure, NotFound
+from annotator.models import Article, ArticleSummary, Changes, ImportedArticle, ImportOutcome
+from db import articles as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+# Called inside the import transaction when a new revision supersedes an old
+# one, so the claims can move to it atomically (the claims manager hooks in).
+RevisionHook = Callable[[int, int], None]
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _summary(row: dict[str, Any]) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        uid=row["uid"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        published=row["published"],
+        url=row["url"],
+        language=row["language"],
+        source_format=row["source_format"],
+        source_name=row["source_name"],
+        imported_at=row["imported_at"],
+        text_sha256=row["text_sha256"],
+        revision_of=row["revision_of"],
+        length=row["length"],
+        claims=row["claims"],
+    )
+
+
+class ArticleManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self.revision_hooks: list[RevisionHook] = []
+
+    @property
+    def _db(self):  # type: ignore[no-untyped-def]
+        return self._project.db
+
+    def list(self) -> list[ArticleSummary]:
+        return [_summary(row) for row in q.summaries(self._db)]
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        row = q.summary(self._db, article_id)
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return _summary(row)
+
+    def get(self, article_id: int) -> Article:
+        summary = self.summary(article_id)
+        text = q.text(self._db, article_id)
+        assert text is not None
+        return Article(summary=summary, text=text)
+
+    def metadata(self, article_id: int) -> dict[str, Any]:
+        return dict(json.loads(q.metadata_json(self._db, article_id)))
+
+    def count(self) -> int:
+        return q.count(self._db)
+
+    def add(self, imported: ImportedArticle) -> ImportOutcome:
+        """Store one article: a duplicate is recognised, a changed version becomes a revision."""
+        source = imported.source_name or imported.title
+        if not imported.text.strip():
+            raise ImportFailure(source, "holds no text")
+        sha = text_sha256(imported.text)
+        with self._db.atomic():
+            existing = q.find_by_sha(self._db, sha)
+            if existing is not None:
+                return ImportOutcome(source, "duplicate", existing, imported.title)
+            previous = self._previous_version(imported)
+            article_id = q.insert(
+                self._db,
+                {
+                    "uid": new_uid(),
+                    "title": imported.title.strip() or "(untitled)",
+                    "outlet": imported.outlet,
+                    "author": imported.author,
+                    "published": imported.published,
+                    "url": imported.url,
+                    "language": imported.language,
+                    "source_format": imported.source_format,
+                    "source_name": imported.source_name,
+                    "imported_at": now_iso(),
+                    "text": imported.text,
+                    "text_sha256": sha,
+                    "revision_of": previous,
+                    "metadata": json.dumps(imported.metadata, default=str),
+                },
+            )
+            if previous is not None:
+                for hook in self.revision_hooks:
+                    hook(previous, article_id)
+        status = "revision" if previous is not None else "imported"
+        return ImportOutcome(source, status, article_id, imported.title, revision_of=previous)
+
+    def _previous_version(self, imported: ImportedArticle) -> int | None:
+        if imported.url:
+            return q.latest_with_url(self._db, imported.url)
+        if imported.title and imported.outlet:
+            return q.latest_with_title_outlet(self._db, imported.title, imported.outlet)
+        return None
+
+    def import_file(self, path: Path) -> ImportOutcome:
+        """Import one file; failures come back as a 'failed' outcome, never raised."""
+        try:
+            return self.add(importers.read_file(path))
+        except ImportFailure as exc:
+            return ImportOutcome(str(path), "failed", reason=exc.reason)
+
+    def import_paths(self, paths: list[Path]) -> list[ImportOutcome]:
+        return [self.import_file(path) for path in importers.expand_paths(paths)]
+
+    def update_metadata(self, article_id: int, **fields: str | None) -> Changes:
+        self.summary(article_id)
+        cleaned = {k: (v.strip() if isinstance(v, str) else v) or None for k, v in fields.items()}
+        if "title" in cleaned and not cleaned["title"]:
+            raise ValueError("an article needs a title")
+        with self._db.atomic():
+            q.update_fields(self._db, article_id, cleaned)
+        return Changes(articles=frozenset({article_id}))

@@ -1,0 +1,24 @@
+"""Errors the service raises: each message is one line a user can act on."""
+
+from __future__ import annotations
+
+from db.connection import ProjectFileError
+
+__all__ = ["AnnotatorError", "ImportFailure", "NotFound", "ProjectFileError"]
+
+
+class AnnotatorError(Exception):
+    """Base of every expected failure; the CLI prints it as one stderr line."""
+
+
+class ImportFailure(AnnotatorError):
+    """An input file could not be imported; names the file and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class NotFound(AnnotatorError):
+    """A referenced id or name does not exist in the project."""

@@ -1,0 +1,123 @@
+"""Project: one SQLite file, one object a caller holds, a manager per noun.
+
+Opening never writes to a file until it is known to be one of our projects
+(or a new, empty file), so a wrong pick in a file dialog costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+import sqlite_utils
+
+from annotator.articles import ArticleManager
+from annotator.codebook import Codebook
+from db import checks, connection, migrations
+from db.connection import ProjectFileError
+
+APP_NAME = "factcheck-annotator"
+DEFAULT_PROJECT_NAME = "default-project.sqlite"
+DATA_DIR_ENV = "ANNOTATOR_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Where the default project lives; ANNOTATOR_DATA_DIR overrides it (tests, portable use)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else platformdirs.user_data_path(APP_NAME)
+
+
+def default_project_path() -> Path:
+    return data_dir() / DEFAULT_PROJECT_NAME
+
+
+def _check_openable(path: Path, create: bool) -> bool:
+    """Return True when the file is new (to be created); raise when it cannot be opened."""
+    if not path.exists():
+        if not create:
+            raise ProjectFileError(path, "no such project file")
+        if not path.parent.exists():
+            raise ProjectFileError(path, "its folder does not exist")
+        return True
+    if path.is_dir():
+        raise ProjectFileError(path, "is a folder, not a project file")
+    app_id, version = connection.inspect_existing(path)
+    if path.stat().st_size == 0:
+        if not create:
+            raise ProjectFileError(path, "is empty, not a project file")
+        return True
+    if app_id != connection.APPLICATION_ID:
+        raise ProjectFileError(path, "is an SQLite database but not an annotator project")
+    latest = migrations.latest_version()
+    if version > latest:
+        raise ProjectFileError(
+            path,
+            f"was made by a newer version of the annotator (schema {version}; "
+            f"this version reads up to {latest})",
+        )
+    return False
+
+
+class Project:
+    """An open project file. Managers: articles, codebook (more by noun)."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+        self.articles = ArticleManager(self)
+        self.codebook = Codebook(self)
+
+    @classmethod
+    def open(cls, path: Path | str, create: bool = True) -> Project:
+        """Open (or create) a project file and bring its schema up to date."""
+        path = Path(path).expanduser()
+        is_new = _check_openable(path, create)
+        try:
+            db = connection.connect(path)
+            migrations.migrate(db, before=_backup_before_migration(path))
+        except Exception as exc:  # sqlite3 errors vary; all mean the same to the user
+            if isinstance(exc, ProjectFileError):
+                raise
+            raise ProjectFileError(path, f"could not be opened ({exc})") from exc
+        project = cls(db, path)
+        if is_new:
+            project.codebook.seed_defaults()
+        return project
+
+    @classmethod
+    def in_memory(cls) -> Project:
+        db = connection.connect_memory()
+        migrations.migrate(db)
+        project = cls(db, None)
+        project.codebook.seed_defaults()
+        return project
+
+    def check(self) -> list[str]:
+        """Integrity findings; an empty list means the file is healthy."""
+        return checks.findings(self.db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _backup_before_migration(path: Path) -> migrations.BeforeMigrate:
+    def before(db: sqlite_utils.Database, from_version: int) -> None:
+        target = path.with_name(f"{path.name}.schema{from_version}.bak")
+        dest = sqlite_utils.Database(str(target))
+        db.conn.backup(dest.conn)
+        dest.conn.close()
+
+    return before

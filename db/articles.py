@@ -1,0 +1,96 @@
+"""Queries over the articles table. Plain rows in, plain rows out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+SUMMARY_COLUMNS = (
+    "a.id, a.uid, a.title, a.outlet, a.author, a.published, a.url, a.language, "
+    "a.source_format, a.source_name, a.imported_at, a.text_sha256, a.revision_of, "
+    "length(a.text) AS length"
+)
+
+EDITABLE_FIELDS = ("title", "outlet", "author", "published", "url", "language")
+
+
+def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    cursor = db.execute(
+        "INSERT INTO articles (uid, title, outlet, author, published, url, language, "
+        "source_format, source_name, imported_at, text, text_sha256, revision_of, metadata) "
+        "VALUES (:uid, :title, :outlet, :author, :published, :url, :language, "
+        ":source_format, :source_name, :imported_at, :text, :text_sha256, :revision_of, "
+        ":metadata)",
+        row,
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def summaries(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every article with its claim count, newest revision chains kept in id order."""
+    sql = (
+        f"SELECT {SUMMARY_COLUMNS}, "
+        "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims "
+        "FROM articles a ORDER BY a.id"
+    )
+    return [dict(row) for row in db.query(sql)]
+
+
+def summary(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+    sql = (
+        f"SELECT {SUMMARY_COLUMNS}, "
+        "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims "
+        "FROM articles a WHERE a.id = ?"
+    )
+    rows = list(db.query(sql, [article_id]))
+    return dict(rows[0]) if rows else None
+
+
+def text(db: sqlite_utils.Database, article_id: int) -> str | None:
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def metadata_json(db: sqlite_utils.Database, article_id: int) -> str:
+    row = db.execute("SELECT metadata FROM articles WHERE id = ?", [article_id]).fetchone()
+    return "{}" if row is None else str(row[0])
+
+
+def find_by_sha(db: sqlite_utils.Database, sha256: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM articles WHERE text_sha256 = ? ORDER BY id LIMIT 1", [sha256]
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def latest_with_url(db: sqlite_utils.Database, url: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1", [url]
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def latest_with_title_outlet(db: sqlite_utils.Database, title: str, outlet: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM articles WHERE (url IS NULL OR url = '') AND title = ? "
+        "AND coalesce(outlet, '') = ? ORDER BY id DESC LIMIT 1",
+        [title, outlet],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def update_fields(db: sqlite_utils.Database, article_id: int, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    if not fields:
+        return
+    assignments = ", ".join(f"{name} = :{name}" for name in fields)
+    db.execute(
+        f"UPDATE articles SET {assignments} WHERE id = :id", {**fields, "id": article_id}
+    )
+
+
+def count(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])

@@ -1,0 +1,47 @@
+"""Schema versions, applied in order with sqlite-utils' Migrations.
+
+Each migration runs in one transaction together with its record, and sets
+PRAGMA user_version to its number so that a newer file is recognised (and
+refused) by an older program before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from db import schema_v1
+from db.connection import APPLICATION_ID
+
+MIGRATION_SET = "annotator"
+migrations = Migrations(MIGRATION_SET)
+
+# Called with (db, from_version) before pending migrations run on a file that
+# already holds data, so the caller can back it up first (see db.backups).
+BeforeMigrate = Callable[[sqlite_utils.Database, int], None]
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: sqlite_utils.Database) -> None:
+    for statement in schema_v1.STATEMENTS:
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+
+
+def latest_version() -> int:
+    return len(migrations._migrations)
+
+
+def migrate(db: sqlite_utils.Database, before: BeforeMigrate | None = None) -> list[str]:
+    """Apply pending migrations; return the names applied."""
+    pending = migrations.pending(db)
+    if not pending:
+        return []
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if before is not None and current > 0:
+        before(db, current)
+    migrations.apply(db)
+    return [m.name for m in pending]

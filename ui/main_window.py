@@ -1,0 +1,216 @@
+"""The main window: menus, docks and the status bar. It delegates everything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from annotator import __version__
+from annotator.models import Changes
+from annotator.project import Project, ProjectFileError
+from ui import settings
+from ui.library import LibraryPanel
+from ui.reader import ReaderPane
+from ui.session import ProjectSession
+
+PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("MainWindow")
+        self.setMinimumSize(900, 560)
+
+        self.reader = ReaderPane(self)
+        self.setCentralWidget(self.reader)
+
+        self.library = LibraryPanel(session, self)
+        self.library_dock = self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.library.article_chosen.connect(self.open_article)
+
+        self.project_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.project_label)
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+
+        session.changed.connect(self._on_changed)
+        session.project_replaced.connect(self._on_project_replaced)
+        session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self._on_project_replaced()
+        self._restore_geometry()
+
+    # -- building -------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.replace(' ', '')}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def add_action(
+        self,
+        menu: QMenu,
+        key: str,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        """One action with a shortcut and an accessible name, registered by key."""
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(text.replace("&", "").replace("…", ""))
+        action.setStatusTip(action.toolTip())
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)
+        self.actions[key] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.add_action(self.file_menu, "new_project", "&New project…", self.new_project, "Ctrl+N")
+        self.add_action(self.file_menu, "open_project", "&Open project…", self.open_project_dialog, "Ctrl+O")
+        self.recent_menu = self.file_menu.addMenu("Recent &projects")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addSeparator()
+        self.import_separator = self.file_menu.addSeparator()
+        self.add_action(self.file_menu, "quit", "&Quit", self.close, "Ctrl+Q")
+
+        self.edit_menu = bar.addMenu("&Edit")
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addActions([undo, redo])
+        self.actions["undo"], self.actions["redo"] = undo, redo
+
+        self.view_menu = bar.addMenu("&View")
+        self.add_action(self.view_menu, "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F")
+        library_toggle = self.library_dock.toggleViewAction()
+        library_toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.view_menu.addAction(library_toggle)
+        self.actions["toggle_library"] = library_toggle
+
+        self.help_menu = bar.addMenu("&Help")
+        self.add_action(self.help_menu, "about", "&About", self.show_about, "F1")
+
+    # -- project files ----------------------------------------------------
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def switch_to(self, path: Path, create: bool) -> bool:
+        """Open another project file; on failure the current one stays open."""
+        try:
+            project = Project.open(path, create=create)
+        except ProjectFileError as exc:
+            self.show_error("Cannot open project", f"{exc.path}\n\n{exc.reason}")
+            return False
+        self.session.replace(project)
+        settings.remember_project(path)
+        return True
+
+    def new_project(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.sqlite"), PROJECT_FILTER)
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            self.show_error("Cannot create project", f"{path}\n\nThis file already exists; use Open project.")
+            return
+        self.switch_to(path, create=True)
+
+    def open_project_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()), PROJECT_FILTER)
+        if name:
+            self.switch_to(Path(name), create=False)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.recent_projects()
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+        for index, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{index} {path.name}  —  {path.parent}")
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p, create=False))
+
+    # -- reading ------------------------------------------------------------
+    def open_article(self, article_id: int) -> None:
+        if self.reader.article_id == article_id:
+            return
+        article = self.session.project.articles.get(article_id)
+        self.reader.show_article(article)
+        self.statusBar().showMessage(f"Opened “{article.title}”", 3000)
+
+    def focus_filter(self) -> None:
+        self.library_dock.show()
+        self.library.filter_box.setFocus()
+        self.library.filter_box.selectAll()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About the annotator",
+            f"<b>Fact-check annotator</b> {__version__}<br>Mark claims, tag who said them, "
+            "link the evidence, compare the sides.<br>Project file: "
+            f"{self.session.project.path}",
+        )
+
+    # -- state -------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        self._update_status()
+        article_id = self.reader.article_id
+        if article_id is not None and (article_id in changes.articles or changes.everything):
+            self.reader.article = None
+            self.open_article(article_id)
+
+    def _on_project_replaced(self) -> None:
+        self.reader.show_placeholder()
+        self._update_status()
+        self._update_title()
+
+    def _update_status(self) -> None:
+        project = self.session.project
+        self.project_label.setText(f"{project.path}  ·  {project.articles.count()} articles")
+
+    def _update_title(self) -> None:
+        path = self.session.project.path
+        dirty = "" if self.session.undo_stack.isClean() else " •"
+        self.setWindowTitle(f"{path.name if path else 'Project'}{dirty} — Fact-check annotator")
+
+    def _restore_geometry(self) -> None:
+        store = settings.settings()
+        geometry = store.value("window/geometry")
+        state = store.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.library_dock], [400], Qt.Orientation.Horizontal)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = settings.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,75 @@
+"""The one place where Qt's UTF-16 positions meet our code-point offsets.
+
+The reader shows the canonical text with display-only paragraph breaks
+inserted; a TextMap converts both ways between canonical code points and
+positions in that displayed document (UTF-16 code units, as Qt counts).
+Everything else in ui/ calls this module and never does the arithmetic itself.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+BREAK = "\n\n"
+
+
+class TextMap:
+    def __init__(self, text: str, breaks: list[int] | None = None) -> None:
+        self.text = text
+        self.breaks = sorted(set(b for b in (breaks or []) if 0 < b < len(text)))
+        # Code-point positions of characters that take two UTF-16 units.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._break_units = len(BREAK)
+
+    def display_text(self) -> str:
+        """The canonical text with a blank line inserted at each display break."""
+        parts: list[str] = []
+        last = 0
+        for b in self.breaks:
+            parts.append(self.text[last:b])
+            parts.append(BREAK)
+            last = b
+        parts.append(self.text[last:])
+        return "".join(parts)
+
+    def utf16_of(self, cp: int) -> int:
+        """UTF-16 length of the canonical text before code point `cp` (no breaks)."""
+        return cp + bisect_left(self._astral, cp)
+
+    def cp_of_utf16(self, units: int) -> int:
+        """Code point at a UTF-16 offset of the canonical text; a half pair rounds down."""
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.utf16_of(mid) <= units:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def to_display(self, cp: int, *, is_end: bool = False) -> int:
+        """Display position of canonical code point `cp`.
+
+        A start at a break lands after the inserted break; an end at a break
+        stays before it, so a span never swallows the blank line.
+        """
+        inserted = bisect_left(self.breaks, cp) if is_end else bisect_right(self.breaks, cp)
+        return self.utf16_of(cp) + inserted * self._break_units
+
+    def from_display(self, position: int) -> int:
+        """Canonical boundary at a display cursor position (inside a break: the break)."""
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.to_display(mid, is_end=True) <= position:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def span_to_display(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_display(start), self.to_display(end, is_end=True)
+
+    def span_from_display(self, start: int, end: int) -> tuple[int, int]:
+        a, b = self.from_display(min(start, end)), self.from_display(max(start, end))
+        return a, max(a, b)
