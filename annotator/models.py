@@ -142,3 +142,61 @@ class Changes:
             datasets=self.datasets or other.datasets,
             everything=self.everything or other.everything,
         )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A marked claim with its anchor and its tags (names resolved for display)."""
+
+    id: int
+    uid: str
+    article_id: int
+    start: int | None
+    end: int | None
+    quote: str
+    prefix: str
+    suffix: str
+    anchor: str  # "exact" | "fuzzy" | "orphan"
+    statement: str
+    speaker_id: int | None
+    speaker: str | None
+    side_id: int | None
+    side: str | None
+    stance_id: int | None
+    stance: str | None
+    verdict_id: int | None
+    verdict: str | None
+    topics: tuple[str, ...]
+    status: str
+    note: str
+    created_by: str
+    created_at: str
+    updated_at: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "article": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "statement": self.statement,
+            "speaker": self.speaker,
+            "side": self.side,
+            "stance": self.stance,
+            "verdict": self.verdict,
+            "topics": list(self.topics),
+            "status": self.status,
+            "note": self.note,
+            "anchor": self.anchor,
+            "created_by": self.created_by,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+# Everything needed to bring a deleted claim back exactly (rows by table).
+ClaimSnapshot = dict[str, list[dict[str, Any]]]

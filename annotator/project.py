@@ -14,6 +14,7 @@ import platformdirs
 import sqlite_utils
 
 from annotator.articles import ArticleManager
+from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
 from db import checks, connection, migrations
 from db.connection import ProjectFileError
@@ -61,13 +62,14 @@ def _check_openable(path: Path, create: bool) -> bool:
 
 
 class Project:
-    """An open project file. Managers: articles, codebook (more by noun)."""
+    """An open project file, with one manager per noun (articles, codebook, claims, ...)."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
         self.db = db
         self.path = path
         self.articles = ArticleManager(self)
         self.codebook = Codebook(self)
+        self.claims = ClaimManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

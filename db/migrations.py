@@ -1,8 +1,10 @@
 """Schema versions, applied in order with sqlite-utils' Migrations.
 
-Each migration runs in one transaction together with its record, and sets
-PRAGMA user_version to its number so that a newer file is recognised (and
-refused) by an older program before anything is written.
+Each migration runs in one transaction together with its record. Afterwards
+PRAGMA user_version is set to the number of migrations applied, so that a
+newer file is recognised (and refused) by an older program before anything is
+written. Migrations are named by what they add, not numbered, and are only
+ever appended to this file, never edited once landed.
 """
 
 from __future__ import annotations
@@ -23,14 +25,6 @@ migrations = Migrations(MIGRATION_SET)
 BeforeMigrate = Callable[[sqlite_utils.Database, int], None]
 
 
-@migrations(name="0001_initial")
-def m0001_initial(db: sqlite_utils.Database) -> None:
-    for statement in schema_v1.STATEMENTS:
-        db.execute(statement)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 1")
-
-
 def latest_version() -> int:
     return len(migrations._migrations)
 
@@ -44,4 +38,17 @@ def migrate(db: sqlite_utils.Database, before: BeforeMigrate | None = None) -> l
     if before is not None and current > 0:
         before(db, current)
     migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
     return [m.name for m in pending]
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: sqlite_utils.Database) -> None:
+    for statement in schema_v1.STATEMENTS:
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+# New migrations go below this line, appended in landing order.
+
+

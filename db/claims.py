@@ -1,0 +1,162 @@
+"""Queries over claims and the rows that hang off them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+# Rows that belong to a claim and go (and come back) with it.
+DEPENDENT_TABLES = ("claim_topics", "quantities", "claim_evidence")
+CLAIM_COLUMNS = (
+    "id",
+    "uid",
+    "article_id",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "anchor",
+    "statement",
+    "speaker_id",
+    "side_id",
+    "stance_id",
+    "verdict_id",
+    "status",
+    "note",
+    "created_by",
+    "created_at",
+    "updated_at",
+)
+EDITABLE = (
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "anchor",
+    "statement",
+    "speaker_id",
+    "side_id",
+    "stance_id",
+    "verdict_id",
+    "status",
+    "note",
+    "updated_at",
+    "article_id",
+)
+
+SELECT = """
+SELECT c.*, s.name AS speaker, sd.name AS side, st.name AS stance, v.name AS verdict,
+       (SELECT json_group_array(t.name) FROM (
+            SELECT vt.name FROM claim_topics ct JOIN vocab vt ON vt.id = ct.topic_id
+            WHERE ct.claim_id = c.id ORDER BY vt.position, vt.name) t) AS topics
+FROM claims c
+LEFT JOIN speakers s ON s.id = c.speaker_id
+LEFT JOIN vocab sd ON sd.id = c.side_id
+LEFT JOIN vocab st ON st.id = c.stance_id
+LEFT JOIN vocab v ON v.id = c.verdict_id
+"""
+
+
+def _quoted(column: str) -> str:
+    return '"end"' if column == "end" else column
+
+
+def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    columns = [c for c in CLAIM_COLUMNS if c in row]
+    names = ", ".join(_quoted(c) for c in columns)
+    values = ", ".join(f":{c}" for c in columns)
+    cursor = db.execute(f"INSERT INTO claims ({names}) VALUES ({values})", row)
+    return int(cursor.lastrowid or 0)
+
+
+def update(db: sqlite_utils.Database, claim_id: int, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    if not fields:
+        return
+    assignments = ", ".join(f"{_quoted(c)} = :{c}" for c in fields)
+    db.execute(f"UPDATE claims SET {assignments} WHERE id = :id", {**fields, "id": claim_id})
+
+
+def set_topics(db: sqlite_utils.Database, claim_id: int, topic_ids: list[int]) -> None:
+    db.execute("DELETE FROM claim_topics WHERE claim_id = ?", [claim_id])
+    for topic_id in dict.fromkeys(topic_ids):
+        db.execute(
+            "INSERT INTO claim_topics (claim_id, topic_id) VALUES (?, ?)", [claim_id, topic_id]
+        )
+
+
+def topic_ids(db: sqlite_utils.Database, claim_id: int) -> list[int]:
+    return [
+        int(r[0])
+        for r in db.execute(
+            "SELECT topic_id FROM claim_topics WHERE claim_id = ? ORDER BY topic_id", [claim_id]
+        ).fetchall()
+    ]
+
+
+def select(
+    db: sqlite_utils.Database, where: str = "", params: list[Any] | None = None
+) -> list[dict[str, Any]]:
+    sql = (
+        SELECT
+        + (f" WHERE {where}" if where else "")
+        + ' ORDER BY c.article_id, c.start, c."end", c.id'
+    )
+    return [dict(r) for r in db.query(sql, params or [])]
+
+
+def snapshot(db: sqlite_utils.Database, claim_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every row of a claim and of what hangs off it, to bring it back exactly."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "claims": [dict(r) for r in db.query("SELECT * FROM claims WHERE id = ?", [claim_id])]
+    }
+    for table in DEPENDENT_TABLES:
+        rows[table] = [
+            dict(r) for r in db.query(f"SELECT * FROM {table} WHERE claim_id = ?", [claim_id])
+        ]
+    rows["claim_links"] = [
+        dict(r)
+        for r in db.query(
+            "SELECT * FROM claim_links WHERE from_claim = ? OR to_claim = ?", [claim_id, claim_id]
+        )
+    ]
+    return rows
+
+
+def restore(db: sqlite_utils.Database, rows: dict[str, list[dict[str, Any]]]) -> None:
+    for table in ("claims", *DEPENDENT_TABLES, "claim_links"):
+        for row in rows.get(table, []):
+            names = ", ".join(_quoted(c) for c in row)
+            values = ", ".join(f":{c}" for c in row)
+            db.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({values})", row)
+
+
+def delete(db: sqlite_utils.Database, claim_id: int) -> None:
+    db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+
+
+def count(db: sqlite_utils.Database, article_id: int | None = None) -> int:
+    if article_id is None:
+        return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
+    return int(
+        db.execute("SELECT count(*) FROM claims WHERE article_id = ?", [article_id]).fetchone()[0]
+    )
+
+
+def spans(
+    db: sqlite_utils.Database, article_id: int
+) -> list[tuple[int, int, int, int | None, int | None, int | None]]:
+    """(id, start, end, side_id, stance_id, verdict_id) of an article's placed claims: what the reader paints."""
+    return [
+        tuple(r)  # type: ignore[misc]
+        for r in db.execute(
+            'SELECT id, start, "end", side_id, stance_id, verdict_id FROM claims '
+            "WHERE article_id = ? AND anchor != 'orphan' ORDER BY start",
+            [article_id],
+        ).fetchall()
+    ]
