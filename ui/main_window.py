@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self._build_menus()
 
+        session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)
         session.project_replaced.connect(self._on_project_replaced)
         session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
@@ -159,6 +160,15 @@ class MainWindow(QMainWindow):
         article = self.session.project.articles.get(article_id)
         self.reader.show_article(article)
         self.statusBar().showMessage(f"Opened “{article.title}”", 3000)
+
+    def _on_article_requested(self, article_id: int, claim_id: object) -> None:
+        self.library.select_article(article_id)
+        self.open_article(article_id)
+        if isinstance(claim_id, int):
+            claim = self.session.project.claims.get(claim_id)
+            if claim.start is not None and claim.end is not None:
+                self.reader.view.select_span(claim.start, claim.end)
+            self.session.set_current_claim(claim_id)
 
     def focus_filter(self) -> None:
         self.library_dock.show()
