@@ -75,3 +75,13 @@ def test_samples_are_seeded_in_three_shapes(empty_project: Project) -> None:
     assert any("\n" not in t for t in texts)  # the run-together scrape
     # Seeding again adds nothing.
     assert {o.status for o in seed_samples(empty_project)} == {"duplicate"}
+
+
+def test_plain_text_title_is_first_line_or_glued_headline() -> None:
+    from annotator.importers.plaintext import title_from_text
+
+    assert title_from_text("\n\n  Pay row deepens  \nBody") == "Pay row deepens"
+    scrape = "Doctors strike is over - so what happens now?30 July 2025ShareSave" + " words" * 60
+    assert title_from_text(scrape) == "Doctors strike is over - so what happens now?"
+    no_mark = "word " * 80
+    assert title_from_text(no_mark).endswith("…") and len(title_from_text(no_mark)) <= 201
