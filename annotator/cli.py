@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.commands import articles, project
+from annotator.commands import articles, export, project
 
 OpenGui = Callable[[Path | None], int]
 
@@ -47,6 +47,7 @@ COMMANDS: tuple[click.Command, ...] = (
     articles.articles_command,
     articles.show_command,
     project.check_command,
+    export.search_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -16,6 +16,7 @@ import sqlite_utils
 from annotator.articles import ArticleManager
 from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
+from annotator.search import SearchManager
 from db import checks, connection, migrations
 from db.connection import ProjectFileError
 
@@ -70,6 +71,7 @@ class Project:
         self.articles = ArticleManager(self)
         self.codebook = Codebook(self)
         self.claims = ClaimManager(self)
+        self.search = SearchManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

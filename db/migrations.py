@@ -14,7 +14,7 @@ from collections.abc import Callable
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from db import schema_v1
+from db import schema_v1, search
 from db.connection import APPLICATION_ID
 
 MIGRATION_SET = "annotator"
@@ -52,3 +52,7 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
 # New migrations go below this line, appended in landing order.
 
 
+@migrations(name="search_fts")
+def m_search_fts(db: sqlite_utils.Database) -> None:
+    """Full-text search over articles, claims and evidence, backfilled from existing rows."""
+    search.create_fts(db)

@@ -1,0 +1,224 @@
+"""Full-text search over articles, claims and evidence (project.search).
+
+A query is what the user typed, never FTS5 syntax: each word (or "quoted
+phrase") becomes an FTS5 phrase string with its quotes doubled, so `%`, `-`,
+`*`, `"` or `NEAR` can never raise a syntax error. The trigram index needs
+three characters; shorter words are matched with LIKE on the same columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from db import search as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+KINDS = ("claim", "article", "evidence")
+DEFAULT_LIMIT = 200
+TRIGRAM = 3  # the shortest term the trigram index can match
+SNIPPET_CONTEXT = 60  # characters of text shown either side of the first match
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims a search, a listing or an export covers; empty fields select all.
+
+    Names (speaker, side, stance, verdict, topic) match case-insensitively;
+    dates are ISO (YYYY-MM-DD) and bound the article's publication date.
+    """
+
+    article_id: int | None = None
+    speaker: str | None = None
+    side: str | None = None
+    stance: str | None = None
+    verdict: str | None = None
+    topic: str | None = None
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+    def is_empty(self) -> bool:
+        return not self.as_dict()
+
+    def claim_only(self) -> bool:
+        """True when a filter applies to claims alone (articles cannot have a speaker)."""
+        return bool(set(self.as_dict()) - {"article_id", "date_from", "date_to"})
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: what it is, where it opens, and a snippet with the matches marked."""
+
+    kind: str  # "claim" | "article" | "evidence"
+    id: int
+    article_id: int | None
+    claim_id: int | None
+    title: str
+    snippet: str
+    highlights: tuple[tuple[int, int], ...] = field(default=())
+    rank: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "article": self.article_id,
+            "claim": self.claim_id,
+            "title": self.title,
+            "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[SearchHit, ...]
+    truncated: bool  # more hits of some kind than the limit
+
+
+def split_terms(query: str) -> list[str]:
+    """The user's words: "quoted phrases" stay whole, everything else splits on white space."""
+    terms: list[str] = []
+    position = 0
+    for match in _QUOTED.finditer(query):
+        terms.extend(query[position : match.start()].split())
+        phrase = " ".join(match.group(1).split())
+        if phrase:
+            terms.append(phrase)
+        position = match.end()
+    # A lone unmatched quote is just a character of the text.
+    terms.extend(query[position:].split())
+    return list(dict.fromkeys(terms))
+
+
+def fts_phrase(term: str) -> str:
+    """A term as an FTS5 string literal: double quotes doubled, nothing else special."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def plan(query: str) -> tuple[str | None, list[str]]:
+    """(FTS5 MATCH expression for the long terms or None, the short terms for LIKE)."""
+    terms = split_terms(query)
+    long_terms = [t for t in terms if len(t) >= TRIGRAM]
+    short_terms = [t for t in terms if len(t) < TRIGRAM]
+    match = " AND ".join(fts_phrase(t) for t in long_terms) if long_terms else None
+    return match, short_terms
+
+
+def snippet(
+    text: str, terms: list[str], context: int = SNIPPET_CONTEXT
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of text around the first match, with every match inside it marked."""
+    flat = " ".join(text.split()) if len(text) < 10_000 else None
+    source = flat if flat is not None else text
+    pattern = (
+        re.compile(
+            "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE
+        )
+        if terms
+        else None
+    )
+    first = pattern.search(source) if pattern else None
+    if first is None:
+        cut = source[: 2 * context].strip()
+        return (" ".join(cut.split()) + ("…" if len(source) > 2 * context else ""), ())
+    start = max(0, first.start() - context)
+    end = min(len(source), first.end() + context)
+    window = source[start:end]
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(source) else ""
+    window = window.replace("\n", " ")
+    marks = tuple(
+        (m.start() + len(lead), m.end() + len(lead))
+        for m in pattern.finditer(window)  # type: ignore[union-attr]
+    )
+    return lead + window + tail, marks
+
+
+class SearchManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def search(
+        self,
+        query: str,
+        filters: ClaimFilter | None = None,
+        kinds: tuple[str, ...] = KINDS,
+        limit: int = DEFAULT_LIMIT,
+    ) -> SearchResult:
+        """Hits of every kind asked for, each kind best first, claims first."""
+        filters = filters or ClaimFilter()
+        match, short_terms = plan(query)
+        terms = split_terms(query)
+        if not terms:
+            return SearchResult(query, (), False)
+        db = self._project.db
+        values = filters.as_dict()
+        hits: list[SearchHit] = []
+        truncated = False
+        if "claim" in kinds:
+            rows = q.search_claims(db, match, short_terms, values, limit + 1)
+            truncated |= len(rows) > limit
+            for r in rows[:limit]:
+                field_text = next(
+                    (r[c] for c in ("statement", "quote", "note") if _matches(r[c], terms)),
+                    r["statement"] or r["quote"],
+                )
+                text, marks = snippet(field_text, terms)
+                hits.append(
+                    SearchHit(
+                        "claim",
+                        r["id"],
+                        r["article_id"],
+                        r["id"],
+                        r["article_title"],
+                        text,
+                        marks,
+                        r["rank"],
+                    )
+                )
+        if "article" in kinds and not filters.claim_only():
+            rows = q.search_articles(db, match, short_terms, values, limit + 1)
+            truncated |= len(rows) > limit
+            for r in rows[:limit]:
+                text, marks = snippet(r["text"], terms)
+                hits.append(
+                    SearchHit("article", r["id"], r["id"], None, r["title"], text, marks, r["rank"])
+                )
+        if "evidence" in kinds:
+            rows = q.search_evidence(db, match, short_terms, values, limit + 1)
+            truncated |= len(rows) > limit
+            for r in rows[:limit]:
+                body = " — ".join(
+                    str(r[c]) for c in ("title", "citation", "quote", "note", "url") if r[c]
+                )
+                text, marks = snippet(body, terms)
+                hits.append(
+                    SearchHit(
+                        "evidence",
+                        r["id"],
+                        r["article_id"],
+                        r["claim_id"],
+                        r["title"] or r["url"] or "evidence",
+                        text,
+                        marks,
+                        r["rank"],
+                    )
+                )
+        return SearchResult(query, tuple(hits), truncated)
+
+
+def _matches(text: str | None, terms: list[str]) -> bool:
+    if not text:
+        return False
+    folded = text.casefold()
+    return any(t.casefold() in folded for t in terms)

@@ -1,0 +1,259 @@
+"""Full-text search: FTS5 tables over articles, claims and evidence, and the queries on them.
+
+The FTS tables are external-content tables (the text lives once, in its own
+table) kept in step by triggers, with the trigram tokenizer so any substring of
+three or more characters matches, punctuation included ("29%", "£1.5bn").
+Terms shorter than that cannot use a trigram index and are matched with LIKE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlite_utils
+
+# (fts table, content table, indexed columns). The `search_fts` migration builds
+# exactly these; changing them needs a new migration, never an edit here alone.
+# sqlite-utils turns recursive_triggers on, so an INSERT OR REPLACE (a restore)
+# fires the delete trigger for the row it replaces and the index stays exact.
+FTS_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("articles_fts", "articles", ("title", "text")),
+    ("claims_fts", "claims", ("quote", "statement", "note")),
+    ("evidence_fts", "evidence", ("title", "citation", "quote", "note", "url")),
+)
+LIKE_ESCAPE = "\\"
+
+
+def _fts_ddl(fts: str, content: str, columns: tuple[str, ...]) -> list[str]:
+    cols = ", ".join(columns)
+    new_values = ", ".join(f"new.{c}" for c in columns)
+    old_values = ", ".join(f"old.{c}" for c in columns)
+    delete_old = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old_values});"
+    insert_new = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new_values});"
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{content}', "
+        f"content_rowid='id', tokenize='trigram')",
+        f"CREATE TRIGGER {fts}_after_insert AFTER INSERT ON {content} BEGIN {insert_new} END",
+        f"CREATE TRIGGER {fts}_after_delete AFTER DELETE ON {content} BEGIN {delete_old} END",
+        f"CREATE TRIGGER {fts}_after_update AFTER UPDATE OF {cols} ON {content} BEGIN "
+        f"{delete_old} {insert_new} END",
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+    ]
+
+
+def create_fts(db: sqlite_utils.Database) -> None:
+    """The body of the `search_fts` migration: tables, triggers and a backfill."""
+    for fts, content, columns in FTS_TABLES:
+        for statement in _fts_ddl(fts, content, columns):
+            db.execute(statement)
+
+
+def like_pattern(term: str) -> str:
+    escaped = (term.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")).replace(
+        "_", LIKE_ESCAPE + "_"
+    )
+    return f"%{escaped}%"
+
+
+def _short_terms_sql(columns: Sequence[str], terms: Sequence[str]) -> tuple[str, list[Any]]:
+    """Every short term must occur in one of the columns (case-insensitive for ASCII)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for term in terms:
+        ors = " OR ".join(f"{c} LIKE ? ESCAPE '{LIKE_ESCAPE}'" for c in columns)
+        clauses.append(f"({ors})")
+        params.extend([like_pattern(term)] * len(columns))
+    return " AND ".join(clauses), params
+
+
+# -- claim filters (shared by search and export) --------------------------------
+def claim_filter_sql(filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over `claims c JOIN articles a` for the filter values given.
+
+    Names match case-insensitively; a speaker also matches by alias.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.get("article_id") is not None:
+        where.append("c.article_id = ?")
+        params.append(filters["article_id"])
+    if filters.get("speaker"):
+        where.append(
+            "c.speaker_id IN (SELECT id FROM speakers WHERE name = ? COLLATE NOCASE "
+            "UNION SELECT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE)"
+        )
+        params.extend([filters["speaker"], filters["speaker"]])
+    for kind in ("side", "stance", "verdict"):
+        if filters.get(kind):
+            where.append(
+                f"c.{kind}_id IN (SELECT id FROM vocab WHERE kind = ? AND name = ? COLLATE NOCASE)"
+            )
+            params.extend([kind, filters[kind]])
+    if filters.get("topic"):
+        where.append(
+            "c.id IN (SELECT ct.claim_id FROM claim_topics ct JOIN vocab v ON v.id = ct.topic_id "
+            "WHERE v.kind = 'topic' AND v.name = ? COLLATE NOCASE)"
+        )
+        params.append(filters["topic"])
+    if filters.get("status"):
+        where.append("c.status = ?")
+        params.append(filters["status"])
+    if filters.get("date_from"):
+        where.append("substr(a.published, 1, 10) >= ?")
+        params.append(filters["date_from"])
+    if filters.get("date_to"):
+        where.append("substr(a.published, 1, 10) <= ?")
+        params.append(filters["date_to"])
+    return where, params
+
+
+def filtered_claim_ids(db: sqlite_utils.Database, filters: dict[str, Any]) -> list[int]:
+    where, params = claim_filter_sql(filters)
+    sql = (
+        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + ' ORDER BY c.article_id, c.start, c."end", c.id'
+    )
+    return [int(r[0]) for r in db.execute(sql, params).fetchall()]
+
+
+# -- searching -------------------------------------------------------------------
+def _match_clause(fts: str, phrase_query: str | None) -> tuple[str, list[Any]]:
+    if phrase_query is None:
+        return "", []
+    return f"{fts} MATCH ?", [phrase_query]
+
+
+def search_claims(
+    db: sqlite_utils.Database,
+    phrase_query: str | None,
+    short_terms: Sequence[str],
+    filters: dict[str, Any],
+    limit: int,
+) -> list[dict[str, Any]]:
+    """Claims whose quote, statement or note hold every term, best first."""
+    where, params = claim_filter_sql(filters)
+    short_sql, short_params = _short_terms_sql(("c.quote", "c.statement", "c.note"), short_terms)
+    if short_sql:
+        where.append(short_sql)
+    if phrase_query is not None:
+        sql = (
+            "SELECT c.id, c.article_id, c.quote, c.statement, c.note, a.title AS article_title, "
+            "f.rank AS rank FROM claims_fts f JOIN claims c ON c.id = f.rowid "
+            "JOIN articles a ON a.id = c.article_id WHERE claims_fts MATCH ?"
+            + "".join(f" AND {w}" for w in where)
+            + " ORDER BY f.rank LIMIT ?"
+        )
+        args = [phrase_query, *params, *short_params, limit]
+    else:
+        sql = (
+            "SELECT c.id, c.article_id, c.quote, c.statement, c.note, a.title AS article_title, "
+            "0.0 AS rank FROM claims c JOIN articles a ON a.id = c.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY c.id LIMIT ?"
+        )
+        args = [*params, *short_params, limit]
+    return [dict(r) for r in db.query(sql, args)]
+
+
+def search_articles(
+    db: sqlite_utils.Database,
+    phrase_query: str | None,
+    short_terms: Sequence[str],
+    filters: dict[str, Any],
+    limit: int,
+) -> list[dict[str, Any]]:
+    """Articles whose title or text hold every term (article and date filters apply)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.get("article_id") is not None:
+        where.append("a.id = ?")
+        params.append(filters["article_id"])
+    if filters.get("date_from"):
+        where.append("substr(a.published, 1, 10) >= ?")
+        params.append(filters["date_from"])
+    if filters.get("date_to"):
+        where.append("substr(a.published, 1, 10) <= ?")
+        params.append(filters["date_to"])
+    short_sql, short_params = _short_terms_sql(("a.title", "a.text"), short_terms)
+    if short_sql:
+        where.append(short_sql)
+        params.extend(short_params)
+    columns = "a.id, a.title, a.text"
+    if phrase_query is not None:
+        sql = (
+            f"SELECT {columns}, f.rank AS rank FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+            "WHERE articles_fts MATCH ?"
+            + "".join(f" AND {w}" for w in where)
+            + " ORDER BY f.rank LIMIT ?"
+        )
+        args = [phrase_query, *params, limit]
+    else:
+        sql = (
+            f"SELECT {columns}, 0.0 AS rank FROM articles a"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.id LIMIT ?"
+        )
+        args = [*params, limit]
+    return [dict(r) for r in db.query(sql, args)]
+
+
+def search_evidence(
+    db: sqlite_utils.Database,
+    phrase_query: str | None,
+    short_terms: Sequence[str],
+    filters: dict[str, Any],
+    limit: int,
+) -> list[dict[str, Any]]:
+    """Evidence holding every term; with claim filters, only evidence linked to a matching claim.
+
+    Each row carries the first claim it is linked to (and that claim's article),
+    so a hit can open where the evidence is used.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    claim_where, claim_params = claim_filter_sql(filters)
+    link = (
+        "SELECT ce.claim_id FROM claim_evidence ce JOIN claims c ON c.id = ce.claim_id "
+        "JOIN articles a ON a.id = c.article_id WHERE ce.evidence_id = e.id"
+        + "".join(f" AND {w}" for w in claim_where)
+        + " ORDER BY ce.claim_id LIMIT 1"
+    )
+    if claim_where:
+        where.append(f"EXISTS ({link})")
+        params.extend(claim_params)
+    short_sql, short_params = _short_terms_sql(
+        ("e.title", "e.citation", "e.quote", "e.note", "e.url"), short_terms
+    )
+    if short_sql:
+        where.append(short_sql)
+        params.extend(short_params)
+    columns = (
+        f"e.id, e.title, e.citation, e.quote, e.note, e.url, e.article_id AS span_article, "
+        f"({link}) AS claim_id"
+    )
+    if phrase_query is not None:
+        sql = (
+            f"SELECT {columns}, f.rank AS rank FROM evidence_fts f JOIN evidence e ON e.id = f.rowid "
+            "WHERE evidence_fts MATCH ?"
+            + "".join(f" AND {w}" for w in where)
+            + " ORDER BY f.rank LIMIT ?"
+        )
+        args = [*claim_params, phrase_query, *params, limit]
+    else:
+        sql = (
+            f"SELECT {columns}, 0.0 AS rank FROM evidence e"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY e.id LIMIT ?"
+        )
+        args = [*claim_params, *params, limit]
+    rows = [dict(r) for r in db.query(sql, args)]
+    for row in rows:
+        claim_id = row["claim_id"]
+        row["article_id"] = (
+            db.execute("SELECT article_id FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+            if claim_id is not None
+            else row["span_article"]
+        )
+    return rows
