@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from annotator import claim_tags
 from annotator.anchoring import anchor_at, find_occurrence, trim_span
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, NotFound
@@ -84,6 +85,24 @@ class ClaimManager:
             return [_claim(r) for r in q.select(self._db)]
         return [_claim(r) for r in q.select(self._db, "c.article_id = ?", [article_id])]
 
+    def filter(
+        self,
+        article_id: int | None = None,
+        speaker: str | None = None,
+        side: str | None = None,
+        stance: str | None = None,
+        verdict: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
+    ) -> list[Claim]:
+        """Claims matching every filter given by name (None: any); unknown names are refused."""
+        if status is not None and status not in STATUSES:
+            raise ClaimError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        rows = claim_tags.filter_rows(
+            self._project, article_id, speaker, side, stance, verdict, topic, status
+        )
+        return [_claim(r) for r in rows]
+
     def count(self, article_id: int | None = None) -> int:
         return q.count(self._db, article_id)
 
@@ -157,6 +176,22 @@ class ClaimManager:
             if topic_ids is not None:
                 q.set_topics(self._db, claim_id, topic_ids)
         return self.get(claim_id)
+
+    def tag(
+        self,
+        claim_id: int,
+        speaker: str | None = None,
+        side: str | None = None,
+        stance: str | None = None,
+        verdict: str | None = None,
+        topics: list[str] | tuple[str, ...] | None = None,
+        status: str | None = None,
+        statement: str | None = None,
+    ) -> Claim:
+        """Tag by names (see annotator.claim_tags.tag): None keeps, "" clears, unknown speakers are made."""
+        return claim_tags.tag(
+            self._project, claim_id, speaker, side, stance, verdict, topics, status, statement
+        )
 
     def topic_ids(self, claim_id: int) -> list[int]:
         return q.topic_ids(self._db, claim_id)

@@ -17,6 +17,7 @@ from annotator.articles import ArticleManager
 from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
 from annotator.search import SearchManager
+from annotator.speakers import SpeakerManager
 from db import checks, connection, migrations
 from db.connection import ProjectFileError
 
@@ -72,6 +73,7 @@ class Project:
         self.codebook = Codebook(self)
         self.claims = ClaimManager(self)
         self.search = SearchManager(self)
+        self.speakers = SpeakerManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

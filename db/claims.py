@@ -160,3 +160,33 @@ def spans(
             [article_id],
         ).fetchall()
     ]
+
+
+def select_filtered(
+    db: sqlite_utils.Database,
+    article_id: int | None = None,
+    speaker_id: int | None = None,
+    side_id: int | None = None,
+    stance_id: int | None = None,
+    verdict_id: int | None = None,
+    topic_id: int | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    """Claims matching every given filter (None: any)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (
+        ("c.article_id", article_id),
+        ("c.speaker_id", speaker_id),
+        ("c.side_id", side_id),
+        ("c.stance_id", stance_id),
+        ("c.verdict_id", verdict_id),
+        ("c.status", status),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if topic_id is not None:
+        clauses.append("c.id IN (SELECT claim_id FROM claim_topics WHERE topic_id = ?)")
+        params.append(topic_id)
+    return select(db, " AND ".join(clauses), params)

@@ -1,0 +1,141 @@
+"""Queries over speakers, their aliases and their dated roles. Plain rows in and out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+SPEAKER_EDITABLE = ("name", "role", "organisation", "side_id", "note")
+SPEAKER_SELECT = "SELECT s.*, v.name AS side FROM speakers s LEFT JOIN vocab v ON v.id = s.side_id"
+ROLE_SELECT = (
+    "SELECT r.*, v.name AS side FROM speaker_roles r LEFT JOIN vocab v ON v.id = r.side_id"
+)
+
+
+def rows(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict[str, Any]]:
+    if speaker_id is None:
+        sql = SPEAKER_SELECT + " ORDER BY s.name COLLATE NOCASE, s.id"
+        return [dict(r) for r in db.query(sql)]
+    return [dict(r) for r in db.query(SPEAKER_SELECT + " WHERE s.id = ?", [speaker_id])]
+
+
+def aliases(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT id, speaker_id, alias FROM speaker_aliases"
+    if speaker_id is None:
+        return [dict(r) for r in db.query(sql + " ORDER BY id")]
+    return [dict(r) for r in db.query(sql + " WHERE speaker_id = ? ORDER BY id", [speaker_id])]
+
+
+def roles(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict[str, Any]]:
+    order = " ORDER BY coalesce(r.valid_from, ''), r.id"
+    if speaker_id is None:
+        return [dict(r) for r in db.query(ROLE_SELECT + order)]
+    return [
+        dict(r) for r in db.query(ROLE_SELECT + " WHERE r.speaker_id = ?" + order, [speaker_id])
+    ]
+
+
+def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    cursor = db.execute(
+        "INSERT INTO speakers (uid, name, role, organisation, side_id, note) "
+        "VALUES (:uid, :name, :role, :organisation, :side_id, :note)",
+        row,
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update(db: sqlite_utils.Database, speaker_id: int, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(SPEAKER_EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    if not fields:
+        return
+    assignments = ", ".join(f"{name} = :{name}" for name in fields)
+    db.execute(f"UPDATE speakers SET {assignments} WHERE id = :id", {**fields, "id": speaker_id})
+
+
+def delete(db: sqlite_utils.Database, speaker_id: int) -> None:
+    db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+
+
+def insert_alias(db: sqlite_utils.Database, speaker_id: int, alias: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", [speaker_id, alias]
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def delete_alias(db: sqlite_utils.Database, alias_id: int) -> None:
+    db.execute("DELETE FROM speaker_aliases WHERE id = ?", [alias_id])
+
+
+def insert_role(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    cursor = db.execute(
+        "INSERT INTO speaker_roles (speaker_id, role, organisation, side_id, valid_from, valid_to) "
+        "VALUES (:speaker_id, :role, :organisation, :side_id, :valid_from, :valid_to)",
+        row,
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def delete_role(db: sqlite_utils.Database, role_id: int) -> None:
+    db.execute("DELETE FROM speaker_roles WHERE id = ?", [role_id])
+
+
+def claim_ids(db: sqlite_utils.Database, speaker_id: int) -> list[int]:
+    return [
+        int(r[0])
+        for r in db.execute(
+            "SELECT id FROM claims WHERE speaker_id = ? ORDER BY id", [speaker_id]
+        ).fetchall()
+    ]
+
+
+def claim_counts(db: sqlite_utils.Database) -> dict[int, int]:
+    return {
+        int(r[0]): int(r[1])
+        for r in db.execute(
+            "SELECT speaker_id, count(*) FROM claims WHERE speaker_id IS NOT NULL "
+            "GROUP BY speaker_id"
+        ).fetchall()
+    }
+
+
+def set_claims_speaker(db: sqlite_utils.Database, claim_ids: list[int], speaker_id: int) -> None:
+    for claim_id in claim_ids:
+        db.execute("UPDATE claims SET speaker_id = ? WHERE id = ?", [speaker_id, claim_id])
+
+
+def move_dependents(db: sqlite_utils.Database, from_id: int, to_id: int) -> None:
+    """Aliases and dated roles of one speaker become another's (ids kept, so undo can move them back)."""
+    db.execute("UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?", [to_id, from_id])
+    db.execute("UPDATE speaker_roles SET speaker_id = ? WHERE speaker_id = ?", [to_id, from_id])
+
+
+def snapshot(db: sqlite_utils.Database, speaker_id: int) -> dict[str, list[dict[str, Any]]]:
+    """The speaker's own rows plus the ids of the claims that name it."""
+    return {
+        "speakers": [
+            dict(r) for r in db.query("SELECT * FROM speakers WHERE id = ?", [speaker_id])
+        ],
+        "speaker_aliases": [
+            dict(r)
+            for r in db.query("SELECT * FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
+        ],
+        "speaker_roles": [
+            dict(r)
+            for r in db.query("SELECT * FROM speaker_roles WHERE speaker_id = ?", [speaker_id])
+        ],
+        "claim_ids": [{"id": i} for i in claim_ids(db, speaker_id)],
+    }
+
+
+def restore(db: sqlite_utils.Database, rows: dict[str, list[dict[str, Any]]]) -> None:
+    for table in ("speakers", "speaker_aliases", "speaker_roles"):
+        for row in rows.get(table, []):
+            names = ", ".join(row)
+            values = ", ".join(f":{c}" for c in row)
+            db.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({values})", row)
+    speaker_id = int(rows["speakers"][0]["id"])
+    set_claims_speaker(db, [int(r["id"]) for r in rows.get("claim_ids", [])], speaker_id)
