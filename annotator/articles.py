@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator import importers
 from annotator.clock import new_uid, now_iso
 from annotator.errors import ImportFailure, NotFound
 from annotator.models import Article, ArticleSummary, Changes, ImportedArticle, ImportOutcome
@@ -121,12 +120,16 @@ class ArticleManager:
 
     def import_file(self, path: Path) -> ImportOutcome:
         """Import one file; failures come back as a 'failed' outcome, never raised."""
+        from annotator import importers  # heavy (parsers); kept off the GUI's start-up path
+
         try:
             return self.add(importers.read_file(path))
         except ImportFailure as exc:
             return ImportOutcome(str(path), "failed", reason=exc.reason)
 
     def import_paths(self, paths: list[Path]) -> list[ImportOutcome]:
+        from annotator import importers
+
         return [self.import_file(path) for path in importers.expand_paths(paths)]
 
     def update_metadata(self, article_id: int, **fields: str | None) -> Changes:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from annotator.errors import ImportFailure
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -99,6 +97,8 @@ def _decode_legacy(data: bytes, source: str) -> str:
     western = _western_reading(data)
     if western is not None:
         return western
+    import charset_normalizer  # slow to import and rarely needed: loaded on first use
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ImportFailure(source, "is in no text encoding that could be recognised")

@@ -17,14 +17,37 @@ def findings(db: sqlite_utils.Database) -> list[str]:
     ).fetchone()[0]
     if bad_hash:
         problems.append(f"articles: {bad_hash} without a text hash")
-    # substr() counts characters (code points), as our offsets do.
-    for claim_id, article_id, start, end in db.execute(
-        'SELECT c.id, c.article_id, c.start, c."end" FROM claims c '
-        "JOIN articles a ON a.id = c.article_id WHERE c.anchor = 'exact' "
-        'AND substr(a.text, c.start + 1, c."end" - c.start) IS NOT c.quote'
-    ).fetchall():
-        problems.append(
-            f"claim {claim_id}: its quote no longer matches article {article_id} "
-            f"at {start}-{end}"
-        )
+    # Each article's text is read once and the quotes compared in Python:
+    # substr() on a long non-ASCII text walks it from the start for every
+    # claim, which made checking 10,000 claims on a 1 MB article take seconds.
+    article_ids = [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT article_id FROM claims WHERE anchor = 'exact' ORDER BY article_id"
+        ).fetchall()
+    ]
+    for article_id in article_ids:
+        row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            continue  # reported above as a foreign-key problem
+        text = str(row[0])
+        for claim_id, start, end, quote in db.execute(
+            'SELECT id, start, "end", quote FROM claims '
+            "WHERE article_id = ? AND anchor = 'exact' ORDER BY id",
+            [article_id],
+        ).fetchall():
+            if not _quote_matches(text, start, end, quote):
+                problems.append(
+                    f"claim {claim_id}: its quote no longer matches article {article_id} "
+                    f"at {start}-{end}"
+                )
     return problems
+
+
+def _quote_matches(text: str, start: int | None, end: int | None, quote: str | None) -> bool:
+    """Offsets are code points, as Python slices count them."""
+    if start is None or end is None or quote is None:
+        return False
+    if not 0 <= start <= end <= len(text):
+        return False
+    return text[start:end] == quote

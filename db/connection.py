@@ -74,10 +74,10 @@ def connect(path: Path) -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     _configure(conn)
     conn.execute("PRAGMA journal_mode = WAL")
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def connect_memory() -> sqlite_utils.Database:
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     _configure(conn)
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(conn, execute_plugins=False)

@@ -14,7 +14,6 @@ def open_gui(project_path: Path | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from annotator.project import Project, ProjectFileError, default_project_path
-    from annotator.samples import seed_samples
     from ui import settings
     from ui.main_window import MainWindow
     from ui.session import ProjectSession
@@ -35,6 +34,8 @@ def open_gui(project_path: Path | None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     if first_run:
+        from annotator.samples import seed_samples  # importers: only on a first run
+
         seed_samples(project)
     settings.remember_project(path)
     window = MainWindow(ProjectSession(project))

@@ -8,17 +8,22 @@ Everything else in ui/ calls this module and never does the arithmetic itself.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 BREAK = "\n\n"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class TextMap:
     def __init__(self, text: str, breaks: list[int] | None = None) -> None:
         self.text = text
         self.breaks = sorted(set(b for b in (breaks or []) if 0 < b < len(text)))
-        # Code-point positions of characters that take two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Code-point positions of characters that take two UTF-16 units, found
+        # by the regex engine rather than a Python loop over a megabyte.
+        self._astral = (
+            [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+        )
         self._break_units = len(BREAK)
 
     def display_text(self) -> str:
