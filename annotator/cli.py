@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.commands import articles, export, project
+from annotator.commands import articles, evidence, export, project
 
 OpenGui = Callable[[Path | None], int]
 
@@ -48,6 +48,10 @@ COMMANDS: tuple[click.Command, ...] = (
     articles.show_command,
     project.check_command,
     export.search_command,
+    evidence.evidence_command,
+    evidence.link_command,
+    evidence.datasets_command,
+    evidence.dataset_group,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

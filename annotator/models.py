@@ -267,3 +267,244 @@ class MergeRecord:
 # Everything needed to bring a deleted speaker or codebook value back exactly.
 SpeakerSnapshot = dict[str, list[dict[str, Any]]]
 VocabSnapshot = dict[str, Any]
+
+
+# -- evidence, claim links, datasets (issue 6) --------------------------------
+
+EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
+EVIDENCE_RELATIONS = ("supports", "refutes", "context")
+CLAIM_RELATIONS = ("same", "contradicts", "responds-to")
+
+
+@dataclass(frozen=True)
+class Attach:
+    """Link new evidence to a claim in the same transaction that creates it."""
+
+    claim_id: int
+    relation: str = "supports"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One item a claim can be checked against; the kind says which fields matter."""
+
+    id: int
+    uid: str
+    kind: str
+    title: str
+    url: str | None = None
+    archived_url: str | None = None
+    accessed_at: str | None = None
+    citation: str | None = None
+    value: str | None = None
+    unit: str | None = None
+    period: str | None = None
+    source: str | None = None
+    document_id: int | None = None
+    file_name: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+    media_type: str | None = None
+    dataset_id: int | None = None
+    dataset: str | None = None
+    rows: tuple[int, ...] = ()
+    row_values: tuple[dict[str, Any], ...] = ()
+    article_id: int | None = None
+    article_title: str | None = None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    note: str = ""
+    created_at: str = ""
+    claims: int = 0  # how many claims it backs
+
+    @property
+    def statistic_text(self) -> str:
+        """"measure, period: value unit, source S" - how a checker writes a figure down."""
+        head = ", ".join(p for p in (self.title, self.period or "") if p)
+        figure = f"{self.value or ''}{self.unit or ''}".strip()
+        text = f"{head}: {figure}" if figure else head
+        return f"{text}, source {self.source}" if self.source else text
+
+    def label(self) -> str:
+        """One line a list can show."""
+        if self.kind == "url":
+            return self.title or self.url or ""
+        if self.kind == "document":
+            return self.title or self.file_name or ""
+        if self.kind == "statistic":
+            return self.statistic_text
+        if self.kind == "dataset":
+            rows = ", ".join(str(r) for r in self.rows)
+            return f"{self.dataset} row{'s' if len(self.rows) > 1 else ''} {rows}"
+        if self.kind == "article_span":
+            return f"“{self.quote}” — {self.article_title}"
+        return self.note
+
+    def target_json(self) -> dict[str, Any]:
+        """What the item points at, by kind (the fields of `evidence --json`)."""
+        if self.kind == "url":
+            return {
+                "url": self.url,
+                "title": self.title,
+                "accessed_at": self.accessed_at,
+                "archived_url": self.archived_url,
+            }
+        if self.kind == "document":
+            return {
+                "file": self.file_name,
+                "sha256": self.sha256,
+                "size": self.size,
+                "media_type": self.media_type,
+                "title": self.title,
+            }
+        if self.kind == "statistic":
+            return {
+                "statistic": self.statistic_text,
+                "measure": self.title,
+                "value": self.value,
+                "unit": self.unit,
+                "period": self.period,
+                "source": self.source,
+                "citation": self.citation,
+            }
+        if self.kind == "dataset":
+            return {
+                "dataset": self.dataset,
+                "row": self.rows[0] if self.rows else None,
+                "rows": list(self.rows),
+                "values": [dict(v) for v in self.row_values],
+            }
+        if self.kind == "article_span":
+            return {
+                "article": self.article_id,
+                "article_title": self.article_title,
+                "start": self.start,
+                "end": self.end,
+                "quote": self.quote,
+            }
+        return {"text": self.note}
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "evidence_id": self.id,
+            "uid": self.uid,
+            "kind": self.kind,
+            "claims": self.claims,
+            "created_at": self.created_at,
+            **self.target_json(),
+        }
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    """A claim backed (or refuted, or put in context) by an evidence item."""
+
+    id: int
+    claim_id: int
+    relation: str
+    note: str
+    evidence: Evidence
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            **self.evidence.as_json(),
+            "link_id": self.id,
+            "claim_id": self.claim_id,
+            "relation": self.relation,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """Claim to claim: the same claim, one contradicting or responding to another."""
+
+    id: int
+    from_claim: int
+    to_claim: int
+    relation: str
+    note: str
+    from_article: int
+    to_article: int
+    from_quote: str
+    to_quote: str
+
+    def other(self, claim_id: int) -> int:
+        return self.to_claim if claim_id == self.from_claim else self.from_claim
+
+    def other_article(self, claim_id: int) -> int:
+        return self.to_article if claim_id == self.from_claim else self.from_article
+
+    def other_quote(self, claim_id: int) -> str:
+        return self.to_quote if claim_id == self.from_claim else self.from_quote
+
+    def as_json(self, claim_id: int | None = None) -> dict[str, Any]:
+        """Seen from claim_id (the owner); without it, from the link's source."""
+        owner = self.from_claim if claim_id is None else claim_id
+        return {
+            "link_id": self.id,
+            "kind": "claim",
+            "claim_id": owner,
+            "relation": self.relation,
+            "note": self.note,
+            "claim": self.other(owner),
+            "article": self.other_article(owner),
+            "quote": self.other_quote(owner),
+            "direction": "out" if owner == self.from_claim else "in",
+        }
+
+
+@dataclass(frozen=True)
+class DatasetColumn:
+    """A column as the user named it, the generated SQL name, its detected type."""
+
+    name: str
+    column: str
+    type: str  # "integer" | "float" | "text"
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in ("integer", "float")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """An imported table: the user's name, the generated table, its columns."""
+
+    id: int
+    name: str
+    table_name: str
+    source_name: str | None
+    imported_at: str
+    rows: int
+    columns: tuple[DatasetColumn, ...]
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> DatasetColumn:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "rows": self.rows,
+            "columns": [c.name for c in self.columns],
+            "types": {c.name: c.type for c in self.columns},
+            "source": self.source_name,
+            "imported_at": self.imported_at,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+        }
+
+
+# Everything needed to bring deleted rows back exactly (rows by table).
+Snapshot = dict[str, list[dict[str, Any]]]

@@ -16,6 +16,9 @@ import sqlite_utils
 from annotator.articles import ArticleManager
 from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
+from annotator.datasets import DatasetManager
+from annotator.evidence import EvidenceManager
+from annotator.links import LinkManager
 from annotator.search import SearchManager
 from annotator.speakers import SpeakerManager
 from db import checks, connection, migrations
@@ -74,6 +77,9 @@ class Project:
         self.claims = ClaimManager(self)
         self.search = SearchManager(self)
         self.speakers = SpeakerManager(self)
+        self.datasets = DatasetManager(self)
+        self.evidence = EvidenceManager(self)
+        self.links = LinkManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

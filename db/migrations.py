@@ -56,3 +56,14 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
 def m_search_fts(db: sqlite_utils.Database) -> None:
     """Full-text search over articles, claims and evidence, backfilled from existing rows."""
     search.create_fts(db)
+
+
+@migrations(name="evidence_dataset_rows_and_dataset_format")
+def m_evidence_dataset_rows(db: sqlite_utils.Database) -> None:
+    """Pinned dataset rows as a JSON list (one item may pin several rows) and how a
+    dataset file was read (encoding, delimiter), so an import can be explained later."""
+    db.execute("ALTER TABLE evidence ADD COLUMN dataset_rows TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE datasets ADD COLUMN encoding TEXT")
+    db.execute("ALTER TABLE datasets ADD COLUMN delimiter TEXT")
+    db.execute("CREATE INDEX claim_evidence_evidence ON claim_evidence(evidence_id)")
+    db.execute("CREATE INDEX claim_links_to ON claim_links(to_claim)")

@@ -1,0 +1,204 @@
+"""Queries over evidence items, the documents they carry and their claim links.
+
+Plain rows in and out; every identifier in SQL text here is fixed or checked
+against an allow-list, values always go in as parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sqlite_utils
+
+EVIDENCE_COLUMNS = (
+    "id",
+    "uid",
+    "kind",
+    "title",
+    "url",
+    "archived_url",
+    "citation",
+    "value",
+    "unit",
+    "period",
+    "source",
+    "accessed_at",
+    "document_id",
+    "dataset_id",
+    "dataset_row",
+    "dataset_rows",
+    "article_id",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "created_at",
+)
+EDITABLE = (
+    "title",
+    "url",
+    "archived_url",
+    "citation",
+    "value",
+    "unit",
+    "period",
+    "source",
+    "accessed_at",
+    "note",
+)
+# Tables a snapshot may write back into, and the shape of a column name in one.
+RESTORABLE = ("documents", "evidence", "claim_evidence", "claim_links", "datasets")
+_COLUMN_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+SELECT = """
+SELECT e.*, d.name AS file_name, d.sha256 AS sha256, d.size AS size,
+       d.media_type AS media_type, ds.name AS dataset, a.title AS article_title,
+       (SELECT count(*) FROM claim_evidence ce WHERE ce.evidence_id = e.id) AS claims
+FROM evidence e
+LEFT JOIN documents d ON d.id = e.document_id
+LEFT JOIN datasets ds ON ds.id = e.dataset_id
+LEFT JOIN articles a ON a.id = e.article_id
+"""
+
+
+def quoted(column: str) -> str:
+    if not _COLUMN_NAME.match(column):
+        raise ValueError(f"not a column name: {column!r}")
+    return f'"{column}"'
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    """Insert (or put back) one row of a known table; the keys come from our own rows."""
+    if table not in RESTORABLE:
+        raise ValueError(f"not a restorable table: {table}")
+    names = ", ".join(quoted(c) for c in row)
+    values = ", ".join("?" for _ in row)
+    cursor = db.execute(f"INSERT INTO {table} ({names}) VALUES ({values})", list(row.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def insert_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    unknown = set(row) - set(EVIDENCE_COLUMNS)
+    if unknown:
+        raise ValueError(f"not evidence columns: {', '.join(sorted(unknown))}")
+    return insert_row(db, "evidence", row)
+
+
+def update_evidence(db: sqlite_utils.Database, evidence_id: int, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    if not fields:
+        return
+    assignments = ", ".join(f"{quoted(c)} = ?" for c in fields)
+    db.execute(f"UPDATE evidence SET {assignments} WHERE id = ?", [*fields.values(), evidence_id])
+
+
+def select(
+    db: sqlite_utils.Database, where: str = "", params: list[Any] | None = None
+) -> list[dict[str, Any]]:
+    sql = SELECT + (f" WHERE {where}" if where else "") + " ORDER BY e.id"
+    return [dict(r) for r in db.query(sql, params or [])]
+
+
+def get(db: sqlite_utils.Database, evidence_id: int) -> dict[str, Any] | None:
+    rows = select(db, "e.id = ?", [evidence_id])
+    return rows[0] if rows else None
+
+
+def raw(db: sqlite_utils.Database, evidence_id: int) -> dict[str, Any] | None:
+    rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
+    return dict(rows[0]) if rows else None
+
+
+def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> None:
+    db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+
+
+def count_for_dataset(db: sqlite_utils.Database, dataset_id: int) -> int:
+    return int(
+        db.execute("SELECT count(*) FROM evidence WHERE dataset_id = ?", [dataset_id]).fetchone()[0]
+    )
+
+
+# -- documents ----------------------------------------------------------------
+def document_by_sha(db: sqlite_utils.Database, sha256: str) -> int | None:
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def insert_document(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return insert_row(db, "documents", row)
+
+
+def document_row(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] | None:
+    rows = list(db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
+    return dict(rows[0]) if rows else None
+
+
+def document_users(db: sqlite_utils.Database, document_id: int) -> int:
+    return int(
+        db.execute("SELECT count(*) FROM evidence WHERE document_id = ?", [document_id]).fetchone()[
+            0
+        ]
+    )
+
+
+def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
+# -- claim_evidence -------------------------------------------------------------
+def link_row(db: sqlite_utils.Database, claim_id: int, evidence_id: int) -> dict[str, Any] | None:
+    rows = list(
+        db.query(
+            "SELECT * FROM claim_evidence WHERE claim_id = ? AND evidence_id = ?",
+            [claim_id, evidence_id],
+        )
+    )
+    return dict(rows[0]) if rows else None
+
+
+def insert_link(
+    db: sqlite_utils.Database, claim_id: int, evidence_id: int, relation: str, note: str
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO claim_evidence (claim_id, evidence_id, relation, note) VALUES (?, ?, ?, ?)",
+        [claim_id, evidence_id, relation, note],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_link(db: sqlite_utils.Database, link_id: int, relation: str, note: str) -> None:
+    db.execute(
+        "UPDATE claim_evidence SET relation = ?, note = ? WHERE id = ?", [relation, note, link_id]
+    )
+
+
+def delete_link(db: sqlite_utils.Database, link_id: int) -> None:
+    db.execute("DELETE FROM claim_evidence WHERE id = ?", [link_id])
+
+
+def links(db: sqlite_utils.Database, claim_id: int | None = None) -> list[dict[str, Any]]:
+    """claim_evidence rows (one claim's, or all), in the order they were made."""
+    if claim_id is None:
+        sql = "SELECT * FROM claim_evidence ORDER BY claim_id, id"
+        return [dict(r) for r in db.query(sql)]
+    sql = "SELECT * FROM claim_evidence WHERE claim_id = ? ORDER BY id"
+    return [dict(r) for r in db.query(sql, [claim_id])]
+
+
+def links_of_evidence(db: sqlite_utils.Database, evidence_id: int) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM claim_evidence WHERE evidence_id = ? ORDER BY id"
+    return [dict(r) for r in db.query(sql, [evidence_id])]
+
+
+def unlinked_ids(db: sqlite_utils.Database) -> list[int]:
+    return [
+        int(r[0])
+        for r in db.execute(
+            "SELECT id FROM evidence e WHERE NOT EXISTS "
+            "(SELECT 1 FROM claim_evidence ce WHERE ce.evidence_id = e.id) ORDER BY id"
+        ).fetchall()
+    ]
