@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.commands import articles, evidence, export, project
+from annotator.commands import articles, compare, evidence, export, project
 
 OpenGui = Callable[[Path | None], int]
 
@@ -52,6 +52,7 @@ COMMANDS: tuple[click.Command, ...] = (
     evidence.link_command,
     evidence.datasets_command,
     evidence.dataset_group,
+    compare.quantities_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)
