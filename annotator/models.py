@@ -508,6 +508,9 @@ class Dataset:
 
 # Everything needed to bring deleted rows back exactly (rows by table).
 Snapshot = dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
 class Quantity:
     """A figure in a claim: 26% fall since 2008 (RPI, real), with the words it came from.
 
