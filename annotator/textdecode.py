@@ -40,15 +40,19 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode file bytes to canonical text or raise ImportFailure naming the file."""
+def decode(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode file bytes to canonical text or raise ImportFailure naming the file.
+
+    `declared` is the encoding the file names for itself (an HTML page's meta
+    charset); it is tried, strictly, when the bytes are not valid UTF-8.
+    """
     if len(data) > MAX_TEXT_BYTES:
         raise ImportFailure(
             source, f"is {len(data) // (1024 * 1024)} MB, over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit"
         )
     if not data.strip():
         raise ImportFailure(source, "is empty")
-    text = _decode_unicode(data, source)
+    text = _decode_unicode(data, source, declared)
     text = normalise_newlines(text)
     if "\x00" in text:
         raise ImportFailure(source, "contains NUL bytes (a binary file?)")
@@ -60,7 +64,7 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
-def _decode_unicode(data: bytes, source: str) -> str:
+def _decode_unicode(data: bytes, source: str, declared: str | None = None) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict_utf8(data[len(codecs.BOM_UTF8) :], source, len(codecs.BOM_UTF8))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -73,6 +77,9 @@ def _decode_unicode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        stated = _decode_declared(data, declared)
+        if stated is not None:
+            return stated
         if _VALID_UTF8_MULTIBYTE.search(data):
             raise ImportFailure(
                 source,
@@ -80,6 +87,22 @@ def _decode_unicode(data: bytes, source: str) -> str:
                 "the file looks corrupt",
             ) from exc
     return _decode_legacy(data, source)
+
+
+# What browsers really mean by the Latin-1 labels (WHATWG Encoding Standard).
+_DECLARED_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+                     "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252"}
+
+
+def _decode_declared(data: bytes, declared: str | None) -> str | None:
+    if not declared:
+        return None
+    name = _DECLARED_ALIASES.get(declared.strip().lower(), declared.strip().lower())
+    try:
+        codecs.lookup(name)
+        return data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _strict_utf8(data: bytes, source: str, offset: int) -> str:

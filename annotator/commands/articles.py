@@ -16,6 +16,7 @@ from annotator.cli_support import (
     report_failure,
 )
 from annotator.errors import NotFound
+from annotator.models import ImportOutcome
 
 
 @click.command("import")
@@ -24,28 +25,43 @@ from annotator.errors import NotFound
 @json_option
 @guarded
 def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: bool) -> None:
-    """Import articles (files or folders: txt, md, html, pdf, docx)."""
+    """Import articles: files or folders of .txt, .md, .html, .pdf and .docx.
+
+    Prints one line per file (imported, duplicate, revision) and one stderr
+    line per file that failed; exits 1 if any failed, after importing the rest.
+    """
     with opened_project(project_path, create=True) as project:
-        outcomes = []
+        outcomes: list[ImportOutcome] = []
         for path in paths:
-            if not path.exists():
-                outcomes.append(
-                    project.articles.import_file(path)  # reports "cannot be read"
+            if path.is_dir():
+                found = project.articles.import_paths([path])
+                outcomes.extend(
+                    found or [ImportOutcome(str(path), "failed", reason=NO_FILES_REASON)]
                 )
-                continue
-            outcomes.extend(project.articles.import_paths([path]))
+            else:
+                outcomes.append(project.articles.import_file(path))
     failed = [o for o in outcomes if o.status == "failed"]
     if as_json:
         emit_json([o.as_json() for o in outcomes])
     else:
         for o in outcomes:
             if o.status != "failed":
-                extra = f" (revision of {o.revision_of})" if o.revision_of else ""
-                click.echo(f"{o.status:9} {o.article_id:>5}  {o.title}  [{o.source}]{extra}")
+                click.echo(f"{o.status:9} {o.article_id:>5}  {o.title}  [{o.source}]{_note(o)}")
     for o in failed:
         report_failure(f"{o.source}: {o.reason}")
     if failed:
         raise InputFailed
+
+
+NO_FILES_REASON = "folder holds no .txt, .md, .html, .pdf or .docx files"
+
+
+def _note(outcome: ImportOutcome) -> str:
+    if outcome.status == "revision":
+        return f"  (new revision of {outcome.revision_of})"
+    if outcome.status == "duplicate":
+        return "  (same text already in the project)"
+    return ""
 
 
 @click.command("articles")

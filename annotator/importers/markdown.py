@@ -45,7 +45,8 @@ def _safe_yaml(block: str, source: str) -> dict[str, Any]:
         for events, event in enumerate(yaml.parse(block, Loader=yaml.SafeLoader), start=1):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise ImportFailure(
-                    source, "front matter uses YAML anchors or aliases (refused: a possible alias bomb)"
+                    source,
+                    "front matter uses YAML anchors or aliases (refused: a possible alias bomb)",
                 )
             if events > MAX_FRONT_MATTER_EVENTS:
                 raise ImportFailure(source, "front matter is too complex")
