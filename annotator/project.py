@@ -19,6 +19,7 @@ from annotator.codebook import Codebook
 from annotator.datasets import DatasetManager
 from annotator.evidence import EvidenceManager
 from annotator.links import LinkManager
+from annotator.quantity_store import QuantityManager
 from annotator.search import SearchManager
 from annotator.speakers import SpeakerManager
 from db import checks, connection, migrations
@@ -80,6 +81,7 @@ class Project:
         self.datasets = DatasetManager(self)
         self.evidence = EvidenceManager(self)
         self.links = LinkManager(self)
+        self.quantities = QuantityManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

@@ -67,3 +67,15 @@ def m_evidence_dataset_rows(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE datasets ADD COLUMN delimiter TEXT")
     db.execute("CREATE INDEX claim_evidence_evidence ON claim_evidence(evidence_id)")
     db.execute("CREATE INDEX claim_links_to ON claim_links(to_claim)")
+
+
+@migrations(name="quantity_parses")
+def m_quantity_parses(db: sqlite_utils.Database) -> None:
+    """Which text each claim's figures were parsed from, so figures are re-parsed
+    exactly when a statement changes, whoever changed it."""
+    db.execute(
+        "CREATE TABLE quantity_parses ("
+        " claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,"
+        " text_sha256 TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX quantities_subject ON quantities(subject)")
