@@ -18,6 +18,7 @@ from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
 from annotator.datasets import DatasetManager
 from annotator.evidence import EvidenceManager
+from annotator.history import HistoryManager
 from annotator.links import LinkManager
 from annotator.quantity_store import QuantityManager
 from annotator.search import SearchManager
@@ -82,6 +83,7 @@ class Project:
         self.evidence = EvidenceManager(self)
         self.links = LinkManager(self)
         self.quantities = QuantityManager(self)
+        self.history = HistoryManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

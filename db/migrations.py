@@ -79,3 +79,20 @@ def m_quantity_parses(db: sqlite_utils.Database) -> None:
         " text_sha256 TEXT NOT NULL)"
     )
     db.execute("CREATE INDEX quantities_subject ON quantities(subject)")
+
+
+@migrations(name="undo_history")
+def m_undo_history(db: sqlite_utils.Database) -> None:
+    """The GUI's undo stack, persisted so undo works after the project is reopened."""
+    db.execute(
+        """
+        CREATE TABLE undo_history (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL DEFAULT '{}',
+            done INTEGER NOT NULL DEFAULT 1 CHECK (done IN (0, 1)),
+            created_at TEXT NOT NULL
+        )
+        """
+    )

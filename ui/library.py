@@ -53,7 +53,9 @@ class LibraryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
@@ -83,7 +85,13 @@ class LibraryModel(QAbstractTableModel):
                 return (s.published or "")[:10]
             return s.claims
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [s.title, s.outlet or "", s.author or "", s.url or "", f"{s.length:,} characters"]
+            parts = [
+                s.title,
+                s.outlet or "",
+                s.author or "",
+                s.url or "",
+                f"{s.length:,} characters",
+            ]
             return "\n".join(p for p in parts if p)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -138,8 +146,7 @@ class LibraryPanel(QWidget):
 
     def visible_titles(self) -> list[str]:
         return [
-            str(self.proxy.data(self.proxy.index(row, 0)))
-            for row in range(self.proxy.rowCount())
+            str(self.proxy.data(self.proxy.index(row, 0))) for row in range(self.proxy.rowCount())
         ]
 
     def select_article(self, article_id: int) -> None:

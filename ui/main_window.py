@@ -20,6 +20,7 @@ from annotator import __version__
 from annotator.models import Changes
 from annotator.project import Project, ProjectFileError
 from ui import settings
+from ui.claims_wiring import ClaimsWiring
 from ui.library import LibraryPanel
 from ui.reader import ReaderPane
 from ui.session import ProjectSession
@@ -38,18 +39,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
 
         self.library = LibraryPanel(session, self)
-        self.library_dock = self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.library_dock = self._dock(
+            "Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.library.article_chosen.connect(self.open_article)
 
         self.project_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.project_label)
         self.actions: dict[str, QAction] = {}
         self._build_menus()
+        self.claims = ClaimsWiring(self)
 
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)
         session.project_replaced.connect(self._on_project_replaced)
-        session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        session.undo_stack.cleanChanged.connect(self._update_title)
         self._on_project_replaced()
         self._restore_geometry()
 
@@ -89,7 +93,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.add_action(self.file_menu, "new_project", "&New project…", self.new_project, "Ctrl+N")
-        self.add_action(self.file_menu, "open_project", "&Open project…", self.open_project_dialog, "Ctrl+O")
+        self.add_action(
+            self.file_menu, "open_project", "&Open project…", self.open_project_dialog, "Ctrl+O"
+        )
         self.recent_menu = self.file_menu.addMenu("Recent &projects")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addSeparator()
@@ -105,7 +111,9 @@ class MainWindow(QMainWindow):
         self.actions["undo"], self.actions["redo"] = undo, redo
 
         self.view_menu = bar.addMenu("&View")
-        self.add_action(self.view_menu, "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F")
+        self.add_action(
+            self.view_menu, "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F"
+        )
         library_toggle = self.library_dock.toggleViewAction()
         library_toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.view_menu.addAction(library_toggle)
@@ -130,17 +138,23 @@ class MainWindow(QMainWindow):
         return True
 
     def new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.sqlite"), PROJECT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self, "New project", str(Path.home() / "project.sqlite"), PROJECT_FILTER
+        )
         if not name:
             return
         path = Path(name)
         if path.exists():
-            self.show_error("Cannot create project", f"{path}\n\nThis file already exists; use Open project.")
+            self.show_error(
+                "Cannot create project", f"{path}\n\nThis file already exists; use Open project."
+            )
             return
         self.switch_to(path, create=True)
 
     def open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()), PROJECT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open project", str(Path.home()), PROJECT_FILTER
+        )
         if name:
             self.switch_to(Path(name), create=False)
 
@@ -188,9 +202,12 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         self._update_status()
         article_id = self.reader.article_id
-        if article_id is not None and (article_id in changes.articles or changes.everything):
+        if article_id is not None and changes.everything:
             self.reader.article = None
             self.open_article(article_id)
+        elif article_id in changes.articles and not changes.claims:
+            # Claim edits repaint through the highlighter; only details can change here.
+            self.reader.refresh(self.session.project.articles.get(article_id))
 
     def _on_project_replaced(self) -> None:
         self.reader.show_placeholder()
@@ -201,9 +218,11 @@ class MainWindow(QMainWindow):
         project = self.session.project
         self.project_label.setText(f"{project.path}  ·  {project.articles.count()} articles")
 
-    def _update_title(self) -> None:
+    def _update_title(self, clean: bool | None = None) -> None:
         path = self.session.project.path
-        dirty = "" if self.session.undo_stack.isClean() else " •"
+        if clean is None:
+            clean = self.session.undo_stack.isClean()
+        dirty = "" if clean else " •"
         self.setWindowTitle(f"{path.name if path else 'Project'}{dirty} — Fact-check annotator")
 
     def _restore_geometry(self) -> None:

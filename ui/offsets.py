@@ -21,10 +21,14 @@ class TextMap:
         self.breaks = sorted(set(b for b in (breaks or []) if 0 < b < len(text)))
         # Code-point positions of characters that take two UTF-16 units, found
         # by the regex engine rather than a Python loop over a megabyte.
-        self._astral = (
-            [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
-        )
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+        # UTF-16 positions of those characters, and the display position where
+        # each break begins, so both directions are one bisect.
+        self._astral_units = [cp + n for n, cp in enumerate(self._astral)]
         self._break_units = len(BREAK)
+        self._break_display = [
+            self.utf16_of(b) + n * self._break_units for n, b in enumerate(self.breaks)
+        ]
 
     def display_text(self) -> str:
         """The canonical text with a blank line inserted at each display break."""
@@ -43,14 +47,12 @@ class TextMap:
 
     def cp_of_utf16(self, units: int) -> int:
         """Code point at a UTF-16 offset of the canonical text; a half pair rounds down."""
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.utf16_of(mid) <= units:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        units = max(0, units)
+        # Astral characters that end at or before `units`.
+        whole = bisect_right(self._astral_units, units - 2)
+        if whole < len(self._astral_units) and self._astral_units[whole] == units - 1:
+            return self._astral[whole]  # inside a surrogate pair
+        return min(units - whole, len(self.text))
 
     def to_display(self, cp: int, *, is_end: bool = False) -> int:
         """Display position of canonical code point `cp`.
@@ -63,14 +65,9 @@ class TextMap:
 
     def from_display(self, position: int) -> int:
         """Canonical boundary at a display cursor position (inside a break: the break)."""
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.to_display(mid, is_end=True) <= position:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        passed = bisect_right(self._break_display, position)
+        cp = self.cp_of_utf16(position - passed * self._break_units)
+        return max(cp, self.breaks[passed - 1]) if passed else cp
 
     def span_to_display(self, start: int, end: int) -> tuple[int, int]:
         return self.to_display(start), self.to_display(end, is_end=True)

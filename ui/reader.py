@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidg
 
 from annotator.models import Article
 from annotator.paragraphs import display_breaks
+from ui.highlighter import ClaimHighlighter
 from ui.offsets import TextMap
 
 
@@ -37,8 +38,11 @@ class ReaderView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(18)
         self.text_map = TextMap("")
+        # Each view paints its own claims (ui/reader_claims.py feeds it).
+        self.highlighter = ClaimHighlighter(self.document())
 
     def set_text(self, text: str) -> None:
+        self.highlighter.detach()  # the old claims must not be painted on the new text
         self.text_map = TextMap(text, display_breaks(text))
         self.setPlainText(self.text_map.display_text())
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -70,6 +74,8 @@ class ReaderPane(QWidget):
     """Header with the article's metadata above the text view."""
 
     selection_changed = Signal()
+    # The article now shown (its id), or None for the placeholder.
+    article_shown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,21 +105,34 @@ class ReaderPane(QWidget):
             "to read it here.</span>"
         )
         self.view.set_text("")
+        self.article_shown.emit(None)
 
     def show_article(self, article: Article) -> None:
         self.article = article
+        self._show_header(article)
+        self.view.set_text(article.text)
+        self.article_shown.emit(article.id)
+
+    def refresh(self, article: Article) -> None:
+        """Show changed details of the same article without re-laying out its text.
+
+        The text is immutable, so only the header can change; reloading a
+        megabyte (and losing the scroll position) on every claim edit would not do.
+        """
+        if self.article is not None and self.article.text == article.text:
+            self.article = article
+            self._show_header(article)
+        else:
+            self.show_article(article)
+
+    def _show_header(self, article: Article) -> None:
         s = article.summary
         details = " · ".join(
-            escape(part)
-            for part in (s.outlet, (s.published or "")[:10], s.author)
-            if part
+            escape(part) for part in (s.outlet, (s.published or "")[:10], s.author) if part
         )
-        url = (
-            f"<br><span style='color:#777'>{escape(s.url)}</span>" if s.url else ""
-        )
+        url = f"<br><span style='color:#777'>{escape(s.url)}</span>" if s.url else ""
         self.header.setText(
             f"<div style='font-size:15pt; font-weight:600'>{escape(s.title)}</div>"
             f"<div style='color:#555'>{details or 'No outlet or date recorded'}"
             f" · {len(article.text):,} characters</div>{url}"
         )
-        self.view.set_text(article.text)

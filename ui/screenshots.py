@@ -24,7 +24,50 @@ def _library_and_reader(window) -> None:  # type: ignore[no-untyped-def]
     window.library.select_article(articles[-1].id)
 
 
-SHOTS: dict[str, Shot] = {"main-window": _library_and_reader}
+# (quote, stance, verdict, speaker): claims marked for the claims shot.
+_SHOT_CLAIMS = (
+    ("the offer contained no new money for pay whatsoever", "for", None, "BMA"),
+    (
+        "resident doctors have had pay rises of close to 29 percent over the last three years",
+        "against",
+        "misleading",
+        "Department of Health and Social Care",
+    ),
+    ("close to 29 percent", "neutral", "mostly true", None),
+    ("rejecting, by 83 percent in an online ballot", "neutral", "true", None),
+    ('Keir Starmer called the walkout "reckless"', "against", None, "Keir Starmer"),
+    ("a single exam can cost a trainee more than £1,000", "for", None, None),
+    ("restoring the pay lost since 2008", "for", None, "BMA"),
+)
+
+
+def _claims(window) -> None:  # type: ignore[no-untyped-def]
+    """An opinion piece with claims in three stance colours, one nested in another."""
+    from annotator.models import Changes
+
+    project = window.session.project
+    article = next(a for a in project.articles.list() if a.outlet == "NHS FightBack")
+    sides = {e.name: e.id for e in project.codebook.entries("side")}
+    for name, side in (
+        ("BMA", "union"),
+        ("Department of Health and Social Care", "government"),
+        ("Keir Starmer", "government"),
+    ):
+        if project.speakers.find(name) is None:
+            project.speakers.create(name, side_id=sides[side])
+    ids = []
+    for quote, stance, verdict, speaker in _SHOT_CLAIMS:
+        fields = {"stance": stance, "verdict": verdict, "speaker": speaker}
+        claim = project.claims.mark_quote(article.id, quote)
+        project.claims.tag(claim.id, **{k: v for k, v in fields.items() if v})
+        ids.append(claim.id)
+    window.session.notify(Changes(everything=True))
+    window.library_dock.hide()
+    window.library.select_article(article.id)
+    window.session.set_current_claim(ids[1])
+
+
+SHOTS: dict[str, Shot] = {"main-window": _library_and_reader, "claims": _claims}
 
 
 def render(outdir: Path) -> list[Path]:

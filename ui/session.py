@@ -23,6 +23,8 @@ class ProjectSession(QObject):
     current_claim_changed = Signal(object)
     # Ask for an article to be shown, optionally scrolled to a claim: (article_id, claim_id | None).
     article_requested = Signal(int, object)
+    # A short message for the status bar (an action that could not be done, and why).
+    message = Signal(str)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +39,9 @@ class ProjectSession(QObject):
         if claim_id != self.current_claim:
             self.current_claim = claim_id
             self.current_claim_changed.emit(claim_id)
+
+    def report(self, text: str) -> None:
+        self.message.emit(text)
 
     def request_article(self, article_id: int, claim_id: int | None = None) -> None:
         self.article_requested.emit(article_id, claim_id)

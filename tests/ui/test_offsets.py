@@ -47,3 +47,23 @@ def test_breaks_never_change_the_canonical_span(text: str, data: st.DataObject) 
     shown = display.encode("utf-16-le")[2 * d_start : 2 * d_end].decode("utf-16-le", "replace")
     assert shown == "\n\n".join(pieces)
     assert tmap.span_from_display(d_start, d_end) == (start, end)
+
+
+def _slow_from_display(tmap: TextMap, position: int) -> int:
+    """The definition: the last code point whose end position is at or before `position`."""
+    best = 0
+    for cp in range(len(tmap.text) + 1):
+        if tmap.to_display(cp, is_end=True) <= position:
+            best = cp
+    return best
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \n😀\u0301\u00a0ש𝟐"), max_size=40),
+    st.lists(st.integers(1, 40), max_size=5),
+)
+def test_fast_from_display_agrees_with_its_definition(text: str, breaks: list[int]) -> None:
+    tmap = TextMap(text, breaks)
+    total = len(tmap.display_text().encode("utf-16-le")) // 2
+    for position in range(-1, total + 2):
+        assert tmap.from_display(position) == _slow_from_display(tmap, position), position

@@ -1,0 +1,93 @@
+"""The undo history, kept in the project so undo still works after reopening it.
+
+The GUI's undo stack is rebuilt from these rows when a project opens. Each
+row is one user action: its kind (which command), the label shown in the Edit
+menu, a JSON payload with everything needed to undo or redo it (for a deleted
+claim, its snapshot), and whether it is currently done. Only the last
+HISTORY_LIMIT actions are kept, like the in-memory stack.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotator.clock import now_iso
+from db import history as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+HISTORY_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    kind: str
+    label: str
+    payload: dict[str, Any]
+    done: bool
+    created_at: str
+
+
+class HistoryManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    @property
+    def _db(self):  # type: ignore[no-untyped-def]
+        return self._project.db
+
+    @contextmanager
+    def recording(self) -> Iterator[None]:
+        """One transaction around an action and its history row, so neither survives alone."""
+        with self._db.atomic():
+            yield
+
+    def entries(self) -> list[HistoryEntry]:
+        """Oldest first; the done entries come before the undone ones."""
+        return [
+            HistoryEntry(
+                id=r["id"],
+                kind=r["kind"],
+                label=r["label"],
+                payload=json.loads(r["payload"]),
+                done=bool(r["done"]),
+                created_at=r["created_at"],
+            )
+            for r in q.rows(self._db)
+        ]
+
+    def push(self, kind: str, label: str, payload: dict[str, Any]) -> int:
+        """Record a new action (forgetting any undone ones); returns its entry id."""
+        with self._db.atomic():
+            q.drop_undone(self._db)
+            entry_id = q.insert(
+                self._db,
+                {
+                    "kind": kind,
+                    "label": label,
+                    "payload": json.dumps(payload),
+                    "created_at": now_iso(),
+                },
+            )
+            q.keep_last(self._db, HISTORY_LIMIT)
+        return entry_id
+
+    def set_done(self, entry_id: int, done: bool, payload: dict[str, Any]) -> None:
+        """After an undo (done=False) or redo (True), with what the next step needs."""
+        with self._db.atomic():
+            q.set_state(self._db, entry_id, done, json.dumps(payload))
+
+    def discard(self, entry_id: int) -> None:
+        """Forget an action that can no longer be undone or redone."""
+        with self._db.atomic():
+            q.delete(self._db, entry_id)
+
+    def clear(self) -> None:
+        with self._db.atomic():
+            q.clear(self._db)
