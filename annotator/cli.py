@@ -53,6 +53,8 @@ COMMANDS: tuple[click.Command, ...] = (
     evidence.datasets_command,
     evidence.dataset_group,
     compare.quantities_command,
+    export.export_command,
+    export.merge_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

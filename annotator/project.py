@@ -20,6 +20,7 @@ from annotator.datasets import DatasetManager
 from annotator.evidence import EvidenceManager
 from annotator.history import HistoryManager
 from annotator.links import LinkManager
+from annotator.merge import MergeManager
 from annotator.quantity_store import QuantityManager
 from annotator.search import SearchManager
 from annotator.speakers import SpeakerManager
@@ -78,6 +79,7 @@ class Project:
         self.codebook = Codebook(self)
         self.claims = ClaimManager(self)
         self.search = SearchManager(self)
+        self.merge = MergeManager(self)
         self.speakers = SpeakerManager(self)
         self.datasets = DatasetManager(self)
         self.evidence = EvidenceManager(self)

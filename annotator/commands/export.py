@@ -9,12 +9,15 @@ from typing import Any, TypeVar
 import click
 
 from annotator.cli_support import (
+    InputFailed,
     emit_json,
     guarded,
     json_option,
     opened_project,
     project_option,
+    report_failure,
 )
+from annotator.exporters import FORMATS, export_to_path
 from annotator.search import DEFAULT_LIMIT, KINDS, ClaimFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,3 +102,68 @@ def search_command(
         click.echo(f"{'':16}{hit.snippet}")
     if result.truncated:
         click.echo(f"(more than {limit} hits of a kind; narrow the query or raise --limit)")
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(list(FORMATS)),
+    required=True,
+    help="csv, json (ours, lossless), w3c, claimreview, refi (.qdpx), html or md.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="File to write (replaced whole; never left half-written).",
+)
+@claim_filter_options
+@project_option
+@json_option
+@guarded
+def export_command(
+    format_name: str,
+    output: Path,
+    project_path: Path | None,
+    as_json: bool,
+    **filter_values: Any,
+) -> None:
+    """Export the claims (all, or what the filters select) in one of several formats."""
+    filters = _filter(**filter_values)
+    with opened_project(project_path) as project:
+        count = export_to_path(project, format_name, output, filters)
+    if as_json:
+        emit_json({"file": str(output), "format": format_name, "claims": count})
+    else:
+        click.echo(f"{count} claims written to {output} ({format_name})")
+
+
+@click.command("merge")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@project_option
+@json_option
+@guarded
+def merge_command(file: Path, project_path: Path | None, as_json: bool) -> None:
+    """Merge a claim set into the project: our JSON, W3C Web Annotation or a Hypothesis export.
+
+    Articles are matched by URL or text hash; claims are anchored by their quote.
+    Exits 1 (having merged the rest) when an annotation's article is not in the project.
+    """
+    with opened_project(project_path) as project:
+        report = project.merge.merge_file(file)
+    if as_json:
+        emit_json(report.as_json())
+    else:
+        added = ", ".join(f"{n} {k}" for k, n in report.added.items() if n) or "nothing"
+        existing = ", ".join(f"{n} {k}" for k, n in report.existing.items() if n) or "none"
+        click.echo(f"{file}: added {added}; already there: {existing}")
+        for orphan in report.orphans:
+            click.echo(
+                f"orphan (quote not found in article {orphan['article']}): {orphan['quote'][:60]!r}"
+            )
+    for item in report.left_out:
+        report_failure(f"{file}: left out {item['id']}: {item['reason']}")
+    if report.left_out:
+        raise InputFailed

@@ -1,0 +1,102 @@
+"""Exporters, one module per format: an ExportSet in, bytes out.
+
+`export_to_path` writes through a temporary file beside the target and
+renames it into place, so a failed or cancelled export never leaves a
+half-written file where the user expects a whole one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from annotator.exporters import native, spreadsheet, web_annotation
+from annotator.exporters.collect import (
+    ExportCancelled,
+    ExportError,
+    ExportSet,
+    Progress,
+    collect,
+    no_progress,
+)
+from annotator.search import ClaimFilter
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+__all__ = [
+    "FORMATS",
+    "ExportCancelled",
+    "ExportError",
+    "ExportFormat",
+    "ExportSet",
+    "collect",
+    "export_to_path",
+]
+
+Writer = Callable[[ExportSet, IO[bytes], Progress], None]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    label: str
+    extension: str
+    write: Writer
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("csv", "CSV spreadsheet", ".csv", spreadsheet.write),
+        ExportFormat("json", "Annotator JSON (lossless)", ".json", native.write),
+        ExportFormat("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", web_annotation.write),
+    )
+}
+
+
+def export_to_path(
+    project: Project,
+    format_name: str,
+    path: Path,
+    filters: ClaimFilter | None = None,
+    progress: Progress = no_progress,
+) -> int:
+    """Write the claims the filters select to path; returns how many claims were written."""
+    fmt = FORMATS.get(format_name)
+    if fmt is None:
+        raise ExportError(
+            f"unknown export format {format_name!r} (use one of: {', '.join(FORMATS)})"
+        )
+    data = collect(project, filters)
+    return write_set(data, fmt, path, progress)
+
+
+def write_set(
+    data: ExportSet, fmt: ExportFormat, path: Path, progress: Progress = no_progress
+) -> int:
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder; give a file name")
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed into place
+            dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
+        )
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    temp = Path(handle.name)
+    try:
+        with handle:
+            fmt.write(data, handle, progress)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    return len(data.claims)

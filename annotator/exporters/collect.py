@@ -1,0 +1,176 @@
+"""The claim set an export writes: claims with everything they refer to, read once.
+
+Every exporter gets the same ExportSet, so the formats never disagree about
+which claims, articles or evidence a filter selected, and none of them runs a
+query per claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from annotator import __version__
+from annotator.clock import now_iso
+from annotator.errors import AnnotatorError
+from annotator.models import Claim, Speaker, VocabEntry
+from annotator.search import ClaimFilter
+from db import exchange as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+# Called with (done, total) as an export goes; it may raise ExportCancelled.
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 2_000  # claims between progress calls: cheap, yet smooth in a bar
+GENERATOR = f"factcheck-annotator {__version__}"
+
+
+class ExportError(AnnotatorError):
+    """An export could not be written; the message names the file and the reason."""
+
+
+class ExportCancelled(AnnotatorError):
+    """The user cancelled an export; nothing was written."""
+
+
+def no_progress(_done: int, _total: int) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class EvidenceUse:
+    """One piece of evidence as attached to one claim."""
+
+    relation: str  # supports | refutes | context
+    note: str
+    item: dict[str, Any]  # the evidence row, with article_uid / document_sha256 / dataset_name
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    uid: str
+    title: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+    source_format: str
+    source_name: str | None
+    imported_at: str
+    text: str
+    text_sha256: str
+    revision_of: int | None
+    metadata: str
+
+    @property
+    def source(self) -> str:
+        """The article as a web resource: its URL, else a URN of its canonical text's hash."""
+        return self.url or f"urn:sha256:{self.text_sha256}"
+
+
+@dataclass(frozen=True)
+class ExportSet:
+    project_name: str
+    filters: dict[str, Any]
+    claims: tuple[Claim, ...]
+    articles: dict[int, ArticleRow]
+    speakers: tuple[Speaker, ...]
+    codebook: tuple[VocabEntry, ...]
+    evidence: dict[int, tuple[EvidenceUse, ...]]  # by claim id
+    evidence_items: tuple[dict[str, Any], ...]
+    documents: tuple[dict[str, Any], ...]
+    links: tuple[dict[str, Any], ...]  # from_claim / to_claim ids, relation, note
+    quantities: dict[int, tuple[dict[str, Any], ...]]
+    exported_at: str = field(default_factory=now_iso)
+
+    def speaker(self, speaker_id: int | None) -> Speaker | None:
+        if speaker_id is None:
+            return None
+        return next((s for s in self.speakers if s.id == speaker_id), None)
+
+    def vocab(self, kind: str) -> list[VocabEntry]:
+        return [e for e in self.codebook if e.kind == kind]
+
+
+def select_claims(project: Project, filters: ClaimFilter) -> list[Claim]:
+    """The claims a filter selects, with the same semantics as `annotator claims`."""
+    names = {
+        k: v
+        for k, v in filters.as_dict().items()
+        if k in ("article_id", "speaker", "side", "stance", "verdict", "topic", "status")
+    }
+    claims = project.claims.filter(**names) if names else project.claims.list()
+    if filters.date_from or filters.date_to:
+        published = {a.id: (a.published or "")[:10] for a in project.articles.list()}
+        claims = [
+            c
+            for c in claims
+            if published[c.article_id]
+            and (not filters.date_from or published[c.article_id] >= filters.date_from)
+            and (not filters.date_to or published[c.article_id] <= filters.date_to)
+        ]
+    return claims
+
+
+def collect(project: Project, filters: ClaimFilter | None = None) -> ExportSet:
+    filters = filters or ClaimFilter()
+    everything = filters.is_empty()
+    claims = select_claims(project, filters)
+    claim_ids = {c.id for c in claims}
+    article_ids = None if everything else {c.article_id for c in claims}
+    articles = {r["id"]: ArticleRow(**r) for r in q.article_rows(project.db, article_ids)}
+
+    items = {r["id"]: r for r in q.evidence_rows(project.db)}
+    evidence: dict[int, list[EvidenceUse]] = {}
+    used: set[int] = set()
+    for link in q.claim_evidence_rows(project.db):
+        if link["claim_id"] in claim_ids and link["evidence_id"] in items:
+            evidence.setdefault(link["claim_id"], []).append(
+                EvidenceUse(link["relation"], link["note"], items[link["evidence_id"]])
+            )
+            used.add(link["evidence_id"])
+    kept_items = [r for i, r in items.items() if everything or i in used]
+    documents = q.document_rows(
+        project.db, [r["document_id"] for r in kept_items if r["document_id"]]
+    )
+
+    links = tuple(
+        r
+        for r in q.link_rows(project.db)
+        if r["from_claim"] in claim_ids and r["to_claim"] in claim_ids
+    )
+    quantities: dict[int, list[dict[str, Any]]] = {}
+    for r in q.quantity_rows(project.db):
+        if r["claim_id"] in claim_ids:
+            quantities.setdefault(r["claim_id"], []).append(r)
+
+    speaker_ids = {c.speaker_id for c in claims}
+    speakers = tuple(s for s in project.speakers.list() if everything or s.id in speaker_ids)
+    name = project.path.stem if project.path else "project"
+    return ExportSet(
+        project_name=name,
+        filters=filters.as_dict(),
+        claims=tuple(claims),
+        articles=articles,
+        speakers=speakers,
+        codebook=tuple(project.codebook.entries()),
+        evidence={k: tuple(v) for k, v in evidence.items()},
+        evidence_items=tuple(kept_items),
+        documents=tuple(documents),
+        links=links,
+        quantities={k: tuple(v) for k, v in quantities.items()},
+    )
+
+
+def ticking(total: int, progress: Progress) -> Callable[[int], None]:
+    """A per-item callback that reports progress every PROGRESS_EVERY items."""
+
+    def tick(done: int) -> None:
+        if done % PROGRESS_EVERY == 0 or done == total:
+            progress(done, total)
+
+    return tick

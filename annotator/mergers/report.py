@@ -1,0 +1,48 @@
+"""What a merge did, for the CLI, the GUI and its undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.models import Changes
+
+NOUNS = ("codebook", "speakers", "articles", "documents", "evidence", "claims", "links")
+# Tables a merge adds rows to, in the order an undo removes them.
+UNDO_ORDER = (
+    "claim_links",
+    "claim_evidence",
+    "claims",
+    "evidence",
+    "documents",
+    "speakers",
+    "articles",
+    "vocab",
+)
+
+
+@dataclass
+class MergeReport:
+    """What a merge did: counts added and already there, orphans, and what was left out."""
+
+    source: str
+    format: str
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NOUNS, 0))
+    existing: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NOUNS, 0))
+    orphans: list[dict[str, Any]] = field(default_factory=list)
+    left_out: list[dict[str, str]] = field(default_factory=list)
+    added_ids: dict[str, list[int]] = field(default_factory=lambda: {t: [] for t in UNDO_ORDER})
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.source,
+            "format": self.format,
+            "added": dict(self.added),
+            "existing": dict(self.existing),
+            "orphans": list(self.orphans),
+            "left_out": list(self.left_out),
+        }
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(everything=True, speakers=True, codebook=True, evidence=True)

@@ -1,0 +1,211 @@
+"""Bulk reads and writes for export and merge: whole tables in a few queries.
+
+Exporting 100,000 claims must not run a query per claim, so everything that
+hangs off claims (evidence, links, quantities) is read table-wide here and
+grouped by the caller. Writes insert rows with their uids as given, so a merged
+claim set keeps its identity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlite_utils
+
+EVIDENCE_COLUMNS = (
+    "uid",
+    "kind",
+    "title",
+    "url",
+    "archived_url",
+    "citation",
+    "value",
+    "unit",
+    "period",
+    "source",
+    "accessed_at",
+    "document_id",
+    "dataset_id",
+    "dataset_row",
+    "article_id",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "created_at",
+)
+QUANTITY_COLUMNS = (
+    "value",
+    "unit",
+    "direction",
+    "period",
+    "base_year",
+    "measure",
+    "basis",
+    "qualifier",
+    "subject",
+    "start",
+    "end",
+    "words",
+    "corrected",
+)
+
+
+def _q(column: str) -> str:
+    return '"end"' if column == "end" else column
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    names = ", ".join(_q(c) for c in row)
+    values = ", ".join(f":{c}" for c in row)
+    cursor = db.execute(f"INSERT INTO {table} ({names}) VALUES ({values})", row)
+    return int(cursor.lastrowid or 0)
+
+
+# -- reading -------------------------------------------------------------------
+def article_rows(
+    db: sqlite_utils.Database, ids: Iterable[int] | None = None
+) -> list[dict[str, Any]]:
+    """Whole article rows (text and metadata included), in id order."""
+    rows = [dict(r) for r in db.query("SELECT * FROM articles ORDER BY id")]
+    if ids is None:
+        return rows
+    wanted = set(ids)
+    return [r for r in rows if r["id"] in wanted]
+
+
+def evidence_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every evidence item with the uid of its article span, its document hash and dataset name."""
+    sql = (
+        "SELECT e.*, a.uid AS article_uid, d.sha256 AS document_sha256, ds.name AS dataset_name "
+        "FROM evidence e LEFT JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN documents d ON d.id = e.document_id "
+        "LEFT JOIN datasets ds ON ds.id = e.dataset_id ORDER BY e.id"
+    )
+    return [dict(r) for r in db.query(sql)]
+
+
+def claim_evidence_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return [dict(r) for r in db.query("SELECT * FROM claim_evidence ORDER BY claim_id, id")]
+
+
+def link_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return [dict(r) for r in db.query("SELECT * FROM claim_links ORDER BY id")]
+
+
+def quantity_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return [dict(r) for r in db.query("SELECT * FROM quantities ORDER BY claim_id, id")]
+
+
+def document_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> list[dict[str, Any]]:
+    wanted = sorted(set(ids))
+    rows: list[dict[str, Any]] = []
+    for document_id in wanted:
+        rows.extend(
+            dict(r) for r in db.query("SELECT * FROM documents WHERE id = ?", [document_id])
+        )
+    return rows
+
+
+def uid_map(db: sqlite_utils.Database, table: str) -> dict[str, int]:
+    """uid -> id for a table with uids (articles, claims, speakers, evidence)."""
+    return {str(u): int(i) for u, i in db.execute(f"SELECT uid, id FROM {table}").fetchall()}
+
+
+def article_keys(db: sqlite_utils.Database) -> list[tuple[int, str, str | None]]:
+    """(id, text_sha256, url) of every article, newest last, for matching a merge."""
+    return [
+        (int(i), str(s), u)
+        for i, s, u in db.execute(
+            "SELECT id, text_sha256, url FROM articles ORDER BY id"
+        ).fetchall()
+    ]
+
+
+def article_text(db: sqlite_utils.Database, article_id: int) -> str:
+    return str(db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0])
+
+
+def claim_positions(db: sqlite_utils.Database, article_id: int) -> set[tuple[int | None, str]]:
+    """(start, quote) of an article's claims: the identity of an annotation without a uid."""
+    return {
+        (s, str(q))
+        for s, q in db.execute(
+            "SELECT start, quote FROM claims WHERE article_id = ?", [article_id]
+        ).fetchall()
+    }
+
+
+def document_by_sha(db: sqlite_utils.Database, sha256: str) -> int | None:
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def dataset_by_name(db: sqlite_utils.Database, name: str) -> int | None:
+    row = db.execute("SELECT id FROM datasets WHERE name = ?", [name]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def link_exists(db: sqlite_utils.Database, from_id: int, to_id: int, relation: str) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM claim_links WHERE from_claim = ? AND to_claim = ? AND relation = ?",
+            [from_id, to_id, relation],
+        ).fetchone()
+        is not None
+    )
+
+
+def claim_evidence_exists(db: sqlite_utils.Database, claim_id: int, evidence_id: int) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM claim_evidence WHERE claim_id = ? AND evidence_id = ?",
+            [claim_id, evidence_id],
+        ).fetchone()
+        is not None
+    )
+
+
+# -- writing -------------------------------------------------------------------
+def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return _insert(db, "articles", row)
+
+
+def insert_claim(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return _insert(db, "claims", row)
+
+
+def insert_topic(db: sqlite_utils.Database, claim_id: int, topic_id: int) -> None:
+    db.execute(
+        "INSERT OR IGNORE INTO claim_topics (claim_id, topic_id) VALUES (?, ?)",
+        [claim_id, topic_id],
+    )
+
+
+def insert_quantity(db: sqlite_utils.Database, claim_id: int, row: dict[str, Any]) -> int:
+    values = {c: row.get(c) for c in QUANTITY_COLUMNS if c in row}
+    values["claim_id"] = claim_id
+    return _insert(db, "quantities", values)
+
+
+def insert_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return _insert(db, "evidence", {c: row.get(c) for c in EVIDENCE_COLUMNS if c in row})
+
+
+def insert_document(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return _insert(db, "documents", row)
+
+
+def insert_claim_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return _insert(db, "claim_evidence", row)
+
+
+def insert_link(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return _insert(db, "claim_links", row)
+
+
+def delete_rows(db: sqlite_utils.Database, table: str, ids: Iterable[int]) -> None:
+    """Remove rows a merge added (undo); dependents cascade."""
+    for row_id in ids:
+        db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
