@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.commands import articles, compare, evidence, export, project
+from annotator.commands import articles, backup, compare, evidence, export, project
 
 OpenGui = Callable[[Path | None], int]
 
@@ -55,6 +55,8 @@ COMMANDS: tuple[click.Command, ...] = (
     compare.quantities_command,
     export.export_command,
     export.merge_command,
+    backup.backup_command,
+    backup.restore_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

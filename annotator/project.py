@@ -13,6 +13,7 @@ from types import TracebackType
 import platformdirs
 import sqlite_utils
 
+from annotator import backups
 from annotator.articles import ArticleManager
 from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
@@ -75,6 +76,7 @@ class Project:
     def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
         self.db = db
         self.path = path
+        self.closed = False
         self.articles = ArticleManager(self)
         self.codebook = Codebook(self)
         self.claims = ClaimManager(self)
@@ -86,6 +88,7 @@ class Project:
         self.links = LinkManager(self)
         self.quantities = QuantityManager(self)
         self.history = HistoryManager(self)
+        self.backups = backups.BackupManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:
@@ -94,7 +97,7 @@ class Project:
         is_new = _check_openable(path, create)
         try:
             db = connection.connect(path)
-            migrations.migrate(db, before=_backup_before_migration(path))
+            migrations.migrate(db, before=backups.before_migration(path))
         except Exception as exc:  # sqlite3 errors vary; all mean the same to the user
             if isinstance(exc, ProjectFileError):
                 raise
@@ -112,11 +115,22 @@ class Project:
         project.codebook.seed_defaults()
         return project
 
+    def external_change_token(self) -> int:
+        """A number that changes when another connection commits to this file.
+
+        The GUI polls it to pick up rows the CLI (or a worker) wrote; our own
+        commits never change it, so the window does not refresh after itself.
+        """
+        if self.closed:
+            return -1
+        return connection.data_version(self.db)
+
     def check(self) -> list[str]:
         """Integrity findings; an empty list means the file is healthy."""
         return checks.findings(self.db)
 
     def close(self) -> None:
+        self.closed = True
         self.db.conn.close()
 
     def __enter__(self) -> Project:
@@ -129,13 +143,3 @@ class Project:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _backup_before_migration(path: Path) -> migrations.BeforeMigrate:
-    def before(db: sqlite_utils.Database, from_version: int) -> None:
-        target = path.with_name(f"{path.name}.schema{from_version}.bak")
-        dest = sqlite_utils.Database(str(target))
-        db.conn.backup(dest.conn)
-        dest.conn.close()
-
-    return before

@@ -7,7 +7,10 @@ allowed to write to it.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -16,6 +19,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # "FCAn" as a big-endian integer: marks a SQLite file as one of our projects.
 APPLICATION_ID = 0x4643416E
 BUSY_TIMEOUT_MS = 10_000
+# BEGIN IMMEDIATE waits BUSY_TIMEOUT_MS for the write lock; if another writer
+# still holds it (a long import), try again this many times before giving up.
+BUSY_RETRIES = 3
+BUSY_RETRY_PAUSE_S = 0.05
 
 
 class ProjectFileError(Exception):
@@ -69,15 +76,82 @@ def inspect_existing(path: Path) -> tuple[int, int]:
     return (app_id, version)
 
 
-def connect(path: Path) -> sqlite_utils.Database:
-    """Open a project file read-write with WAL, foreign keys and a busy timeout."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def is_busy(exc: BaseException) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED as Python's sqlite3 reports them."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def begin_immediate(conn: sqlite3.Connection) -> None:
+    """Take the write lock now, waiting (and retrying) while another writer holds it."""
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or attempt == BUSY_RETRIES:
+                raise
+            time.sleep(BUSY_RETRY_PAUSE_S * (attempt + 1))
+
+
+class ProjectDatabase(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost atomic() begins IMMEDIATE.
+
+    A deferred BEGIN reads first and asks for the write lock later; when
+    another connection (the CLI importing while the window is open) commits
+    in between, SQLite cannot upgrade the stale read and fails at once with
+    SQLITE_BUSY, without waiting. Taking the write lock at BEGIN makes every
+    unit of work wait its turn instead, so two writers never lose an action.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[ProjectDatabase]:  # type: ignore[override]
+        if self.conn.in_transaction:
+            with super().atomic():  # nested: a savepoint
+                yield self
+            return
+        begin_immediate(self.conn)
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """Changes whenever another connection commits to the file (never for our own)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def connect(path: Path) -> ProjectDatabase:
+    """Open a project file read-write with WAL, foreign keys and a busy timeout.
+
+    The connection is in autocommit mode (isolation_level None): Python never
+    opens a transaction behind our back, so a write is either inside an
+    atomic() block or committed at once, and no forgotten implicit
+    transaction holds the write lock against another writer. sqlite-utils
+    plugins are not loaded: a project behaves the same whatever else is
+    installed (and scanning for them costs start-up time).
+    """
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+    )
     _configure(conn)
     conn.execute("PRAGMA journal_mode = WAL")
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return ProjectDatabase(conn, execute_plugins=False)
 
 
-def connect_memory() -> sqlite_utils.Database:
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+def connect_memory() -> ProjectDatabase:
+    conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     _configure(conn)
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return ProjectDatabase(conn, execute_plugins=False)

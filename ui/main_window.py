@@ -20,6 +20,7 @@ from annotator import __version__
 from annotator.models import Changes
 from annotator.project import Project, ProjectFileError
 from ui import settings
+from ui.backup_actions import BackupActions
 from ui.claims_wiring import ClaimsWiring
 from ui.library import LibraryPanel
 from ui.reader import ReaderPane
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         self.claims = ClaimsWiring(self)
+        self.backup_actions = BackupActions(self)
 
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)

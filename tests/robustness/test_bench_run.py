@@ -60,7 +60,9 @@ def bench_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_figures_are_merged_and_absent_or_broken_scripts_reported(run: ModuleType, bench_dir: Path) -> None:
+def test_figures_are_merged_and_absent_or_broken_scripts_reported(
+    run: ModuleType, bench_dir: Path
+) -> None:
     result = run.run_all(quick=True, bench=bench_dir, expected=("good.py", "promised.py"))
     by_name = {f["name"]: f for f in result["figures"]}
     assert set(by_name) == {"good", "plain"}
@@ -78,7 +80,9 @@ def test_full_run_does_not_pass_quick(run: ModuleType, bench_dir: Path) -> None:
     assert [f["value"] for f in result["figures"]] == [3.0]
 
 
-def test_readme_table_is_rewritten_between_markers_only(run: ModuleType, bench_dir: Path, tmp_path: Path) -> None:
+def test_readme_table_is_rewritten_between_markers_only(
+    run: ModuleType, bench_dir: Path, tmp_path: Path
+) -> None:
     readme = tmp_path / "README.md"
     readme.write_text(
         f"# Title\n\nBefore.\n\n{run.START_MARKER}\nold table\n{run.END_MARKER}\n\nAfter.\n",

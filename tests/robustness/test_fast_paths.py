@@ -58,8 +58,32 @@ def _reference_breaks(text: str) -> list[int]:
 
 # Pieces that make sentence ends, glued ends, quotes and capitals likely.
 PIECES = st.sampled_from(
-    ["pay fell", "Doctors", "a.", "b!", "9?", ").", "].", ".\"", "”", "’", "\"", "“", "‘",
-     " ", "  ", "The", "X", "over.Doctors", "said.\"The", "now?Why", "a.\"B", "😀", "\n", "é"]
+    [
+        "pay fell",
+        "Doctors",
+        "a.",
+        "b!",
+        "9?",
+        ").",
+        "].",
+        '."',
+        "”",
+        "’",
+        '"',
+        "“",
+        "‘",
+        " ",
+        "  ",
+        "The",
+        "X",
+        "over.Doctors",
+        'said."The',
+        "now?Why",
+        'a."B',
+        "😀",
+        "\n",
+        "é",
+    ]
 )
 
 
@@ -68,13 +92,15 @@ PIECES = st.sampled_from(
 def test_paragraph_breaks_match_the_reference(pieces: list[str]) -> None:
     text = "".join(pieces)
     # Long lines are where breaks happen: repeat until some line is long.
-    text = (text.replace("\n", " ") + " ") * (RUN_TOGETHER_LINE_CHARS // max(len(text), 1) + 2) + text
+    text = (text.replace("\n", " ") + " ") * (
+        RUN_TOGETHER_LINE_CHARS // max(len(text), 1) + 2
+    ) + text
     assert display_breaks(text) == _reference_breaks(text)
 
 
 def test_overlapping_glued_ends_both_break() -> None:
     filler = "word " * 20
-    line = (filler + "it ended a.\"But then " + filler + "x.\"Y " + filler) * 10
+    line = (filler + 'it ended a."But then ' + filler + 'x."Y ' + filler) * 10
     assert display_breaks(line) and display_breaks(line) == _reference_breaks(line)
 
 
@@ -89,7 +115,9 @@ def test_text_map_counts_utf16_units_like_an_encoder(text: str) -> None:
 def test_check_flags_a_claim_whose_offsets_leave_the_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with Project.open(tmp_path / "p.sqlite") as project:
         article_id = project.articles.add(
-            ImportedArticle(text="Pay fell by a fifth 😀 since 2008.", title="t", source_format="txt")
+            ImportedArticle(
+                text="Pay fell by a fifth 😀 since 2008.", title="t", source_format="txt"
+            )
         ).article_id
         assert article_id is not None
         claim = project.claims.mark_quote(article_id, "since 2008")
