@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from annotator.mergers import Incoming, MergeRefused, read_path
 from annotator.mergers.apply import Merge
 from annotator.mergers.report import UNDO_ORDER, MergeReport
+from db import datasets as dataset_q
 from db import exchange as q
 
 if TYPE_CHECKING:
@@ -58,4 +59,8 @@ class MergeManager:
         """Remove exactly what a merge added (the undo of File > Merge)."""
         with self._db.atomic():
             for table in UNDO_ORDER:
-                q.delete_rows(self._db, table, reversed(report.added_ids.get(table, [])))
+                ids = list(reversed(report.added_ids.get(table, [])))
+                if table == "datasets":
+                    for dataset_id in ids:
+                        dataset_q.drop_table(self._db, dataset_q.table_name(dataset_id))
+                q.delete_rows(self._db, table, ids)

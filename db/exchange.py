@@ -28,6 +28,7 @@ EVIDENCE_COLUMNS = (
     "document_id",
     "dataset_id",
     "dataset_row",
+    "dataset_rows",
     "article_id",
     "start",
     "end",

@@ -16,6 +16,7 @@ from annotator.clock import now_iso
 from annotator.errors import AnnotatorError
 from annotator.models import Claim, Speaker, VocabEntry
 from annotator.search import ClaimFilter
+from db import datasets as dataset_q
 from db import exchange as q
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class ExportSet:
     documents: tuple[dict[str, Any], ...]
     links: tuple[dict[str, Any], ...]  # from_claim / to_claim ids, relation, note
     quantities: dict[int, tuple[dict[str, Any], ...]]
+    datasets: tuple[dict[str, Any], ...] = ()  # meta, columns and every row
     exported_at: str = field(default_factory=now_iso)
 
     def speaker(self, speaker_id: int | None) -> Speaker | None:
@@ -148,6 +150,14 @@ def collect(project: Project, filters: ClaimFilter | None = None) -> ExportSet:
         if r["claim_id"] in claim_ids:
             quantities.setdefault(r["claim_id"], []).append(r)
 
+    dataset_ids = {r["dataset_id"] for r in kept_items if r["dataset_id"]}
+    datasets = []
+    for d in project.datasets.list():
+        if everything or d.id in dataset_ids:
+            columns = [c.column for c in d.columns]
+            rows = dataset_q.select_rows(project.db, d.table_name, columns, 0, -1)
+            datasets.append({"dataset": d, "rows": rows})
+
     speaker_ids = {c.speaker_id for c in claims}
     speakers = tuple(s for s in project.speakers.list() if everything or s.id in speaker_ids)
     name = project.path.stem if project.path else "project"
@@ -163,6 +173,7 @@ def collect(project: Project, filters: ClaimFilter | None = None) -> ExportSet:
         documents=tuple(documents),
         links=links,
         quantities={k: tuple(v) for k, v in quantities.items()},
+        datasets=tuple(datasets),
     )
 
 

@@ -129,8 +129,21 @@ def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
             "article": e["article_uid"],
             "document": e["document_sha256"],
             "dataset": e["dataset_name"],
+            "dataset_rows": json.loads(e.get("dataset_rows") or "[]"),
         }
         for e in data.evidence_items
+    ]
+    datasets = [
+        {
+            "name": d["dataset"].name,
+            "source_name": d["dataset"].source_name,
+            "imported_at": d["dataset"].imported_at,
+            "encoding": d["dataset"].encoding,
+            "delimiter": d["dataset"].delimiter,
+            "columns": [{"name": c.name, "type": c.type} for c in d["dataset"].columns],
+            "rows": [list(r[1:]) for r in d["rows"]],
+        }
+        for d in data.datasets
     ]
     claims: list[dict[str, Any]] = []
     tick = ticking(len(data.claims), progress)
@@ -186,6 +199,7 @@ def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
         "speakers": speakers,
         "articles": articles,
         "documents": documents,
+        "datasets": datasets,
         "evidence": evidence,
         "claims": claims,
         "links": links,

@@ -16,6 +16,7 @@ from annotator.clock import new_uid, now_iso
 from annotator.mergers.anchor import Located, locate
 from annotator.mergers.incoming import InArticle, InClaim, Incoming
 from annotator.mergers.report import MergeReport
+from db import datasets as dataset_q
 from db import exchange as q
 from db import speakers as speaker_q
 from db import vocab as vocab_q
@@ -64,6 +65,8 @@ class Merge:
         for article in self.incoming.articles:
             self.articles[article.key] = self.merge_article(article)
         documents = self.merge_documents()
+        for dataset in self.incoming.datasets:
+            self.merge_dataset(dataset)
         for item in self.incoming.evidence:
             self.merge_evidence(item, documents)
         claim_ids = q.uid_map(self.db, "claims")
@@ -224,6 +227,35 @@ class Merge:
             ids[d["sha256"]] = found
         return ids
 
+    def merge_dataset(self, d: dict[str, Any]) -> None:
+        """A dataset by name: one already here is kept as it is, a new one gets its table."""
+        if q.dataset_by_name(self.db, d["name"]) is not None:
+            self.report.existing["datasets"] += 1
+            return
+        dataset_id = dataset_q.insert_meta(
+            self.db,
+            {
+                "name": d["name"],
+                "table_name": f"pending_{new_uid()}",
+                "source_name": d.get("source_name"),
+                "imported_at": d.get("imported_at") or now_iso(),
+                "row_count": 0,
+                "columns": "[]",
+                "encoding": d.get("encoding"),
+                "delimiter": d.get("delimiter"),
+            },
+        )
+        table = dataset_q.table_name(dataset_id)
+        columns = [
+            {"name": c["name"], "column": dataset_q.column_name(i), "type": c["type"]}
+            for i, c in enumerate(d["columns"], start=1)
+        ]
+        dataset_q.create_table(self.db, table, [(c["column"], c["type"]) for c in columns])
+        rows = [(n, *values) for n, values in enumerate(d["rows"], start=1)]
+        dataset_q.insert_rows(self.db, table, [c["column"] for c in columns], rows)
+        dataset_q.update_meta(self.db, dataset_id, table, len(rows), json.dumps(columns))
+        self.added("datasets", "datasets", dataset_id)
+
     def merge_evidence(self, e: dict[str, Any], documents: dict[str, int]) -> None:
         found = self.evidence_uids.get(e["uid"])
         if found is not None:
@@ -242,6 +274,7 @@ class Merge:
                 "created_at": e.get("created_at") or now_iso(),
                 "note": e.get("note") or "",
                 "title": e.get("title") or "",
+                "dataset_rows": json.dumps(e.get("dataset_rows") or []),
             }
         )
         row_id = q.insert_evidence(self.db, row)

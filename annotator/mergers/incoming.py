@@ -63,6 +63,7 @@ class Incoming:
     speakers: list[dict[str, Any]] = field(default_factory=list)
     articles: list[InArticle] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
+    datasets: list[dict[str, Any]] = field(default_factory=list)  # name, columns, rows, ...
     evidence: list[dict[str, Any]] = field(default_factory=list)
     claims: list[InClaim] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)  # from uid, to uid, relation, note

@@ -97,6 +97,20 @@ def read(doc: dict[str, Any]) -> Incoming:
                 "data": data,
             }
         )
+    for i, d in enumerate(need(doc.get("datasets", []), list, "datasets")):
+        where = f"datasets[{i}]"
+        need(d, dict, where)
+        need(d.get("name"), str, f"{where}.name")
+        columns = need(d.get("columns"), list, f"{where}.columns")
+        for c in columns:
+            need(c, dict, f"{where}.columns[]")
+            need(c.get("name"), str, f"{where}.columns[].name")
+            if c.get("type") not in ("integer", "float", "text"):
+                raise MergeRefused(f"{where}.columns[].type should be integer, float or text")
+        for row in need(d.get("rows"), list, f"{where}.rows"):
+            if len(need(row, list, f"{where}.rows[]")) != len(columns):
+                raise MergeRefused(f"{where}.rows[] should have one value per column")
+        incoming.datasets.append(d)
     for i, e in enumerate(need(doc.get("evidence", []), list, "evidence")):
         where = f"evidence[{i}]"
         need(e, dict, where)

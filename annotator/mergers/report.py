@@ -7,7 +7,16 @@ from typing import Any
 
 from annotator.models import Changes
 
-NOUNS = ("codebook", "speakers", "articles", "documents", "evidence", "claims", "links")
+NOUNS = (
+    "codebook",
+    "speakers",
+    "articles",
+    "documents",
+    "datasets",
+    "evidence",
+    "claims",
+    "links",
+)
 # Tables a merge adds rows to, in the order an undo removes them.
 UNDO_ORDER = (
     "claim_links",
@@ -15,6 +24,7 @@ UNDO_ORDER = (
     "claims",
     "evidence",
     "documents",
+    "datasets",
     "speakers",
     "articles",
     "vocab",

@@ -4,9 +4,10 @@ article span), links, quantities, an orphan and a hostile article."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from annotator.models import ImportedArticle
+from annotator.models import Attach, ImportedArticle
 from annotator.project import Project
 
 HOSTILE_TITLE = '<script>alert("t")</script> "><img src=x onerror=alert(1)> =SUM(A1)'
@@ -32,7 +33,7 @@ def _add(project: Project, text: str, title: str, **extra: Any) -> int:
     return outcome.article_id
 
 
-def build(project: Project) -> dict[str, int]:
+def build(project: Project, tmp_dir: Path | None = None) -> dict[str, int]:
     """Fill the project; returns the ids a test may want."""
     pay = _add(
         project,
@@ -114,6 +115,13 @@ def build(project: Project) -> dict[str, int]:
     db.execute(
         "INSERT INTO quantities (claim_id, value, unit, words) VALUES (?, 22, '%', '22%')", [c2.id]
     )
+    if tmp_dir is not None:
+        table = tmp_dir / "earnings.csv"
+        table.write_text(
+            "year,median pay,note\n2008,30000,=base\n2024,24000,fell\n", encoding="utf-8"
+        )
+        project.datasets.import_file(table, "Median pay")
+        project.evidence.add_dataset_rows("Median pay", [2], Attach(c1.id, "supports", "row 2"))
     return {"pay": pay, "hostile": hostile, "c1": c1.id, "c2": c2.id, "c3": c3.id, "c4": c4.id}
 
 
@@ -183,6 +191,20 @@ def snapshot(project: Project) -> dict[str, Any]:
         tuple(r)
         for r in db.execute("SELECT sha256, name, media_type, data FROM documents").fetchall()
     )
+    datasets = sorted(
+        (
+            d.name,
+            tuple((c.name, c.type) for c in d.columns),
+            tuple(tuple(r) for r in project.datasets.rows(d.name, limit=None)),
+        )
+        for d in project.datasets.list()
+    )
+    evidence_datasets = sorted(
+        tuple(r)
+        for r in db.execute(
+            "SELECT e.uid, d.name FROM evidence e JOIN datasets d ON d.id = e.dataset_id"
+        ).fetchall()
+    )
     return {
         "articles": articles,
         "claims": claims,
@@ -193,4 +215,6 @@ def snapshot(project: Project) -> dict[str, Any]:
         "links": links,
         "quantities": quantities,
         "documents": documents,
+        "datasets": datasets,
+        "evidence_datasets": evidence_datasets,
     }

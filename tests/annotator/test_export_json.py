@@ -15,8 +15,8 @@ from tests.annotator import exchange_fixtures as fx
 
 
 @pytest.fixture
-def rich(empty_project: Project) -> tuple[Project, dict[str, int]]:
-    return empty_project, fx.build(empty_project)
+def rich(empty_project: Project, tmp_path: Path) -> tuple[Project, dict[str, int]]:
+    return empty_project, fx.build(empty_project, tmp_path)
 
 
 def test_round_trip_into_an_empty_project_is_equal(
@@ -30,8 +30,15 @@ def test_round_trip_into_an_empty_project_is_equal(
         assert report.left_out == [] and report.orphans == [
             {"id": "orphan-uid", "article": 1, "quote": "a quote that went away"}
         ]
-        assert fx.snapshot(other) == fx.snapshot(project)
+        theirs = fx.snapshot(other)
+        assert theirs == fx.snapshot(project)
+        assert theirs["datasets"][0][0] == "Median pay" and len(theirs["datasets"][0][2]) == 2
+        assert (
+            len(theirs["uses"]) == 4 and len(theirs["links"]) == 1 and len(theirs["speakers"]) == 2
+        )
         assert other.check() == []
+        other.merge.undo(report)
+        assert other.claims.list() == [] and other.datasets.list() == []
 
 
 def test_merging_the_same_file_twice_adds_nothing(
