@@ -22,6 +22,7 @@ from annotator.project import Project, ProjectFileError
 from ui import settings
 from ui.backup_actions import BackupActions
 from ui.claims_wiring import ClaimsWiring
+from ui.evidence_wiring import EvidenceWiring
 from ui.library import LibraryPanel
 from ui.reader import ReaderPane
 from ui.session import ProjectSession
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.claims = ClaimsWiring(self)
         self.backup_actions = BackupActions(self)
+        self.evidence = EvidenceWiring(self)
 
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)

@@ -67,7 +67,76 @@ def _claims(window) -> None:  # type: ignore[no-untyped-def]
     window.session.set_current_claim(ids[1])
 
 
-SHOTS: dict[str, Shot] = {"main-window": _library_and_reader, "claims": _claims}
+
+def _evidence_example(window) -> int:  # type: ignore[no-untyped-def]
+    """A claim in the opinion piece with one item of each kind and a claim it contradicts."""
+    from importlib import resources
+
+    from annotator.models import Attach, Changes
+
+    project = window.session.project
+    articles = {a.source_name: a.id for a in project.articles.list()}
+    opinion = articles["samples/fightback_opinion.txt"]
+    existing = [c for c in project.claims.list(opinion) if "a fifth less" in c.quote]
+    if existing:
+        return existing[0].id
+    claim = project.claims.mark_quote(
+        opinion, "a doctor in training still takes home around a fifth less in real terms"
+    )
+    other = project.claims.mark_quote(
+        articles["samples/bma_rejects_offer.md"], "Resident doctors' pay has gone up by almost 29% in three years"
+    )
+    sample = resources.files("resources").joinpath("samples", "pay_index.csv")
+    with resources.as_file(sample) as path:
+        project.datasets.import_file(path, "Pay index (illustrative)")
+    ev = project.evidence
+    ev.add_statistic_text(
+        "resident doctors' pay, real terms, 2008 to 2025: -20.6%, source BMA analysis (illustrative)",
+        attach=Attach(claim.id, "supports", "the union's own figure"),
+    )
+    ev.add_dataset_rows("Pay index (illustrative)", [18], attach=Attach(claim.id, "supports", "index 79.4 in 2025"))
+    ev.add_url(
+        "https://www.gov.uk/government/publications/ddrb-report-2025",
+        "Review Body on Doctors' and Dentists' Remuneration, 2025 report",
+        attach=Attach(claim.id, "context", "table of awards since 2008"),
+    )
+    ev.add_note("Which inflation index? RPI gives a larger fall than CPI.", attach=Attach(claim.id, "context"))
+    project.links.add(claim.id, other.id, "contradicts", "29% nominal vs a fifth real")
+    window.session.notify(Changes(claims=frozenset({claim.id, other.id}), evidence=True, datasets=True))
+    return claim.id
+
+
+def _claim_with_evidence(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    claim_id = _evidence_example(window)
+    claim = window.session.project.claims.get(claim_id)
+    window.session.request_article(claim.article_id, claim_id)
+    window.session.set_current_claim(claim_id)
+    window.evidence.dock.show()
+    window.resizeDocks([window.evidence.dock], [560], Qt.Orientation.Horizontal)
+
+
+def _dataset_chart(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    claim_id = _evidence_example(window)
+    claim = window.session.project.claims.get(claim_id)
+    window.session.request_article(claim.article_id, claim_id)
+    window.evidence.datasets_dock.show()
+    window.resizeDocks([window.evidence.datasets_dock], [400], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    window.evidence.datasets.set_chart("real_pay_index", "year", "line")
+    window.evidence.show_dataset("Pay index (illustrative)", 18)
+
+
+SHOTS: dict[str, Shot] = {
+    "main-window": _library_and_reader,
+    "claims": _claims,
+    "claim-evidence": _claim_with_evidence,
+    "dataset-chart": _dataset_chart,
+}
 
 
 def render(outdir: Path) -> list[Path]:
