@@ -67,7 +67,6 @@ def _claims(window) -> None:  # type: ignore[no-untyped-def]
     window.session.set_current_claim(ids[1])
 
 
-
 def _evidence_example(window) -> int:  # type: ignore[no-untyped-def]
     """A claim in the opinion piece with one item of each kind and a claim it contradicts."""
     from importlib import resources
@@ -84,7 +83,8 @@ def _evidence_example(window) -> int:  # type: ignore[no-untyped-def]
         opinion, "a doctor in training still takes home around a fifth less in real terms"
     )
     other = project.claims.mark_quote(
-        articles["samples/bma_rejects_offer.md"], "Resident doctors' pay has gone up by almost 29% in three years"
+        articles["samples/bma_rejects_offer.md"],
+        "Resident doctors' pay has gone up by almost 29% in three years",
     )
     sample = resources.files("resources").joinpath("samples", "pay_index.csv")
     with resources.as_file(sample) as path:
@@ -94,15 +94,22 @@ def _evidence_example(window) -> int:  # type: ignore[no-untyped-def]
         "resident doctors' pay, real terms, 2008 to 2025: -20.6%, source BMA analysis (illustrative)",
         attach=Attach(claim.id, "supports", "the union's own figure"),
     )
-    ev.add_dataset_rows("Pay index (illustrative)", [18], attach=Attach(claim.id, "supports", "index 79.4 in 2025"))
+    ev.add_dataset_rows(
+        "Pay index (illustrative)", [18], attach=Attach(claim.id, "supports", "index 79.4 in 2025")
+    )
     ev.add_url(
         "https://www.gov.uk/government/publications/ddrb-report-2025",
         "Review Body on Doctors' and Dentists' Remuneration, 2025 report",
         attach=Attach(claim.id, "context", "table of awards since 2008"),
     )
-    ev.add_note("Which inflation index? RPI gives a larger fall than CPI.", attach=Attach(claim.id, "context"))
+    ev.add_note(
+        "Which inflation index? RPI gives a larger fall than CPI.",
+        attach=Attach(claim.id, "context"),
+    )
     project.links.add(claim.id, other.id, "contradicts", "29% nominal vs a fifth real")
-    window.session.notify(Changes(claims=frozenset({claim.id, other.id}), evidence=True, datasets=True))
+    window.session.notify(
+        Changes(claims=frozenset({claim.id, other.id}), evidence=True, datasets=True)
+    )
     return claim.id
 
 
@@ -115,6 +122,9 @@ def _claim_with_evidence(window) -> None:  # type: ignore[no-untyped-def]
     window.session.set_current_claim(claim_id)
     window.evidence.dock.show()
     window.resizeDocks([window.evidence.dock], [560], Qt.Orientation.Horizontal)
+    editor = getattr(getattr(window, "claims", None), "editor_dock", None)
+    if editor is not None:
+        window.resizeDocks([editor, window.evidence.dock], [300, 520], Qt.Orientation.Vertical)
 
 
 def _dataset_chart(window) -> None:  # type: ignore[no-untyped-def]
@@ -124,6 +134,11 @@ def _dataset_chart(window) -> None:  # type: ignore[no-untyped-def]
     claim_id = _evidence_example(window)
     claim = window.session.project.claims.get(claim_id)
     window.session.request_article(claim.article_id, claim_id)
+    claims = getattr(window, "claims", None)
+    for name in ("panel_dock", "editor_dock"):
+        dock = getattr(claims, name, None)
+        if dock is not None:
+            dock.hide()
     window.evidence.datasets_dock.show()
     window.resizeDocks([window.evidence.datasets_dock], [400], Qt.Orientation.Vertical)
     QApplication.processEvents()
