@@ -169,11 +169,14 @@ def check_claim(quantities: Sequence[Quantity]) -> list[Finding]:
 
 # -- across claims -------------------------------------------------------------------
 def same_subject(a: str | None, b: str | None) -> bool:
-    """'pay' and "resident doctors' pay" are one subject; unnamed subjects match nothing."""
+    """'pay', "resident doctors' pay" and 'resident doctors' are one subject (a head
+    or a who named alone); unnamed subjects match nothing."""
     if not a or not b:
         return False
     a, b = a.lower().strip(), b.lower().strip()
-    return a == b or a.endswith(f" {b}") or b.endswith(f" {a}")
+    if a == b:
+        return True
+    return any(x.endswith(f" {y}") or x.startswith(f"{y}'") for x, y in ((a, b), (b, a)))
 
 
 def _same_basis(a: Quantity, b: Quantity) -> bool:

@@ -21,6 +21,7 @@ from annotator.datasets import DatasetManager
 from annotator.evidence import EvidenceManager
 from annotator.history import HistoryManager
 from annotator.links import LinkManager
+from annotator.match_store import MatchManager
 from annotator.merge import MergeManager
 from annotator.quantity_store import QuantityManager
 from annotator.search import SearchManager
@@ -89,6 +90,7 @@ class Project:
         self.quantities = QuantityManager(self)
         self.history = HistoryManager(self)
         self.backups = backups.BackupManager(self)
+        self.matches = MatchManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

@@ -115,20 +115,21 @@ WHO: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def _bounded(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     """The stretch around [start, end) up to the nearest break characters."""
-    left = start
     floor = max(0, start - SENTENCE_REACH)
-    while left > floor:
-        char = text[left - 1]
-        if char in breaks and not _decimal_point(text, left - 1):
-            break
-        left -= 1
-    right = end
     ceiling = min(len(text), end + SENTENCE_REACH)
-    while right < ceiling:
-        char = text[right]
-        if char in breaks and not _decimal_point(text, right):
-            break
-        right += 1
+    left = floor
+    for char in breaks:
+        at = text.rfind(char, floor, start)
+        while at >= 0 and _decimal_point(text, at):
+            at = text.rfind(char, floor, at)
+        left = max(left, at + 1)
+    right = ceiling
+    for char in breaks:
+        at = text.find(char, end, ceiling)
+        while at >= 0 and _decimal_point(text, at):
+            at = text.find(char, at + 1, ceiling)
+        if at >= 0:
+            right = min(right, at)
     return left, right
 
 
@@ -246,20 +247,49 @@ def _measure(text: str, window: tuple[int, int], start: int, end: int) -> str | 
     return next(MEASURE_NAMES[i] for i in (2, 3, 4) if match.group(i))
 
 
-def _subject(text: str, window: tuple[int, int], start: int, end: int) -> str | None:
-    heads = [
-        (m, name) for pattern, name in HEADS if (m := _nearest(pattern, text, window, start, end))
-    ]
-    whos = [
-        (m, name) for pattern, name in WHO if (m := _nearest(pattern, text, window, start, end))
-    ]
+def _combined(patterns: tuple[tuple[re.Pattern[str], str], ...]) -> re.Pattern[str]:
+    """One alternation with a group per name, so a sentence is scanned once."""
+    parts = [f"(?P<g{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(patterns)]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
-    def closest(found: list[tuple[re.Match[str], str]]) -> str | None:
-        if not found:
-            return None
-        return min(found, key=lambda f: _distance(start, end, f[0].start(), f[0].end()))[1]
 
-    head, who = closest(heads), closest(whos)
+HEADS_RE = _combined(HEADS)
+WHO_RE = _combined(WHO)
+
+
+def _closest(
+    pattern: re.Pattern[str],
+    names: tuple[tuple[re.Pattern[str], str], ...],
+    text: str,
+    windows: tuple[tuple[int, int], ...],
+    start: int,
+    end: int,
+) -> str | None:
+    """The name of the match nearest the figure in the first window that has one."""
+    found = [m for m in pattern.finditer(text, *windows[-1]) if not start <= m.start() < end]
+    for left, right in windows:
+        inside = [m for m in found if left <= m.start() and m.end() <= right]
+        if inside:
+            best = min(inside, key=lambda m: _distance(start, end, m.start(), m.end()))
+            return names[int(str(best.lastgroup)[1:])][1]
+    return None
+
+
+def _subject(text: str, start: int, end: int) -> str | None:
+    """The nearest head noun ('pay', 'training posts') and who it belongs to.
+
+    Looked for in the narrowest stretch that names one: between commas first
+    ("student debt of up to £100,000, exam fees"), then the clause, then the sentence.
+    """
+    clause = _clause(text, start, end)
+    narrow = _bounded(text, start, end, ",.!?;\n")
+    windows = (
+        (max(narrow[0], clause[0]), min(narrow[1], clause[1])),
+        clause,
+        sentence(text, start, end),
+    )
+    head = _closest(HEADS_RE, HEADS, text, windows, start, end)
+    who = _closest(WHO_RE, WHO, text, windows, start, end)
     if head == "pay" and who:
         return f"{who}' pay"
     return head or who
@@ -285,7 +315,7 @@ def describe(text: str, start: int, end: int, own_start: int) -> dict[str, Any]:
         basis = "real" if closer_real else "cash"
     elif real or cash:
         basis = "real" if real else "cash"
-    subject = _subject(text, window, start, end)
+    subject = _subject(text, start, end)
     if basis is None and measure and subject != "inflation":
         basis = "real"  # a figure measured against RPI or CPI is in real terms
     return {
