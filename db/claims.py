@@ -190,3 +190,15 @@ def select_filtered(
         clauses.append("c.id IN (SELECT claim_id FROM claim_topics WHERE topic_id = ?)")
         params.append(topic_id)
     return select(db, " AND ".join(clauses), params)
+
+
+def positions(
+    db: sqlite_utils.Database, article_id: int
+) -> list[tuple[int, int | None, int | None]]:
+    """(id, start, end) of every claim of an article, placed or not: the rows of a table."""
+    return [
+        (int(r[0]), r[1], r[2])
+        for r in db.execute(
+            'SELECT id, start, "end" FROM claims WHERE article_id = ?', [article_id]
+        ).fetchall()
+    ]

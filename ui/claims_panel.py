@@ -40,16 +40,26 @@ CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Claims sort by where they are in the text unless the user picks a column.
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 QUOTE_COLUMN_CHARS = 200
+# Claims fetched at once when a row not yet cached is shown.
+PAGE_ROWS = 100
+UNPLACED = 1 << 62
+# Column widths in pixels (measuring 10,000 rows' contents would take seconds).
+COLUMN_WIDTHS = (0, 150, 90, 80, 100, 90, 60)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _text_order(claim: Claim) -> tuple[int, int, int]:
-    start = claim.start if claim.start is not None else 1 << 62
-    end = claim.end if claim.end is not None else 1 << 62
-    return (start, end, claim.id)
+def _text_order(claim_id: int, start: int | None, end: int | None) -> tuple[int, int, int]:
+    """Rows follow the text; claims without a place (orphans) come last."""
+    return (
+        start if start is not None else UNPLACED,
+        end if end is not None else UNPLACED,
+        claim_id,
+    )
 
 
 class ClaimsModel(QAbstractTableModel):
+    """Claim ids in text order, and Claim values fetched a page at a time as rows are shown."""
+
     def __init__(self, session: ProjectSession, scheme: ColourScheme) -> None:
         super().__init__()
         self._session = session
@@ -69,13 +79,15 @@ class ClaimsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        claims = (
-            [] if self.article_id is None else self._session.project.claims.list(self.article_id)
+        rows = (
+            []
+            if self.article_id is None
+            else self._session.project.claims.positions(self.article_id)
         )
-        claims.sort(key=_text_order)
-        self._ids = [c.id for c in claims]
-        self._keys = [_text_order(c) for c in claims]
-        self._cache = {c.id: c for c in claims}
+        keys = sorted(_text_order(*row) for row in rows)
+        self._keys = keys
+        self._ids = [key[2] for key in keys]
+        self._cache = {}
         self.endResetModel()
 
     def _on_changed(self, changes: Changes) -> None:
@@ -95,14 +107,18 @@ class ClaimsModel(QAbstractTableModel):
         if claim is not None and claim.article_id != self.article_id:
             claim = None
         row = self.row_of(claim_id)
+        key = None if claim is None else _text_order(claim.id, claim.start, claim.end)
+        if row is not None and key is not None and self._keys[row] == key:
+            self._cache[claim_id] = claim  # type: ignore[assignment]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            return
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row], self._keys[row]
             self._cache.pop(claim_id, None)
             self.endRemoveRows()
-        if claim is None:
+        if claim is None or key is None:
             return
-        key = _text_order(claim)
         row = bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._ids.insert(row, claim.id)
@@ -119,14 +135,24 @@ class ClaimsModel(QAbstractTableModel):
         return self._ids[row]
 
     def claim(self, row: int) -> Claim:
-        return self._cache[self._ids[row]]
-
-    def row_of(self, claim_id: int) -> int | None:
+        claim_id = self._ids[row]
         claim = self._cache.get(claim_id)
         if claim is None:
+            self._fetch_page(row)
+            claim = self._cache[claim_id]
+        return claim
+
+    def _fetch_page(self, row: int) -> None:
+        first = max(0, row - PAGE_ROWS // 2)
+        wanted = [i for i in self._ids[first : first + PAGE_ROWS] if i not in self._cache]
+        for claim in self._session.project.claims.get_many(wanted):
+            self._cache[claim.id] = claim
+
+    def row_of(self, claim_id: int) -> int | None:
+        try:
+            return self._ids.index(claim_id)
+        except ValueError:
             return None
-        row = bisect_left(self._keys, _text_order(claim))
-        return row if row < len(self._ids) and self._ids[row] == claim_id else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -225,7 +251,11 @@ class ClaimsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, COLUMN_WIDTHS[column])
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
 
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):

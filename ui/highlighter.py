@@ -1,33 +1,39 @@
 """Claims painted into the reader's text, fast enough for 10,000 in a megabyte.
 
-A QSyntaxHighlighter asks for formats one block (paragraph) at a time, so the
-claims are bucketed by fixed-size chunks of the canonical text: a block finds
-the claims it touches with one dictionary lookup per chunk instead of a scan.
-Overlapping claims are blended (each layer tints what lies under it), and a
-claim nested in another is also underlined in its own colour, so it never
-disappears inside a claim of the same colour. An edit repaints only the blocks
-the old and the new span touch.
+Positions are converted to display units (UTF-16, with the reader's inserted
+paragraph breaks) once, when claims enter the index; the index buckets them
+by fixed-size chunks of the document, so a block finds the claims it touches
+with a dictionary lookup and paints without converting anything.
+
+Painting is lazy: only the blocks on screen are highlighted, and blocks are
+highlighted as they scroll into view. QSyntaxHighlighter.rehighlight() would
+walk all 4,000 paragraphs of a megabyte in Python before the first paint;
+walking the twenty on screen keeps opening a heavily marked article close to
+opening the bare text. An edit repaints only the blocks its spans touch.
+
+Overlapping claims are blended (each layer tints what lies under it); a claim
+nested in another is also underlined in its own colour, so it never vanishes
+inside a claim of the same colour. Untagged claims get a dotted underline.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import (
-    QColor,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from ui.offsets import TextMap
 
 # (id, start, end, side_id, stance_id, verdict_id): what project.claims.spans() returns.
 Span = tuple[int, int, int, int | None, int | None, int | None]
+# (id, display start, display end, colour): a claim as the painter needs it.
+Item = tuple[int, int, int, str]
+# The block numbers on screen, first and last, as the view reports them.
+VisibleBlocks = Callable[[], tuple[int, int]]
 
-# Code points per bucket: a paragraph usually falls in one or two buckets.
+# Display units per bucket: a paragraph usually falls in one or two buckets.
 CHUNK = 2048
 MODES = ("stance", "side", "verdict")
 _MODE_FIELD = {"side": 3, "stance": 4, "verdict": 5}
@@ -54,23 +60,30 @@ class Palette:
         return self.colours.get(value, NEUTRAL_COLOUR)
 
 
-# (id, display start, display end, colour): a claim as the painter needs it.
-Item = tuple[int, int, int, str]
+def _chunks_of(item: Item) -> range:
+    return range(item[1] // CHUNK, (max(item[2], item[1] + 1) - 1) // CHUNK + 1)
 
 
 class SpanIndex:
-    """Claims of one article by display position (UTF-16 units of the shown text).
+    """Claims of one article by display position (UTF-16 units of the shown text)."""
 
-    Positions are converted once, when a claim enters the index, so painting
-    a block needs no conversion at all: the block's own position is enough.
-    """
-
-    def __init__(self, text_map: TextMap | None = None, palette: Palette | None = None) -> None:
+    def __init__(
+        self,
+        text_map: TextMap | None = None,
+        palette: Palette | None = None,
+        spans: Iterable[Span] = (),
+    ) -> None:
         self._map = text_map or TextMap("")
         self._palette = palette or Palette()
         self._spans: dict[int, Span] = {}
         self._items: dict[int, Item] = {}
         self._chunks: dict[int, list[Item]] = {}
+        spans = list(spans)
+        colour_of = self._palette.colour_of
+        for span, (start, end) in zip(
+            spans, self._map.spans_to_display([(s[1], s[2]) for s in spans]), strict=True
+        ):
+            self._insert(span, (span[0], start, end, colour_of(span)))
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -84,25 +97,29 @@ class SpanIndex:
     def spans(self) -> list[Span]:
         return list(self._spans.values())
 
-    @staticmethod
-    def _chunk_range(item: Item) -> range:
-        return range(item[1] // CHUNK, (max(item[2], item[1] + 1) - 1) // CHUNK + 1)
+    def _insert(self, span: Span, item: Item) -> None:
+        self._spans[span[0]] = span
+        self._items[span[0]] = item
+        chunks = self._chunks
+        for chunk in _chunks_of(item):
+            bucket = chunks.get(chunk)
+            if bucket is None:
+                chunks[chunk] = [item]
+            else:
+                bucket.append(item)
 
     def add(self, span: Span) -> Item:
         self.remove(span[0])
         start, end = self._map.span_to_display(span[1], span[2])
         item = (span[0], start, end, self._palette.colour_of(span))
-        self._spans[span[0]] = span
-        self._items[span[0]] = item
-        for chunk in self._chunk_range(item):
-            self._chunks.setdefault(chunk, []).append(item)
+        self._insert(span, item)
         return item
 
     def remove(self, claim_id: int) -> Item | None:
         self._spans.pop(claim_id, None)
         item = self._items.pop(claim_id, None)
         if item is not None:
-            for chunk in self._chunk_range(item):
+            for chunk in _chunks_of(item):
                 self._chunks[chunk] = [i for i in self._chunks[chunk] if i[0] != claim_id]
         return item
 
@@ -137,11 +154,13 @@ def _blend(colours: Iterable[tuple[str, float]]) -> QColor:
 class ClaimHighlighter(QSyntaxHighlighter):
     """Paints one reader's claims; the reader owns it, a controller feeds it spans."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, visible: VisibleBlocks | None = None) -> None:
         super().__init__(document)
         self._document = document
+        self._visible = visible
         self._map = TextMap("")
         self._index = SpanIndex()
+        self._painted: set[int] = set()  # block numbers highlighted with the current index
         self.palette = Palette()
         self.current: int | None = None
         self._formats: dict[tuple[tuple[str, ...], int], QTextCharFormat] = {}
@@ -151,33 +170,28 @@ class ClaimHighlighter(QSyntaxHighlighter):
     def index(self) -> SpanIndex:
         return self._index
 
-    def detach(self) -> None:
-        """Forget the claims and stop painting (before the text is replaced)."""
+    def clear(self) -> None:
+        """Forget the claims (before the text is replaced, so the new text starts bare)."""
         self._index = SpanIndex()
-        if self.document() is not None:
-            self.setDocument(None)  # type: ignore[arg-type]
+        self._painted.clear()
 
     def show_spans(self, text_map: TextMap, spans: Iterable[Span]) -> None:
-        """Paint these claims over the text the map describes, all blocks at once."""
+        """Paint these claims over the text the map describes (the blocks on screen now)."""
         self._map = text_map
         self._reindex(spans)
-        if self.document() is None:
-            self.setDocument(self._document)
-        self.rehighlight()
 
     def _reindex(self, spans: Iterable[Span]) -> None:
-        index = SpanIndex(self._map, self.palette)
-        for span in spans:
-            index.add(span)
-        self._index = index
+        self._index = SpanIndex(self._map, self.palette, spans)
+        # Blocks off screen keep stale formats until they scroll into view,
+        # where paint_visible() redoes them; nobody sees them meanwhile.
+        self._painted.clear()
+        self.paint_visible()
 
     def set_palette(self, palette: Palette) -> None:
         if palette != self.palette:
             self.palette = palette
             self._formats.clear()
             self._reindex(self._index.spans())
-            if len(self._index) and self.document() is not None:
-                self.rehighlight()
 
     def update_span(self, claim_id: int, span: Span | None) -> None:
         """One claim added, moved, retagged (span) or removed (None): repaint its blocks."""
@@ -194,21 +208,49 @@ class ClaimHighlighter(QSyntaxHighlighter):
             if item is not None:
                 self._repaint(item[1], item[2])
 
-    def _repaint(self, start: int, end: int) -> None:
-        """Rehighlight the blocks between two display positions."""
-        if self.document() is None:
+    # -- which blocks to paint -----------------------------------------------------
+    def paint_visible(self) -> None:
+        """Highlight the blocks on screen that are not yet (call after scrolling)."""
+        if self._visible is None:
+            self.paint_all()
             return
+        first, last = self._visible()
+        block = self._document.findBlockByNumber(first)
+        while block.isValid() and block.blockNumber() <= last:
+            if block.blockNumber() not in self._painted:
+                self._paint(block)
+            block = block.next()
+
+    def paint_all(self) -> None:
+        """Highlight every block now (exports, tests; the reader paints lazily)."""
+        block = self._document.begin()
+        while block.isValid():
+            if block.blockNumber() not in self._painted:
+                self._paint(block)
+            block = block.next()
+
+    def _paint(self, block: QTextBlock) -> None:
+        self._painted.add(block.blockNumber())
+        self.rehighlightBlock(block)
+
+    def _repaint(self, start: int, end: int) -> None:
+        """Rehighlight the painted blocks between two display positions; forget the rest."""
         block = self._document.findBlock(start)
         last = self._document.findBlock(max(start, end - 1))
         while block.isValid():
-            self.rehighlightBlock(block)
+            if block.blockNumber() in self._painted:
+                self.rehighlightBlock(block)
             if block == last:
                 break
             block = block.next()
+        self.paint_visible()
+
+    def is_painted(self, block: QTextBlock) -> bool:
+        return block.blockNumber() in self._painted
 
     # -- painting ------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:
-        if not len(self._index):
+        if not self._index._items:
             return
         block = self.currentBlock()
         start = block.position()

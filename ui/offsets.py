@@ -69,6 +69,17 @@ class TextMap:
         cp = self.cp_of_utf16(position - passed * self._break_units)
         return max(cp, self.breaks[passed - 1]) if passed else cp
 
+    def spans_to_display(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """span_to_display for many spans at once (10,000 claims in one pass)."""
+        astral, breaks, units = self._astral, self.breaks, self._break_units
+        return [
+            (
+                start + bisect_left(astral, start) + units * bisect_right(breaks, start),
+                end + bisect_left(astral, end) + units * bisect_left(breaks, end),
+            )
+            for start, end in spans
+        ]
+
     def span_to_display(self, start: int, end: int) -> tuple[int, int]:
         return self.to_display(start), self.to_display(end, is_end=True)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from annotator.models import Article
@@ -38,11 +38,33 @@ class ReaderView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(18)
         self.text_map = TextMap("")
-        # Each view paints its own claims (ui/reader_claims.py feeds it).
-        self.highlighter = ClaimHighlighter(self.document())
+        # Each view paints its own claims (ui/reader_claims.py feeds it), the
+        # blocks on screen only, and more as they scroll into view.
+        self.highlighter = ClaimHighlighter(self.document(), self.visible_blocks)
+        self.verticalScrollBar().valueChanged.connect(self.highlighter.paint_visible)
+
+    def visible_blocks(self) -> tuple[int, int]:
+        """Numbers of the first and last block on screen."""
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        offset, height = self.contentOffset(), self.viewport().height()
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height
+        ):
+            last = block.blockNumber()
+            block = block.next()
+        return first, max(first, last)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.highlighter.paint_visible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.highlighter.paint_visible()
 
     def set_text(self, text: str) -> None:
-        self.highlighter.detach()  # the old claims must not be painted on the new text
+        self.highlighter.clear()  # the old claims must not be painted on the new text
         self.text_map = TextMap(text, display_breaks(text))
         self.setPlainText(self.text_map.display_text())
         self.moveCursor(QTextCursor.MoveOperation.Start)

@@ -67,3 +67,14 @@ def test_fast_from_display_agrees_with_its_definition(text: str, breaks: list[in
     total = len(tmap.display_text().encode("utf-16-le")) // 2
     for position in range(-1, total + 2):
         assert tmap.from_display(position) == _slow_from_display(tmap, position), position
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n😀ש𝟐"), max_size=30), st.data())
+def test_many_spans_convert_as_one_by_one(text: str, data: st.DataObject) -> None:
+    breaks = data.draw(st.lists(st.integers(1, 30), max_size=4))
+    tmap = TextMap(text, breaks)
+    spans = [
+        tuple(sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))))))
+        for _ in range(5)
+    ]
+    assert tmap.spans_to_display(spans) == [tmap.span_to_display(a, b) for a, b in spans]  # type: ignore[misc]

@@ -1,0 +1,128 @@
+"""Opening the 1 MB article with 10,000 claims, and marking one more, next to their floors.
+
+    uv run python bench/reader_paint.py [--quick] [--repeat N]
+
+Figures, each measured in the same window and interleaved with its floor:
+
+- open_1mb_10k_claims_painted: the real main window opens the article (text
+  laid out, 10,000 claims highlighted, the claims table filled) and paints;
+  floor: the same window opening the same text with no claims.
+- mark_claim_1mb_10k_committed_painted: select words, trigger Mark claim
+  (undo command, one transaction, history row, highlighter, table, editor),
+  then paint; floor: one bare SQLite INSERT committed plus a repaint of the
+  same reader.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from common import (
+    CLAIM_CHARS,
+    emit,
+    figure,
+    interleaved,
+    make_big_project,
+    one_mb_text,
+    parser,
+    repeats,
+    timed,
+)
+
+
+def main() -> int:
+    args = parser(__doc__ or "", quick_repeat=3, full_repeat=9).parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        path = Path(tmp) / "big.sqlite"
+        article_id = make_big_project(path)
+
+        from PySide6.QtWidgets import QApplication
+
+        from annotator.models import ImportedArticle
+        from annotator.project import Project
+        from ui.main_window import MainWindow
+        from ui.session import ProjectSession
+
+        app = QApplication.instance() or QApplication([])
+        project = Project.open(path, create=False)
+        # The floor article: the same megabyte (one character apart, so it is
+        # not a duplicate), no claims.
+        bare = project.articles.add(
+            ImportedArticle(text=one_mb_text() + ".", title="Bare copy", source_format="txt")
+        ).article_id
+        assert bare is not None
+        window = MainWindow(ProjectSession(project))
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+
+        def open_painted(target: int) -> float:
+            window.open_article(bare if target == article_id else article_id)  # away first
+            app.processEvents()
+
+            def work() -> None:
+                window.open_article(target)
+                window.repaint()
+                app.processEvents()
+
+            return timed(work)
+
+        open_value, open_floor = interleaved(
+            lambda: open_painted(article_id), lambda: open_painted(bare), repeats(args)
+        )
+        assert window.claims.panel.model.rowCount() == 10_000
+
+        window.open_article(article_id)
+        app.processEvents()
+        view = window.reader.view
+        text = project.articles.get(article_id).text
+        # Claims cover CLAIM_CHARS of every 100 characters; mark words in a gap.
+        starts = iter(range(CLAIM_CHARS + 5, len(text) // 2, 100 * 37))
+        project.db.execute("CREATE TEMP TABLE floor_rows (id INTEGER PRIMARY KEY, quote TEXT)")
+
+        def mark_one() -> float:
+            start = next(starts)
+            view.select_span(start, start + 20)
+            app.processEvents()
+
+            def work() -> None:
+                window.actions["mark_claim"].trigger()
+                view.viewport().repaint()
+                app.processEvents()
+
+            spent = timed(work)
+            assert project.claims.count(article_id) == 10_001
+            window.actions["undo"].trigger()
+            app.processEvents()
+            return spent
+
+        def floor_one() -> float:
+            def work() -> None:
+                with project.db.atomic():
+                    project.db.execute(
+                        "INSERT INTO floor_rows (quote) VALUES (?)", ["twenty characters.."]
+                    )
+                view.viewport().repaint()
+                app.processEvents()
+
+            return timed(work)
+
+        mark_value, mark_floor = interleaved(mark_one, floor_one, repeats(args))
+        window.close()
+        project.close()
+    emit(
+        [
+            figure("open_1mb_10k_claims_painted", open_value, open_floor, "s"),
+            figure("mark_claim_1mb_10k_committed_painted", mark_value, mark_floor, "s"),
+        ]
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
