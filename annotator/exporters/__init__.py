@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from annotator.exporters import native, spreadsheet, web_annotation
+from annotator.exporters import (
+    claimreview,
+    html_report,
+    markdown_report,
+    native,
+    refi_qda,
+    spreadsheet,
+    web_annotation,
+)
 from annotator.exporters.collect import (
     ExportCancelled,
     ExportError,
@@ -56,6 +64,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("csv", "CSV spreadsheet", ".csv", spreadsheet.write),
         ExportFormat("json", "Annotator JSON (lossless)", ".json", native.write),
         ExportFormat("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", web_annotation.write),
+        ExportFormat("claimreview", "schema.org ClaimReview (JSON-LD)", ".json", claimreview.write),
+        ExportFormat("refi", "REFI-QDA project (.qdpx)", ".qdpx", refi_qda.write),
+        ExportFormat("html", "HTML report", ".html", html_report.write),
+        ExportFormat("md", "Markdown report", ".md", markdown_report.write),
     )
 }
 
