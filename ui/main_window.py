@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -23,6 +23,7 @@ from ui import settings
 from ui.backup_actions import BackupActions
 from ui.claims_wiring import ClaimsWiring
 from ui.evidence_wiring import EvidenceWiring
+from ui.import_actions import ImportActions
 from ui.library import LibraryPanel
 from ui.reader import ReaderPane
 from ui.session import ProjectSession
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsWiring(self)
         self.backup_actions = BackupActions(self)
         self.evidence = EvidenceWiring(self)
+        self.importing = ImportActions(self)
 
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)
@@ -242,7 +244,16 @@ class MainWindow(QMainWindow):
         else:
             self.resizeDocks([self.library_dock], [400], Qt.Orientation.Horizontal)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.importing.accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.importing.drop(event.mimeData()):
+            event.acceptProposedAction()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.importing.shutdown()
         store = settings.settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())

@@ -30,16 +30,11 @@ def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: 
     Prints one line per file (imported, duplicate, revision) and one stderr
     line per file that failed; exits 1 if any failed, after importing the rest.
     """
+    from annotator.importers import collect_files
+
+    files, outcomes = collect_files(list(paths))
     with opened_project(project_path, create=True) as project:
-        outcomes: list[ImportOutcome] = []
-        for path in paths:
-            if path.is_dir():
-                found = project.articles.import_paths([path])
-                outcomes.extend(
-                    found or [ImportOutcome(str(path), "failed", reason=NO_FILES_REASON)]
-                )
-            else:
-                outcomes.append(project.articles.import_file(path))
+        outcomes.extend(project.articles.import_file(path) for path in files)
     failed = [o for o in outcomes if o.status == "failed"]
     if as_json:
         emit_json([o.as_json() for o in outcomes])
@@ -51,9 +46,6 @@ def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: 
         report_failure(f"{o.source}: {o.reason}")
     if failed:
         raise InputFailed
-
-
-NO_FILES_REASON = "folder holds no .txt, .md, .html, .pdf or .docx files"
 
 
 def _note(outcome: ImportOutcome) -> str:

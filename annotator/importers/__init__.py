@@ -1,32 +1,45 @@
 """Importers: one module per format, each turns a file's bytes into an ImportedArticle.
 
 `read_file` picks the importer by extension and applies the shared limits, so
-every format refuses hostile input the same way.
+every format refuses hostile input the same way. Format modules load on first
+use: trafilatura, pypdf and python-docx cost start-up time nobody needs until
+a file of that kind arrives.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotator.errors import ImportFailure
-from annotator.importers import docx, html, markdown, pdf, plaintext
-from annotator.models import ImportedArticle
+from annotator.models import ImportedArticle, ImportOutcome
 
 # bytes, source name -> article
 Reader = Callable[[bytes, str], ImportedArticle]
 
+
+def _on_first_use(module: str) -> Reader:
+    def read(data: bytes, source: str) -> ImportedArticle:
+        reader: Reader = importlib.import_module(module).read
+        return reader(data, source)
+
+    read.__qualname__ = f"{module}.read"
+    return read
+
+
 READERS: dict[str, Reader] = {
-    ".txt": plaintext.read,
-    ".text": plaintext.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".xhtml": html.read,
-    ".pdf": pdf.read,
-    ".docx": docx.read,
+    ".txt": _on_first_use("annotator.importers.plaintext"),
+    ".text": _on_first_use("annotator.importers.plaintext"),
+    ".md": _on_first_use("annotator.importers.markdown"),
+    ".markdown": _on_first_use("annotator.importers.markdown"),
+    ".html": _on_first_use("annotator.importers.html"),
+    ".htm": _on_first_use("annotator.importers.html"),
+    ".xhtml": _on_first_use("annotator.importers.html"),
+    ".pdf": _on_first_use("annotator.importers.pdf"),
+    ".docx": _on_first_use("annotator.importers.docx"),
 }
+NO_FILES_REASON = "folder holds no .txt, .md, .html, .pdf or .docx files"
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -83,3 +96,18 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[ImportOutcome]]:
+    """The files to import (folders expanded) and a failure for each folder with none."""
+    files: list[Path] = []
+    failures: list[ImportOutcome] = []
+    for path in paths:
+        if path.is_dir():
+            found = list(expand_paths([path]))
+            if not found:
+                failures.append(ImportOutcome(str(path), "failed", reason=NO_FILES_REASON))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, failures

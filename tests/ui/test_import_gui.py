@@ -1,0 +1,311 @@
+"""Importing from the window: files, folders, drops, the clipboard; progress,
+cancel and the summary; editing an article's details with undo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import FIXTURES
+from ui.article_details import ArticleDetailsDialog
+from ui.main_window import MainWindow
+
+PAGE_TITLE = "Resident doctors vote to strike again over pay"
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name in ("article_page.html", "report.pdf", "briefing.docx"):
+        shutil.copy(FIXTURES / name, folder / name)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def _wait_for_summary(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: window.importing.job is None and window.importing.summary is not None,
+        timeout=20_000,
+    )
+
+
+def test_import_files_runs_in_the_background_and_summarises(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, inbox: Path
+) -> None:
+    files = sorted(str(p) for p in inbox.iterdir())
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
+    before = len(window.library.visible_titles())
+    window.actions["import_files"].trigger()
+    progress = window.importing.progress
+    assert progress is not None and not progress.isModal()
+    assert window.isEnabled()
+    _wait_for_summary(qtbot, window)
+
+    titles = window.library.visible_titles()
+    assert len(titles) == before + 3
+    assert PAGE_TITLE in titles
+    summary = window.importing.summary
+    assert summary is not None and summary.isVisible()
+    assert summary.headline.text() == "3 imported · 1 failed"
+    assert summary.group_texts("failed") == [("empty.txt", "is empty")]
+    assert ("article_page.html", PAGE_TITLE) in summary.group_texts("imported")
+    assert window.importing.progress is None
+
+
+def test_import_again_lists_duplicates_and_revisions(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, inbox: Path, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(inbox))
+    window.actions["import_folder"].trigger()
+    _wait_for_summary(qtbot, window)
+    page = (inbox / "article_page.html").read_text(encoding="utf-8")
+    (inbox / "article_page.html").write_text(page.replace("90.3%", "90.4%"), encoding="utf-8")
+    window.importing.summary = None
+    window.actions["import_folder"].trigger()
+    _wait_for_summary(qtbot, window)
+    summary = window.importing.summary
+    assert summary is not None
+    assert summary.headline.text() == "0 imported · 1 new revision · 2 duplicates · 1 failed"
+    [(name, detail)] = summary.group_texts("revision")
+    assert name == "article_page.html" and "(new revision of #" in detail
+    assert any("(rev. of #" in title for title in window.library.visible_titles())
+
+
+def test_choosing_an_imported_article_in_the_summary_opens_it(
+    qtbot: QtBot, window: MainWindow, inbox: Path
+) -> None:
+    window.importing.start([inbox / "article_page.html"])
+    _wait_for_summary(qtbot, window)
+    summary = window.importing.summary
+    assert summary is not None
+    group = summary.tree.topLevelItem(0)
+    assert group is not None
+    summary.tree.itemActivated.emit(group.child(0), 0)
+    qtbot.waitUntil(lambda: window.reader.article_id is not None)
+    assert PAGE_TITLE in window.reader.header.text()
+
+
+def test_cancel_stops_the_batch_and_keeps_what_was_imported(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"note-{i:02}.txt").write_text(f"Note {i}: the pay offer was {i}% in the end.\n")
+    before = window.session.project.articles.count()
+    assert window.importing.start([folder])
+    progress = window.importing.progress
+    assert progress is not None
+    progress.cancel_button.click()
+    assert not progress.cancel_button.isEnabled()
+    _wait_for_summary(qtbot, window)
+    summary = window.importing.summary
+    assert summary is not None and summary.headline.text().startswith("Cancelled:")
+    imported = window.session.project.articles.count() - before
+    assert imported < 40
+    assert len(summary.group_texts("imported")) == imported
+
+
+def test_only_one_import_at_a_time(qtbot: QtBot, window: MainWindow, inbox: Path) -> None:
+    assert window.importing.start([inbox])
+    assert not window.importing.start([inbox])
+    _wait_for_summary(qtbot, window)
+
+
+def test_closing_the_window_mid_import_waits_for_the_worker(
+    qtbot: QtBot, window: MainWindow, inbox: Path
+) -> None:
+    window.importing.start([inbox])
+    job = window.importing.job
+    assert job is not None
+    window.close()
+    assert job.thread.isFinished()
+    assert window.importing.job is None
+
+
+def _mime(paths: list[Path]) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls(
+        [QUrl.fromLocalFile(str(p)) for p in paths] + [QUrl("https://example.org/remote.html")]
+    )
+    return mime
+
+
+@pytest.mark.parametrize("target", ["window", "reader", "library"])
+def test_drop_files_onto_the_window_imports_them(
+    qtbot: QtBot, window: MainWindow, inbox: Path, target: str
+) -> None:
+    receiver = {
+        "window": window,
+        "reader": window.reader.view.viewport(),
+        "library": window.library.table.viewport(),
+    }[target]
+    mime = _mime([inbox / "report.pdf", inbox / "briefing.docx"])
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(receiver, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(receiver, drop)
+    _wait_for_summary(qtbot, window)
+    summary = window.importing.summary
+    assert summary is not None and summary.headline.text() == "2 imported"
+
+
+def test_dragging_plain_text_or_remote_links_is_not_accepted(window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setText("some words")
+    mime.setUrls([QUrl("https://example.org/page.html")])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+
+def test_paste_as_new_article_with_a_title(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    text = "Ministers say the award is final.\r\nThe union disagrees: pay is 20% lower than in 2008. 😀"
+    QGuiApplication.clipboard().setText(text)
+    prompts: list[str] = []
+
+    def answer(
+        _parent: object, _title: str, _label: str, _mode: object, default: str
+    ) -> tuple[str, bool]:
+        prompts.append(default)
+        return "Pasted statement on pay", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    window.actions["paste_article"].trigger()
+    assert prompts == ["Ministers say the award is final."]
+    qtbot.waitUntil(lambda: window.reader.article_id is not None)
+    article = window.session.project.articles.get(window.reader.article_id)
+    assert article.title == "Pasted statement on pay"
+    assert article.text == text.replace("\r\n", "\n")
+    assert article.summary.source_format == "paste"
+    assert "Pasted statement on pay" in window.library.visible_titles()
+
+
+def test_paste_with_an_empty_clipboard_explains(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    QGuiApplication.clipboard().setText("   ")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    count = window.session.project.articles.count()
+    window.actions["paste_article"].trigger()
+    assert shown == ["The clipboard holds no text."]
+    assert window.session.project.articles.count() == count
+
+
+def test_import_actions_sit_after_the_import_separator_with_shortcuts(window: MainWindow) -> None:
+    actions = window.file_menu.actions()
+    start = actions.index(window.import_separator)
+    keys = ["import_files", "import_folder", "paste_article"]
+    assert actions[start + 1 : start + 4] == [window.actions[k] for k in keys]
+    assert actions[-1] is window.actions["quit"]
+    for key in [*keys, "article_details"]:
+        assert not window.actions[key].shortcut().isEmpty(), key
+    assert window.actions["article_details"] in window.library.table.actions()
+
+
+def _select_first(qtbot: QtBot, window: MainWindow) -> int:
+    article_id = window.session.project.articles.list()[0].id
+    window.library.select_article(article_id)
+    qtbot.waitUntil(lambda: window.reader.article_id == article_id)
+    return article_id
+
+
+def test_article_details_edit_is_one_undoable_step(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    article_id = _select_first(qtbot, window)
+    project = window.session.project
+    original = project.articles.summary(article_id)
+
+    def fill(dialog: ArticleDetailsDialog) -> int:
+        dialog.edits["title"].setText("Doctors reject the pay offer")
+        dialog.edits["published"].setText("2025-07-09T06:30:00+01:00")
+        dialog.edits["url"].setText("https://news.example/offer")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ArticleDetailsDialog, "exec", fill)
+    window.actions["article_details"].trigger()
+    edited = project.articles.summary(article_id)
+    assert (edited.title, edited.published, edited.url) == (
+        "Doctors reject the pay offer",
+        "2025-07-09T06:30:00+01:00",
+        "https://news.example/offer",
+    )
+    assert edited.outlet == original.outlet
+    assert "Doctors reject the pay offer" in window.library.visible_titles()
+    assert "Doctors reject the pay offer" in window.reader.header.text()
+
+    window.session.undo_stack.undo()
+    undone = project.articles.summary(article_id)
+    assert (undone.title, undone.published, undone.url) == (
+        original.title,
+        original.published,
+        original.url,
+    )
+    assert original.title in window.library.visible_titles()
+
+    window.session.undo_stack.redo()
+    assert project.articles.summary(article_id).title == "Doctors reject the pay offer"
+    assert window.session.undo_stack.count() == 1
+
+
+def test_details_dialog_refuses_a_blank_title_and_a_non_date(window: MainWindow) -> None:
+    summary = window.session.project.articles.list()[0]
+    dialog = ArticleDetailsDialog(summary, window)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled()
+    dialog.edits["title"].setText("  ")
+    assert not ok.isEnabled() and "needs a title" in dialog.problem.text()
+    dialog.edits["title"].setText("A title")
+    dialog.edits["published"].setText("next Tuesday-ish")
+    assert not ok.isEnabled() and "not a date" in dialog.problem.text()
+    dialog.edits["published"].setText("9 July 2025")
+    assert ok.isEnabled()
+    before, after = dialog.changed_values()
+    assert after["published"] == "2025-07-09" and after["title"] == "A title"
+    assert set(before) == set(after)
+
+
+def test_cancelled_details_dialog_changes_nothing(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    _select_first(qtbot, window)
+
+    def fill_then_cancel(dialog: ArticleDetailsDialog) -> int:
+        dialog.edits["title"].setText("Never saved")
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ArticleDetailsDialog, "exec", fill_then_cancel)
+    window.actions["article_details"].trigger()
+    assert window.session.undo_stack.count() == 0
+    assert "Never saved" not in window.library.visible_titles()
