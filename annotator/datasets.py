@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, ImportFailure, NotFound
 from annotator.models import Changes, Dataset, DatasetColumn, Snapshot
-from annotator.tabular import StrictValueTracker, TableFile, convert, read_table
+from annotator.tabular import StrictValueTracker, TableFile, converter, read_table
 from db import datasets as q
 from db import evidence as evidence_q
 
@@ -202,13 +202,17 @@ class DatasetManager:
         self, table: TableFile, progress: Progress | None, cancel: Cancel | None, total: int
     ) -> tuple[list[str], int]:
         trackers = [StrictValueTracker() for _ in table.header]
+        # Columns still possibly numeric; a column known to be text costs nothing more.
+        open_columns = list(enumerate(trackers))
         count = 0
         for row in table.rows():
-            for tracker, value in zip(trackers, row, strict=True):
-                if value.strip():
+            for position, tracker in open_columns:
+                value = row[position]
+                if value:
                     tracker.evaluate(value)
             count += 1
             if count % BATCH_ROWS == 0:
+                open_columns = [(i, t) for i, t in open_columns if t.couldbe]
                 if cancel is not None and cancel():
                     raise ImportCancelled(table.source)
                 if progress is not None:
@@ -250,8 +254,9 @@ class DatasetManager:
 
 
 def _typed_rows(table: TableFile, types: list[str]) -> Iterator[tuple[Any, ...]]:
+    converters = [converter(kind) for kind in types]
     for n, row in enumerate(table.rows(), start=1):
-        yield (n, *(convert(v, kind) for v, kind in zip(row, types, strict=True)))
+        yield (n, *[to(v) for to, v in zip(converters, row, strict=True)])
 
 
 def _batches(rows: Iterator[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:

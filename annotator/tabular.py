@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,14 +62,24 @@ class StrictValueTracker(ValueTracker):
 
 def convert(value: str, kind: str) -> Any:
     """A cell as it is stored: blank is NULL, numbers as numbers (types were checked)."""
-    text = value.strip()
-    if not text:
-        return None
-    if kind == "integer":
-        return int(text)
-    if kind == "float":
-        return float(text)
-    return value
+    return converter(kind)(value)
+
+
+def _text(value: str) -> str | None:
+    return value if value.strip() else None
+
+
+def _integer(value: str) -> int | None:
+    return int(value) if value.strip() else None
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value.strip() else None
+
+
+def converter(kind: str) -> Callable[[str], Any]:
+    """The function that stores a cell of a column of this type."""
+    return {"integer": _integer, "float": _float}.get(kind, _text)
 
 
 @dataclass(frozen=True)
@@ -200,7 +210,7 @@ def _csv_rows(text: str, dialect: Any, source: str, width: int) -> Iterator[list
     seen_header = False
     try:
         for row in reader:
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():
                 continue
             if not seen_header:
                 seen_header = True

@@ -12,7 +12,14 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +49,7 @@ MAX_CACHED_PAGES = 40
 MAX_CHART_POINTS = 2_000
 SIZE_SAMPLE_ROWS = 100
 CHART_MIN_WIDTH = 320
+FILTER_DELAY_MS = 250
 TABLE_FILTER = "Tables (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm);;All files (*)"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -231,7 +239,12 @@ class DatasetPanel(QWidget):
         layout.addWidget(self.splitter)
 
         self.chooser.currentIndexChanged.connect(lambda _i: self._show_current())
-        self.filter_box.textChanged.connect(self.model.set_filter)
+        # A filter scans every cell: wait for a pause in typing, not every key.
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_DELAY_MS)
+        self.filter_timer.timeout.connect(lambda: self.model.set_filter(self.filter_box.text()))
+        self.filter_box.textChanged.connect(lambda _t: self.filter_timer.start())
         self.model.modelReset.connect(self._update_info)
         for combo in (self.x_column, self.y_column, self.chart_kind):
             combo.currentIndexChanged.connect(lambda _i: self.draw_chart())
@@ -265,6 +278,8 @@ class DatasetPanel(QWidget):
             self.chooser.setCurrentIndex(index)
         if row is not None:
             self.filter_box.clear()
+            self.filter_timer.stop()
+            self.model.set_filter("")
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self.model.sort(-1)
             target = self.model.index(row - 1, 0)
