@@ -53,6 +53,7 @@ COMMANDS: tuple[click.Command, ...] = (
     evidence.datasets_command,
     evidence.dataset_group,
     compare.quantities_command,
+    compare.compare_command,
     export.export_command,
     export.merge_command,
     backup.backup_command,

@@ -17,6 +17,7 @@ from annotator import backups
 from annotator.articles import ArticleManager
 from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
+from annotator.compare import CompareManager
 from annotator.datasets import DatasetManager
 from annotator.evidence import EvidenceManager
 from annotator.history import HistoryManager
@@ -91,6 +92,7 @@ class Project:
         self.history = HistoryManager(self)
         self.backups = backups.BackupManager(self)
         self.matches = MatchManager(self)
+        self.compare = CompareManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:
