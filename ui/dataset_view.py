@@ -439,10 +439,15 @@ class DatasetPanel(QWidget):
         return self.job
 
     def _imported(self, name: object, error: object) -> None:
+        job, self.job = self.job, None
         self.import_button.setEnabled(True)
-        self.job = None
         if error is not None or not isinstance(name, str):
             self.message.emit(str(error))
+            return
+        if job is not None and job.worker.project_path != self.session.project.path:
+            # Another project was opened meanwhile: the dataset is in the old file,
+            # and undoing it from this project's history would be wrong.
+            self.message.emit(f"Imported dataset {name} into {job.worker.project_path}")
             return
         self.session.undo_stack.push(cmd.ImportDataset(self.session, name))
         self.reload(keep=name)

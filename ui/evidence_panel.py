@@ -160,6 +160,7 @@ class EvidencePanel(QWidget):
     """Dock contents: the claim's evidence and claim links, with Add / Open / Edit / Remove."""
 
     dataset_requested = Signal(str, int)  # dataset name, row number (from 1)
+    datasets_wanted = Signal()  # show the datasets dock to pick rows
     span_requested = Signal(int, int, int)  # article id, start, end
     message = Signal(str)
 
@@ -205,6 +206,7 @@ class EvidencePanel(QWidget):
             ("document", "&Document…", lambda: self.add_document()),
             ("statistic", "&Statistic…", self.add_statistic),
             ("span", "&Passage of an article…", self.add_span),
+            ("dataset", "Dataset &rows…", self.add_dataset_rows),
             ("note", "&Note…", self.add_note),
             ("existing", "&Existing evidence…", self.add_existing),
             ("claim", "Link to another &claim…", self.add_claim_link),
@@ -438,6 +440,12 @@ class EvidencePanel(QWidget):
     def add_span(self) -> None:
         if self._need_claim() is not None:
             self.span_dialog()[0].exec()
+
+    def add_dataset_rows(self) -> None:
+        """Rows are picked in the datasets dock, then pinned from there."""
+        if self._need_claim() is not None:
+            self.datasets_wanted.emit()
+            self.message.emit("Select rows in the dataset, then press “Pin rows to claim…”")
 
     def add_existing(self) -> None:
         if self._need_claim() is not None:

@@ -42,6 +42,7 @@ class EvidenceWiring(QObject):
         self.datasets.message.connect(self._status)
         self.panel.dataset_requested.connect(self.show_dataset)
         self.panel.span_requested.connect(self.show_span)
+        self.panel.datasets_wanted.connect(self.show_datasets)
         self._build_menu()
 
     def _build_menu(self) -> None:
@@ -109,6 +110,11 @@ class EvidenceWiring(QObject):
         self.datasets_dock.show()
         self.datasets_dock.raise_()
         self.datasets.import_dialog()
+
+    def show_datasets(self) -> None:
+        self.datasets_dock.show()
+        self.datasets_dock.raise_()
+        self.datasets.table.setFocus()
 
     def show_dataset(self, name: str, row: int) -> None:
         self.datasets_dock.show()

@@ -172,3 +172,28 @@ def test_chart_of_nothing_says_so(qtbot: QtBot) -> None:
 )
 def test_nice_ticks_are_round(low: float, high: float, expected: list[float]) -> None:
     assert nice_ticks(low, high) == expected
+
+
+def test_an_import_finishing_after_a_project_switch_stays_out_of_the_new_history(
+    tmp_path: Path, qtbot: QtBot, window: MainWindow, panel: DatasetPanel
+) -> None:
+    from annotator.project import Project
+
+    job = panel.import_file(SAMPLE, "Pay index")
+    assert job is not None
+    window.session.replace(Project.open(tmp_path / "other.sqlite"))
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    assert window.session.undo_stack.count() == 0
+    assert window.session.project.datasets.list() == []
+
+
+def test_add_dataset_rows_from_the_evidence_panel_shows_the_datasets(
+    window: MainWindow, panel: DatasetPanel
+) -> None:
+    project = window.session.project
+    claim = project.claims.mark(project.articles.list()[0].id, 0, 30)
+    window.session.set_current_claim(claim.id)
+    window.evidence.datasets_dock.hide()
+    window.evidence.panel.add_actions["dataset"].trigger()
+    assert window.evidence.datasets_dock.isVisible()
