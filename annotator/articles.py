@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.clock import new_uid, now_iso
 from annotator.errors import ImportFailure, NotFound
-from annotator.models import Article, ArticleSummary, Changes, ImportedArticle, ImportOutcome
+from annotator.models import (
+    Article,
+    ArticleSummary,
+    Changes,
+    DiffSpan,
+    ImportedArticle,
+    ImportOutcome,
+)
+from annotator.textdiff import diff as diff_texts
 from db import articles as q
 
 if TYPE_CHECKING:
@@ -131,6 +139,10 @@ class ArticleManager:
         from annotator import importers
 
         return [self.import_file(path) for path in importers.expand_paths(paths)]
+
+    def diff(self, old_id: int, new_id: int) -> list[DiffSpan]:
+        """What changed from one revision to another: spans in code points of each text."""
+        return diff_texts(self.get(old_id).text, self.get(new_id).text)
 
     def update_metadata(self, article_id: int, **fields: str | None) -> Changes:
         self.summary(article_id)

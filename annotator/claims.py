@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from annotator import claim_tags
+from annotator import claim_tags, revisions
 from annotator.anchoring import anchor_at, find_occurrence, trim_span
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, NotFound
@@ -59,6 +59,7 @@ def _claim(row: dict[str, Any]) -> Claim:
         created_by=row["created_by"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        original_quote=row.get("original_quote"),
     )
 
 
@@ -236,10 +237,22 @@ class ClaimManager:
                     "prefix": anchor.prefix,
                     "suffix": anchor.suffix,
                     "anchor": "exact",
+                    "original_quote": None,
                     "updated_at": now_iso(),
                 },
             )
         return self.get(claim_id)
+
+    def confirm(self, claim_id: int) -> Claim:
+        """Accept a fuzzy anchor as it stands: it becomes exact on its current words."""
+        claim = self.get(claim_id)
+        if claim.start is None or claim.end is None:
+            raise ClaimError(f"claim {claim_id} is orphaned; mark its words again to place it")
+        return self.adjust(claim_id, claim.start, claim.end)
+
+    def move_to_revision(self, old_article_id: int, new_article_id: int) -> list[int]:
+        """Move every claim of an article onto its new revision, re-anchored (see reanchor)."""
+        return revisions.move_claims(self._project, old_article_id, new_article_id)
 
     def delete(self, claim_id: int) -> ClaimSnapshot:
         """Delete a claim; the snapshot returned brings it back with restore()."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.commands import articles, backup, compare, evidence, export, project
+from annotator.commands import articles, backup, claims, compare, evidence, export, project
 
 OpenGui = Callable[[Path | None], int]
 
@@ -58,6 +58,10 @@ COMMANDS: tuple[click.Command, ...] = (
     export.merge_command,
     backup.backup_command,
     backup.restore_command,
+    claims.mark_command,
+    claims.tag_command,
+    claims.claims_command,
+    claims.speakers_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -172,6 +172,13 @@ class Claim:
     created_by: str
     created_at: str
     updated_at: str
+    # The quote as marked, when a revision moved the claim onto other
+    # characters (fuzzy), lost it (orphan) or retypeset it; None otherwise.
+    original_quote: str | None = None
+
+    @property
+    def needs_review(self) -> bool:
+        return self.anchor != "exact"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -192,6 +199,7 @@ class Claim:
             "status": self.status,
             "note": self.note,
             "anchor": self.anchor,
+            "original_quote": self.original_quote,
             "created_by": self.created_by,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
@@ -551,4 +559,24 @@ class Quantity:
             "start": self.start,
             "end": self.end,
             "words": self.words,
+        }
+
+
+@dataclass(frozen=True)
+class DiffSpan:
+    """One change: old[old_start:old_end] became new[new_start:new_end]."""
+
+    kind: str  # "insert" | "delete" | "replace"
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+
+    def as_json(self) -> dict[str, int | str]:
+        return {
+            "kind": self.kind,
+            "old_start": self.old_start,
+            "old_end": self.old_end,
+            "new_start": self.new_start,
+            "new_end": self.new_end,
         }

@@ -93,6 +93,8 @@ class Project:
         self.backups = backups.BackupManager(self)
         self.matches = MatchManager(self)
         self.compare = CompareManager(self)
+        # Claims follow an article to its new revision inside the import's transaction.
+        self.articles.revision_hooks.append(self.claims.move_to_revision)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

@@ -28,6 +28,7 @@ CLAIM_COLUMNS = (
     "created_by",
     "created_at",
     "updated_at",
+    "original_quote",
 )
 EDITABLE = (
     "start",
@@ -45,6 +46,7 @@ EDITABLE = (
     "note",
     "updated_at",
     "article_id",
+    "original_quote",
 )
 
 SELECT = """

@@ -96,3 +96,9 @@ def m_undo_history(db: sqlite_utils.Database) -> None:
         )
         """
     )
+
+
+@migrations(name="claims_original_quote")
+def m_claims_original_quote(db: sqlite_utils.Database) -> None:
+    """The quote as first marked, kept beside a fuzzy or orphaned anchor after a revision."""
+    db.execute("ALTER TABLE claims ADD COLUMN original_quote TEXT")
