@@ -57,6 +57,7 @@ _PROTECT = str.maketrans(_KEPT_SPACES, _STAND_INS)
 _RESTORE = str.maketrans(_STAND_INS, _KEPT_SPACES)
 _HAS_KEPT_SPACE = re.compile(f"[{_KEPT_SPACES}]")
 _HAS_STAND_IN = re.compile(f"[{_STAND_INS}]")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read(data: bytes, source: str) -> ImportedArticle:
@@ -67,6 +68,9 @@ def read(data: bytes, source: str) -> ImportedArticle:
             f"{MAX_HTML_BYTES / MEGABYTE:g} MB limit for web pages",
         )
     markup = decode(data, source, declared=declared_charset(data))
+    # C0 control characters are parse errors in HTML and illegal in the XML
+    # tree lxml builds; left in, the first text edit raises ValueError.
+    markup = _XML_ILLEGAL.sub("", markup)
     tree = parse_page(markup, source)
     stated = _stated_metadata(tree)
     if not _HAS_STAND_IN.search(markup):

@@ -57,7 +57,9 @@ SEEDS: dict[str, list[Path]] = {
 # One suffix per distinct reader function (".htm" and ".html" share one).
 FORMATS: dict[str, tuple[str, Reader]] = {}
 for _suffix, _reader in READERS.items():
-    FORMATS.setdefault(_reader.__module__.rsplit(".", 1)[-1], (_suffix, _reader))
+    # Readers load their module on first use; their qualified name says which.
+    _module = _reader.__qualname__.removesuffix(".read").rsplit(".", 1)[-1]
+    FORMATS.setdefault(_module, (_suffix, _reader))
 
 
 def _seed_kind(suffix: str) -> str:
@@ -359,3 +361,21 @@ def test_quantity_parser_survives_fuzzed_text() -> None:
 @pytest.mark.slow
 def test_quantity_parser_long_fuzz() -> None:
     _fuzz_quantities(settings(SLOW, max_examples=5000))
+
+
+# -- what fuzzing found, kept as regressions ---------------------------------------
+
+FOUND: dict[str, tuple[str, bytes]] = {
+    # lxml refused to hold a C0 control character once a text node was edited.
+    "html-control-char": (".html", b"\x01\xa0"),
+    "html-control-in-text": (
+        ".html",
+        b"<p>Pay fell\x01 by\xc2\xa0a fifth since 2008, the union said today in London.</p>",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOUND))
+def test_inputs_fuzzing_found_are_read_or_refused_cleanly(name: str) -> None:
+    suffix, data = FOUND[name]
+    _read_cleanly(READERS[suffix], data, f"found{suffix}")
