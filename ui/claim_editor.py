@@ -1,4 +1,5 @@
-"""The form for the current claim: statement, side, stance, verdict, topics, status, note.
+"""The form for the current claim: statement, speaker, side, stance, verdict, topics,
+status, note.
 
 Every change the user makes is one undoable EditClaim; the form itself only
 shows the claim and is refilled from `session.changed`, so undo shows in it
@@ -28,7 +29,9 @@ from annotator.errors import NotFound
 from annotator.models import Changes, Claim
 from ui.claim_colours import swatch
 from ui.commands import EditClaim
+from ui.registry_commands import CreateSpeaker
 from ui.session import ProjectSession
+from ui.speaker_field import SpeakerField
 
 TAG_KINDS = ("side", "stance", "verdict")
 NONE_LABEL = "—"
@@ -67,6 +70,9 @@ class ClaimEditor(QWidget):
         self.statement.setAccessibleName("Statement")
         self.statement.setPlaceholderText("The claim in your words (defaults to the quote)")
         self.statement.committed.connect(lambda text: self.edit("statement", text))
+        self.speaker = SpeakerField(session, self)
+        self.speaker.chosen.connect(self.set_speaker)
+        self.speaker.create_requested.connect(self.create_speaker)
         self.combos: dict[str, QComboBox] = {}
         for kind in TAG_KINDS:
             combo = QComboBox(self)
@@ -90,6 +96,7 @@ class ClaimEditor(QWidget):
 
         self.form = QFormLayout()
         self.form.addRow("Statement", self.statement)
+        self.form.addRow("Speaker", self.speaker)
         for kind in TAG_KINDS:
             self.form.addRow(kind.capitalize(), self.combos[kind])
         self.form.addRow("Topics", self.topics)
@@ -142,12 +149,14 @@ class ClaimEditor(QWidget):
             self._filling = False
 
     def _fill(self, claim: Claim | None) -> None:
-        for widget in (self.statement, self.status, self.topics, self.note, *self.combos.values()):
+        widgets = (self.statement, self.speaker, self.status, self.topics, self.note)
+        for widget in (*widgets, *self.combos.values()):
             widget.setEnabled(claim is not None)
         if claim is None:
             self.title.setText("No claim selected. Select words in the text and press M.")
             self.statement.setPlainText("")
             self.note.setPlainText("")
+            self.speaker.show_name(None)
             return
         where = (
             f"characters {claim.start:,}–{claim.end:,}" if claim.start is not None else "not placed"
@@ -157,6 +166,8 @@ class ClaimEditor(QWidget):
             self.statement.setPlainText(claim.statement)
         if self.note.toPlainText() != claim.note:
             self.note.setPlainText(claim.note)
+        if not self.speaker.hasFocus():
+            self.speaker.show_name(claim.speaker)
         for kind, combo in self.combos.items():
             index = combo.findData(getattr(claim, f"{kind}_id"))
             combo.setCurrentIndex(max(0, index))
@@ -188,6 +199,37 @@ class ClaimEditor(QWidget):
         if value == current:
             return
         self.session.undo_stack.push(EditClaim(self.session, self.claim.id, {field: value}))
+
+    def set_speaker(self, speaker_id: int | None) -> None:
+        """Who said it; a claim with no side yet takes the speaker's side."""
+        if self.claim is None or speaker_id == self.claim.speaker_id:
+            self.speaker.show_name(self.claim.speaker if self.claim else None)
+            return
+        fields: dict[str, Any] = {"speaker_id": speaker_id}
+        name = "none"
+        if speaker_id is not None:
+            speaker = self.session.project.speakers.get(speaker_id)
+            name = speaker.name
+            if self.claim.side_id is None and speaker.side_id is not None:
+                fields["side_id"] = speaker.side_id
+        self.session.undo_stack.push(
+            EditClaim(self.session, self.claim.id, fields, label=f"Set speaker “{name}”")
+        )
+
+    def create_speaker(self, name: str) -> None:
+        """A new speaker made in place and given to the claim: one undo step."""
+        if self.claim is None:
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(f"New speaker “{name}” for claim {self.claim.id}")
+        try:
+            create = CreateSpeaker(self.session, {"name": name})
+            stack.push(create)
+            if create.failed is None and create.speaker_id is not None:
+                self.set_speaker(create.speaker_id)
+        finally:
+            stack.endMacro()
+        self.show_claim(self.claim.id if self.claim else None)
 
     def _on_combo(self, kind: str) -> None:
         self.edit(f"{kind}_id", self.combos[kind].currentData())

@@ -18,11 +18,13 @@ from annotator.history import HISTORY_LIMIT
 from ui.claim_colours import MODE_LABELS, ColourScheme, Legend
 from ui.claim_editor import ClaimEditor
 from ui.claims_panel import ClaimsPanel
+from ui.codebook_dialog import CodebookDialog
 from ui.commands import AdjustClaim, DeleteClaim, EditClaim, MarkClaim, rebuild_stack
 from ui.highlighter import MODES
 from ui.reader import ReaderPane
 from ui.reader_claims import ReaderClaims
 from ui.shortcuts_help import ShortcutsDialog
+from ui.speakers_dialog import SpeakersDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -103,6 +105,9 @@ class ClaimsWiring(QObject):
             )
         self._fill_tag_menu("stance")
         self._fill_tag_menu("verdict")
+        menu.addSeparator()
+        a(menu, "speakers", "S&peakers…", self.show_speakers, "Ctrl+Shift+P")
+        a(menu, "codebook", "C&odebook…", self.show_codebook, "Ctrl+Shift+B")
         menu.addSeparator()
         a(menu, "focus_claims", "&Filter claims", self.focus_claims, "Ctrl+Shift+C")
         a(w.help_menu, "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
@@ -278,6 +283,12 @@ class ClaimsWiring(QObject):
         self.panel_dock.show()
         self.panel.filter_box.setFocus()
         self.panel.filter_box.selectAll()
+
+    def show_speakers(self) -> None:
+        SpeakersDialog(self.session, self.window).exec()
+
+    def show_codebook(self) -> None:
+        CodebookDialog(self.session, self.window).exec()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.window).exec()

@@ -100,9 +100,12 @@ class ProjectCommand(QUndoCommand):
         self.setObsolete(True)  # QUndoStack drops it
         if self.entry_id is not None:
             self.session.project.history.discard(self.entry_id)
+        if step != "do":
+            # The project moved on without us (a claim deleted from the command
+            # line...): views may show what no longer exists, so refresh them.
+            # A refused first step changed nothing (its transaction rolled back).
+            self.session.notify(Changes(everything=True))
         self.session.report(f"Cannot {step} “{self.text()}”: {exc}")
-        # Views may show what no longer exists (deleted elsewhere): refresh them.
-        self.session.notify(Changes(everything=True))
 
 
 def rebuild_stack(session: ProjectSession) -> int:

@@ -40,7 +40,9 @@ def test_filter_then_pick_shows_the_article_in_paragraphs(qtbot: QtBot, window: 
     assert escape(article.title) in window.reader.header.text()
 
 
-def test_scrape_is_shown_in_paragraphs_without_changing_the_text(qtbot: QtBot, window: MainWindow) -> None:
+def test_scrape_is_shown_in_paragraphs_without_changing_the_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     project = window.session.project
     scrape = next(a for a in project.articles.list() if "scrape" in (a.source_name or ""))
     window.library.select_article(scrape.id)
@@ -92,7 +94,9 @@ def test_menus_have_shortcuts(window: MainWindow) -> None:
         assert not window.actions[key].shortcut().isEmpty(), key
 
 
-def test_window_layout_is_remembered(qtbot: QtBot, sample_project: Project, window: MainWindow) -> None:
+def test_window_layout_is_remembered(
+    qtbot: QtBot, sample_project: Project, window: MainWindow
+) -> None:
     window.actions["toggle_library"].trigger()
     assert window.library_dock.isHidden()
     window.close()

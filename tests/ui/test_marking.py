@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextLayout
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from annotator.models import Changes, ImportedArticle
@@ -320,3 +321,69 @@ def test_undo_after_reopening_the_project(
         third.actions["redo"].trigger()
         assert project.claims.get(claim_id).stance == "for"
         third.close()
+
+
+def test_hover_shows_the_claim(qtbot: QtBot, window: MainWindow) -> None:
+    open_hostile(window, qtbot)
+    start = HOSTILE.index("Unions insist")
+    claim_id = mark(window, qtbot, start, start + 13)
+    window.session.project.claims.tag(claim_id, speaker="BMA <council>", stance="for")
+    view = window.reader.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.text_map.to_display(start + 4))
+    point = view.cursorRect(cursor).center()
+    point.setX(point.x() + 2)
+    layer = window.claims.layers[window.reader]
+    shown: list[str] = []
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    try:
+        event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+        assert layer.eventFilter(view.viewport(), event)
+    finally:
+        monkey.undo()
+    assert "“Unions insist”" in shown[0] and "BMA &lt;council&gt;" in shown[0]
+    assert "<b>Stance:</b> for" in shown[0]
+
+
+def test_colour_by_verdict_switches_paint_and_legend(qtbot: QtBot, window: MainWindow) -> None:
+    open_hostile(window, qtbot)
+    start = HOSTILE.index("Unions insist")
+    claim_id = mark(window, qtbot, start, start + 13)
+    window.session.project.claims.tag(claim_id, stance="for", verdict="false")
+    window.session.notify(Changes(claims=frozenset({claim_id})))
+    window.session.set_current_claim(None)
+    display = window.reader.view.text_map.to_display(start)
+    by_stance = format_at(window, display).background().color().name()
+    window.actions["colour_by_verdict"].trigger()
+    assert window.claims.mode_combo.currentText() == "Verdict"
+    assert "mostly false" in window.claims.legend.labels()
+    by_verdict = format_at(window, display).background().color().name()
+    assert by_verdict != by_stance
+    window.claims.mode_combo.setCurrentIndex(0)
+    window.claims.mode_combo.activated.emit(0)
+    assert format_at(window, display).background().color().name() == by_stance
+    assert window.actions["colour_by_stance"].isChecked()
+
+
+def test_undo_of_a_claim_deleted_elsewhere_is_dropped_with_a_message(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_hostile(window, qtbot)
+    start = HOSTILE.index("Unions insist")
+    claim_id = mark(window, qtbot, start, start + 13)
+    window.session.project.claims.delete(claim_id)  # e.g. from the command line
+    window.actions["undo"].trigger()
+    assert "Cannot undo" in window.statusBar().currentMessage()
+    assert window.session.undo_stack.count() == 0
+    assert window.session.project.history.entries() == []
+    assert window.claims.panel.visible_quotes() == []
+
+
+def test_keyboard_shortcuts_help_lists_the_claim_keys(window: MainWindow) -> None:
+    from ui.shortcuts_help import shortcut_rows
+
+    rows = dict(shortcut_rows(window))
+    assert "M" in rows and "Mark claim" in rows.values()
+    assert any("Alt+1" in keys for keys in rows)
+    assert any("Ctrl+3" in keys for keys in rows)
