@@ -52,6 +52,8 @@ MEANINGS: dict[str, str] = {
     "startup_first_paint": "Start the app (`annotator --project FILE`) to the first painted window; floor: a bare PySide6 window",
     "dataset_import_100k_rows": "Import a 100,000-row CSV as a dataset (checked, typed, one transaction); floor: csv.reader and executemany into a bare table",
     "dataset_page_sorted_filtered": "One page of 200 rows of that dataset, sorted and filtered, through the service; floor: the same SELECT in sqlite3",
+    "open_1mb_10k_claims_painted": "Open the 1 MB article with 10,000 claims in the window: text laid out, claims painted, claims table filled; floor: the same window opening the same text with no claims",
+    "mark_claim_1mb_10k_committed_painted": "Mark one more claim in that article (undo command, transaction, history row, highlight, table, form) and paint; floor: one bare SQLite INSERT committed and a repaint of the same reader",
     "peak_memory_open_1mb_10k_claims": "Peak memory of the window showing the 1 MB article with 10,000 claims; floor: the same text in a bare text view",
 }
 

@@ -156,7 +156,7 @@ class ClaimsWiring(QObject):
         self.scheme.changed.connect(self._on_mode)
         for dock, key, shortcut in (
             (self.panel_dock, "toggle_claims", "Ctrl+Shift+K"),
-            (self.editor_dock, "toggle_editor", "Ctrl+Shift+E"),
+            (self.editor_dock, "toggle_editor", "Ctrl+Shift+J"),
         ):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(shortcut))

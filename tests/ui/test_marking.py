@@ -387,3 +387,33 @@ def test_keyboard_shortcuts_help_lists_the_claim_keys(window: MainWindow) -> Non
     assert "M" in rows and "Mark claim" in rows.values()
     assert any("Alt+1" in keys for keys in rows)
     assert any("Ctrl+3" in keys for keys in rows)
+
+
+CLAIM_ACTIONS = (
+    "mark_claim",
+    "adjust_claim",
+    "delete_claim",
+    "speakers",
+    "codebook",
+    "focus_claims",
+    "shortcuts",
+    "toggle_claims",
+    "toggle_editor",
+    "toggle_claims_toolbar",
+    "colour_by_stance",
+    *(f"stance_{n}" for n in range(10)),
+    *(f"verdict_{n}" for n in range(10)),
+)
+
+
+def test_claim_shortcuts_collide_with_no_other_action(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.text())
+    for name in CLAIM_ACTIONS:
+        action = window.actions[name]
+        assert not action.shortcut().isEmpty(), name
+        assert len(owners[action.shortcut().toString()]) == 1, (name, owners)
