@@ -9,6 +9,7 @@ the exact occurrence nearest to it, else kept as an orphan on its article.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,11 @@ class MergeManager:
         report = MergeReport(source=source, format=incoming.format)
         for ref, reason in incoming.left_out:
             report.left_out.append({"id": ref, "reason": reason})
-        with self._db.atomic():
-            Merge(self._project, incoming, report).run()
+        try:
+            with self._db.atomic():
+                Merge(self._project, incoming, report).run()
+        except sqlite3.Error as exc:  # a row the schema refuses: the whole merge is rolled back
+            raise MergeError(f"{source}: could not be merged ({exc}); nothing was merged") from exc
         return report
 
     def undo(self, report: MergeReport) -> None:

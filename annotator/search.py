@@ -127,8 +127,13 @@ def snippet(
         if terms
         else None
     )
-    first = pattern.search(source) if pattern else None
-    if first is None:
+    # Centre on the whole query where it occurs as typed, else on its longest word.
+    first = None
+    for anchor in (" ".join(terms), *sorted(terms, key=len, reverse=True)):
+        first = re.search(re.escape(anchor), source, re.IGNORECASE) if anchor else None
+        if first is not None:
+            break
+    if first is None or pattern is None:
         cut = source[: 2 * context].strip()
         return (" ".join(cut.split()) + ("…" if len(source) > 2 * context else ""), ())
     start = max(0, first.start() - context)
@@ -137,10 +142,7 @@ def snippet(
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(source) else ""
     window = window.replace("\n", " ")
-    marks = tuple(
-        (m.start() + len(lead), m.end() + len(lead))
-        for m in pattern.finditer(window)  # type: ignore[union-attr]
-    )
+    marks = tuple((m.start() + len(lead), m.end() + len(lead)) for m in pattern.finditer(window))
     return lead + window + tail, marks
 
 

@@ -23,9 +23,12 @@ from ui import settings
 from ui.backup_actions import BackupActions
 from ui.claims_wiring import ClaimsWiring
 from ui.evidence_wiring import EvidenceWiring
+from ui.export_dialog import ExportAction
 from ui.import_actions import ImportActions
 from ui.library import LibraryPanel
+from ui.merge_action import MergeActions
 from ui.reader import ReaderPane
+from ui.search_panel import SearchWiring
 from ui.session import ProjectSession
 
 PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
@@ -55,6 +58,9 @@ class MainWindow(QMainWindow):
         self.backup_actions = BackupActions(self)
         self.evidence = EvidenceWiring(self)
         self.importing = ImportActions(self)
+        self.search = SearchWiring(self)
+        self.export = ExportAction(self)
+        self.merge = MergeActions(self)
 
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)

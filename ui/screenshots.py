@@ -146,11 +146,83 @@ def _dataset_chart(window) -> None:  # type: ignore[no-untyped-def]
     window.evidence.show_dataset("Pay index (illustrative)", 18)
 
 
+def _search(window) -> None:  # type: ignore[no-untyped-def]
+    """The search dock with hits of every kind for a figure typed as it appears."""
+    if not window.session.project.claims.list():
+        _claims(window)
+    window.library.select_article(window.session.project.articles.list()[-1].id)
+    window.evidence.datasets_dock.hide()
+    window.search.focus()
+    window.search.panel.box.setText("29 percent")
+    window.search.panel.run()
+    from PySide6.QtCore import Qt
+
+    window.resizeDocks([window.search.dock], [470], Qt.Orientation.Horizontal)
+
+
+# (quote, speaker, side, verdict, topic, note) marked in the news story for the report shot.
+_REPORT_CLAIMS = (
+    (
+        "More than 30,000 people applied for roughly 10,000 specialty jobs this year",
+        None,
+        None,
+        "true",
+        "training places",
+        "",
+    ),
+    (
+        "A single exam can cost a trainee more than £1,000",
+        None,
+        "union",
+        "mostly true",
+        "exam fees",
+        "Fees vary by college; check the RCP list.",
+    ),
+    (
+        "resident doctors earn around 21% less than their counterparts did in 2008",
+        "BMA",
+        "union",
+        "half true",
+        "pay",
+        "RPI, not CPI: the fall is smaller on CPI.",
+    ),
+)
+
+
+def report_pages(project, outdir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The HTML report of a news story's claims, laid out by QTextDocument (no browser)."""
+    from annotator.exporters import collect
+    from annotator.exporters.collect import no_progress
+    from annotator.exporters.html_report import render as render_html
+    from annotator.models import Attach
+    from annotator.search import ClaimFilter
+    from ui.export_dialog import report_image
+
+    article = next(a for a in project.articles.list() if a.outlet == "Health News Digest")
+    for quote, speaker, side, verdict, topic, note in _REPORT_CLAIMS:
+        claim = project.claims.mark_quote(article.id, quote)
+        project.claims.tag(claim.id, speaker=speaker, side=side, verdict=verdict, topics=[topic])
+        if note:
+            project.claims.update(claim.id, note=note)
+        if topic == "pay":
+            project.evidence.add_url(
+                "https://www.bma.org.uk/pay-erosion",
+                "BMA pay erosion analysis",
+                attach=Attach(claim.id, "supports", "the union's own figures"),
+            )
+    html = render_html(collect(project, ClaimFilter(article_id=article.id)), no_progress)
+    image = report_image(html)
+    target = outdir / "report.png"
+    image.save(str(target))
+    return [target]
+
+
 SHOTS: dict[str, Shot] = {
     "main-window": _library_and_reader,
     "claims": _claims,
     "claim-evidence": _claim_with_evidence,
     "dataset-chart": _dataset_chart,
+    "search": _search,
 }
 
 
@@ -181,6 +253,7 @@ def render(outdir: Path) -> list[Path]:
             window.grab().save(str(target))
             written.append(target)
             window.close()
+        written.extend(report_pages(project, outdir))
         project.close()
     return written
 

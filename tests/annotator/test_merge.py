@@ -234,7 +234,7 @@ def test_a_failure_midway_rolls_the_whole_merge_back(project: Project, tmp_path:
         "links": [{"from": first.uid, "to": second.uid, "relation": "not-a-relation"}],
     }
     before = snapshot_counts(project)
-    with pytest.raises(Exception, match="CHECK constraint"):
+    with pytest.raises(MergeError, match=r"CHECK constraint.*nothing was merged"):
         project.merge.merge_file(write(tmp_path, doc))
     assert snapshot_counts(project) == before
     assert project.codebook.find("topic", "brand new topic") is None
