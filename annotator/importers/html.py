@@ -43,7 +43,9 @@ PUBLISHED_META = (
     "dcterms.created",
     "pubdate",
 )
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \s: a non-breaking space is text
+# Whitespace runs HTML collapses to one space (not \s: a non-breaking space is
+# text). A lone space is not matched, so already-clean text costs no rewrite.
+_SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 
 # Characters Python's str.split() takes for whitespace but HTML keeps as text
 # (a non-breaking space, the narrow one in "100 000", ideographic spaces).
@@ -53,11 +55,22 @@ _KEPT_SPACES = (
     "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 )
 _STAND_INS = "".join(chr(0xFDD0 + i) for i in range(len(_KEPT_SPACES)))
-_PROTECT = str.maketrans(_KEPT_SPACES, _STAND_INS)
-_RESTORE = str.maketrans(_STAND_INS, _KEPT_SPACES)
 _HAS_KEPT_SPACE = re.compile(f"[{_KEPT_SPACES}]")
 _HAS_STAND_IN = re.compile(f"[{_STAND_INS}]")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _to_stand_in(match: re.Match[str]) -> str:
+    return chr(0xFDD0 + _KEPT_SPACES.index(match.group()))
+
+
+def _from_stand_in(match: re.Match[str]) -> str:
+    return _KEPT_SPACES[ord(match.group()) - 0xFDD0]
+
+
+def _restore(text: str) -> str:
+    # re.sub, not str.translate: a scan that finds nothing costs next to nothing.
+    return _HAS_STAND_IN.sub(_from_stand_in, text)
 
 
 def read(data: bytes, source: str) -> ImportedArticle:
@@ -90,7 +103,7 @@ def read(data: bytes, source: str) -> ImportedArticle:
             source, f"could not be read as a web page ({type(exc).__name__})"
         ) from exc
     body = getattr(document, "body", None)
-    text = body_text(body).translate(_RESTORE) if body is not None else ""
+    text = _restore(body_text(body)) if body is not None else ""
     if not text.strip():
         raise ImportFailure(
             source, "holds no readable article text (only scripts, styles or page furniture)"
@@ -122,17 +135,20 @@ def read(data: bytes, source: str) -> ImportedArticle:
 
 
 def _protect_spaces(tree: etree._Element) -> None:
+    # One C-level pass over all the text first: most pages need no walk at all.
+    if not _HAS_KEPT_SPACE.search(etree.tostring(tree, method="text", encoding="unicode")):
+        return
     for element in tree.iter():
         if element.text and _HAS_KEPT_SPACE.search(element.text):
-            element.text = element.text.translate(_PROTECT)
+            element.text = _HAS_KEPT_SPACE.sub(_to_stand_in, element.text)
         if element.tail and _HAS_KEPT_SPACE.search(element.tail):
-            element.tail = element.tail.translate(_PROTECT)
+            element.tail = _HAS_KEPT_SPACE.sub(_to_stand_in, element.tail)
 
 
 def _clean(value: Any) -> str | None:
     if value is None:
         return None
-    text = _SPACES.sub(" ", str(value).translate(_RESTORE)).strip()
+    text = _SPACES.sub(" ", _restore(str(value))).strip()
     return text or None
 
 
@@ -179,7 +195,10 @@ def _inline(element: etree._Element, skip: tuple[str, ...] = ()) -> str:
     """The text of one block: whitespace collapsed as HTML does, <lb/> kept as a line break."""
     parts: list[str] = []
     _collect(element, parts, skip)
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    joined = "".join(parts)
+    if "\n" not in joined:
+        return _SPACES.sub(" ", joined).strip()
+    lines = (_SPACES.sub(" ", line).strip() for line in joined.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
