@@ -195,7 +195,7 @@ def main() -> int:
     ours, extract, floor = (statistics.median(totals[k]) for k in ("ours", "extract", "floor"))
     emit(
         [
-            figure(f"import_html_{count}_pages", ours, floor, "s", digits=2),
+            figure("import_html_pages", ours, floor, "s", digits=2),
             {
                 "name": "import_html_pages_per_second",
                 "value": round(count / ours, 1),
@@ -205,7 +205,7 @@ def main() -> int:
                 "unit": "pages/s",
             },
             # the same pages read but not stored: what our extraction adds alone
-            figure(f"import_html_{count}_pages_extraction_only", extract, floor, "s", digits=2),
+            figure("import_html_extraction_only", extract, floor, "s", digits=2),
         ]
     )
     return 0

@@ -54,6 +54,9 @@ MEANINGS: dict[str, str] = {
     "dataset_page_sorted_filtered": "One page of 200 rows of that dataset, sorted and filtered, through the service; floor: the same SELECT in sqlite3",
     "open_1mb_10k_claims_painted": "Open the 1 MB article with 10,000 claims in the window: text laid out, claims painted, claims table filled; floor: the same window opening the same text with no claims",
     "mark_claim_1mb_10k_committed_painted": "Mark one more claim in that article (undo command, transaction, history row, highlight, table, form) and paint; floor: one bare SQLite INSERT committed and a repaint of the same reader",
+    "import_html_pages": "Import 1,000 generated news pages (200 with --quick) into a project, extraction, metadata and storage with its search index; floor: trafilatura alone on the same pages",
+    "import_html_pages_per_second": "The same import as pages per second; floor: trafilatura alone",
+    "import_html_extraction_only": "The same pages read by our HTML importer but not stored; floor: trafilatura alone",
     "peak_memory_open_1mb_10k_claims": "Peak memory of the window showing the 1 MB article with 10,000 claims; floor: the same text in a bare text view",
 }
 

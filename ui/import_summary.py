@@ -126,8 +126,9 @@ class ImportSummaryDialog(QDialog):
 def _detail(outcome: ImportOutcome) -> str:
     if outcome.status == "failed":
         return outcome.reason
+    # the note first: a long title is elided at the right, the note must show
     if outcome.status == "revision":
-        return f"{outcome.title}  (new revision of #{outcome.revision_of})"
+        return f"New revision of #{outcome.revision_of}: {outcome.title}"
     if outcome.status == "duplicate":
-        return f"{outcome.title}  (same text as #{outcome.article_id})"
+        return f"Same text as #{outcome.article_id}: {outcome.title}"
     return outcome.title

@@ -16,7 +16,7 @@ from pathlib import Path
 
 SIZE = (1400, 860)
 # Views register here: name -> function that prepares the window for the shot.
-Shot = Callable[["MainWindow"], None]  # type: ignore[name-defined]  # noqa: F821
+Shot = Callable[["MainWindow"], object]  # type: ignore[name-defined]  # noqa: F821
 
 
 def _library_and_reader(window) -> None:  # type: ignore[no-untyped-def]
@@ -215,6 +215,10 @@ def report_pages(project, outdir: Path) -> list[Path]:  # type: ignore[no-untype
     target = outdir / "report.png"
     image.save(str(target))
     return [target]
+def _import_summary(window) -> object:  # type: ignore[no-untyped-def]
+    from ui.import_shot import import_summary
+
+    return import_summary(window)
 
 
 SHOTS: dict[str, Shot] = {
@@ -223,11 +227,13 @@ SHOTS: dict[str, Shot] = {
     "claim-evidence": _claim_with_evidence,
     "dataset-chart": _dataset_chart,
     "search": _search,
+    "import-summary": _import_summary,
 }
 
 
 def render(outdir: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication
 
     from annotator.project import Project
@@ -246,11 +252,13 @@ def render(outdir: Path) -> list[Path]:
             window = MainWindow(ProjectSession(project))
             window.resize(*SIZE)
             window.show()
-            prepare(window)
+            result = prepare(window)
             for _ in range(5):
                 app.processEvents()
             target = outdir / f"{name}.png"
-            window.grab().save(str(target))
+            # a shot may return its own picture (a dialog drawn over the window)
+            picture = result if isinstance(result, QPixmap) else window.grab()
+            picture.save(str(target))
             written.append(target)
             window.close()
         written.extend(report_pages(project, outdir))
