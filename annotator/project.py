@@ -7,8 +7,10 @@ Opening never writes to a file until it is known to be one of our projects
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
 import sqlite_utils
@@ -17,18 +19,20 @@ from annotator import backups
 from annotator.articles import ArticleManager
 from annotator.claims import ClaimManager
 from annotator.codebook import Codebook
-from annotator.compare import CompareManager
-from annotator.datasets import DatasetManager
-from annotator.evidence import EvidenceManager
-from annotator.history import HistoryManager
-from annotator.links import LinkManager
-from annotator.match_store import MatchManager
-from annotator.merge import MergeManager
-from annotator.quantity_store import QuantityManager
-from annotator.search import SearchManager
-from annotator.speakers import SpeakerManager
 from db import checks, connection, migrations
 from db.connection import ProjectFileError
+
+if TYPE_CHECKING:
+    from annotator.compare import CompareManager
+    from annotator.datasets import DatasetManager
+    from annotator.evidence import EvidenceManager
+    from annotator.history import HistoryManager
+    from annotator.links import LinkManager
+    from annotator.match_store import MatchManager
+    from annotator.merge import MergeManager
+    from annotator.quantity_store import QuantityManager
+    from annotator.search import SearchManager
+    from annotator.speakers import SpeakerManager
 
 APP_NAME = "factcheck-annotator"
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
@@ -82,19 +86,73 @@ class Project:
         self.articles = ArticleManager(self)
         self.codebook = Codebook(self)
         self.claims = ClaimManager(self)
-        self.search = SearchManager(self)
-        self.merge = MergeManager(self)
-        self.speakers = SpeakerManager(self)
-        self.datasets = DatasetManager(self)
-        self.evidence = EvidenceManager(self)
-        self.links = LinkManager(self)
-        self.quantities = QuantityManager(self)
-        self.history = HistoryManager(self)
         self.backups = backups.BackupManager(self)
-        self.matches = MatchManager(self)
-        self.compare = CompareManager(self)
         # Claims follow an article to its new revision inside the import's transaction.
         self.articles.revision_hooks.append(self.claims.move_to_revision)
+
+    # Managers the window does not need to show a project are built, and their
+    # modules imported, on first use: parsers, statistics and merge readers
+    # would otherwise cost every start-up a few hundred milliseconds.
+
+    @cached_property
+    def search(self) -> SearchManager:
+        from annotator.search import SearchManager
+
+        return SearchManager(self)
+
+    @cached_property
+    def merge(self) -> MergeManager:
+        from annotator.merge import MergeManager
+
+        return MergeManager(self)
+
+    @cached_property
+    def speakers(self) -> SpeakerManager:
+        from annotator.speakers import SpeakerManager
+
+        return SpeakerManager(self)
+
+    @cached_property
+    def datasets(self) -> DatasetManager:
+        from annotator.datasets import DatasetManager
+
+        return DatasetManager(self)
+
+    @cached_property
+    def evidence(self) -> EvidenceManager:
+        from annotator.evidence import EvidenceManager
+
+        return EvidenceManager(self)
+
+    @cached_property
+    def links(self) -> LinkManager:
+        from annotator.links import LinkManager
+
+        return LinkManager(self)
+
+    @cached_property
+    def quantities(self) -> QuantityManager:
+        from annotator.quantity_store import QuantityManager
+
+        return QuantityManager(self)
+
+    @cached_property
+    def history(self) -> HistoryManager:
+        from annotator.history import HistoryManager
+
+        return HistoryManager(self)
+
+    @cached_property
+    def matches(self) -> MatchManager:
+        from annotator.match_store import MatchManager
+
+        return MatchManager(self)
+
+    @cached_property
+    def compare(self) -> CompareManager:
+        from annotator.compare import CompareManager
+
+        return CompareManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

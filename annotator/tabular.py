@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import charset_normalizer
 from sqlite_utils.utils import ValueTracker
 
 from annotator.errors import ImportFailure
@@ -149,6 +148,8 @@ def encoding_of(data: bytes) -> str:
         data.decode("cp1252")
         return "cp1252"
     except UnicodeDecodeError:
+        import charset_normalizer  # slow to import; only legacy-encoded tables need it
+
         best = charset_normalizer.from_bytes(data).best()
         return best.encoding if best is not None else "unknown"
 

@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import sys, time
 mode, project = sys.argv[1], sys.argv[2]
+if mode == "app":
+    # The order ui.app.open_gui imports in: the domain first, then Qt.
+    import annotator.project
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 

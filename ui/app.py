@@ -11,9 +11,13 @@ from pathlib import Path
 
 
 def open_gui(project_path: Path | None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
+    # The domain is imported before Qt on purpose: once PySide6 is loaded, its
+    # import hook reads the source of every module imported after it (to look
+    # for `from __feature__`), which costs start-up ~50 ms for pure-Python code.
     from annotator.project import Project, ProjectFileError, default_project_path
+
+    from PySide6.QtWidgets import QApplication, QMessageBox  # isort: skip
+
     from ui import settings
     from ui.main_window import MainWindow
     from ui.session import ProjectSession
@@ -43,10 +47,29 @@ def open_gui(project_path: Path | None) -> int:
     return int(app.exec())
 
 
+def window_only(argv: list[str]) -> tuple[bool, Path | None]:
+    """Whether the arguments just open the window (none, or `--project FILE`).
+
+    Then the CLI and all its sub-commands need not be imported: the window
+    paints sooner. Anything else, even a malformed `--project`, goes to the
+    CLI, which parses and reports it.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--project" and not argv[1].startswith("-"):
+        path = Path(argv[1])
+        return (not path.is_dir()), path
+    return False, None
+
+
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    direct, project_path = window_only(args)
+    if direct:
+        return open_gui(project_path)
     from annotator.cli import main as cli_main
 
-    return cli_main(argv, open_gui=open_gui)
+    return cli_main(args, open_gui=open_gui)
 
 
 if __name__ == "__main__":

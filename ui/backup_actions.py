@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator import backups
 from annotator.project import Project, ProjectFileError
-from ui.backup_dialog import BackupDialog
 from ui.backup_scheduler import BackupScheduler
 from ui.external_changes import ExternalChangeWatcher
 
 if TYPE_CHECKING:
+    from ui.backup_dialog import BackupDialog
     from ui.main_window import MainWindow
 
 
@@ -66,6 +66,8 @@ class BackupActions:
         self.window.statusBar().showMessage(f"Backed up to {made.path}", 5000)
 
     def open_dialog(self) -> BackupDialog:
+        from ui.backup_dialog import BackupDialog  # built when asked for, not at start-up
+
         dialog = BackupDialog(self.window.session, self.confirm_and_restore, self.window)
         dialog.open()
         return dialog
