@@ -67,10 +67,17 @@ class ColourScheme(QObject):
         return NEUTRAL_COLOUR if value is None else self.palette.colours.get(value, NEUTRAL_COLOUR)
 
 
+_SWATCHES: dict[tuple[str, int], QIcon] = {}
+
+
 def swatch(colour: str, size: int = SWATCH_SIZE) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
+    """A small square of colour (cached: a table asks for one per row it paints)."""
+    icon = _SWATCHES.get((colour, size))
+    if icon is None:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor(colour))
+        icon = _SWATCHES[(colour, size)] = QIcon(pixmap)
+    return icon
 
 
 class Legend(QWidget):

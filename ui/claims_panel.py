@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import NotFound
 from annotator.models import Changes, Claim
 from ui.claim_colours import ColourScheme, swatch
+from ui.highlighter import Span
 from ui.session import ProjectSession
 
 COLUMNS = ("Quote", "Speaker", "Side", "Stance", "Verdict", "Status", "Anchor")
@@ -41,7 +42,7 @@ CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 QUOTE_COLUMN_CHARS = 200
 # Claims fetched at once when a row not yet cached is shown.
-PAGE_ROWS = 100
+PAGE_ROWS = 60
 UNPLACED = 1 << 62
 # Column widths in pixels (measuring 10,000 rows' contents would take seconds).
 COLUMN_WIDTHS = (0, 150, 90, 80, 100, 90, 60)
@@ -73,18 +74,23 @@ class ClaimsModel(QAbstractTableModel):
         scheme.changed.connect(lambda _p: self._refresh_column(0))
 
     # -- filling -----------------------------------------------------------------
-    def set_article(self, article_id: int | None) -> None:
+    def set_article(self, article_id: int | None, placed: list[Span] | None = None) -> None:
+        """Show an article's claims; `placed` (the reader's spans) saves a query when complete."""
         self.article_id = article_id
-        self.reload()
+        self.reload(placed)
 
-    def reload(self) -> None:
+    def reload(self, placed: list[Span] | None = None) -> None:
         self.beginResetModel()
-        rows = (
-            []
-            if self.article_id is None
-            else self._session.project.claims.positions(self.article_id)
+        rows: list[tuple[int, int | None, int | None]] = []
+        if self.article_id is not None:
+            claims = self._session.project.claims
+            if placed is not None and claims.count(self.article_id) == len(placed):
+                rows = [(s[0], s[1], s[2]) for s in placed]  # no orphans: the spans are all
+            else:
+                rows = claims.positions(self.article_id)
+        keys = sorted(
+            (UNPLACED if a is None else a, UNPLACED if b is None else b, i) for i, a, b in rows
         )
-        keys = sorted(_text_order(*row) for row in rows)
         self._keys = keys
         self._ids = [key[2] for key in keys]
         self._cache = {}
@@ -273,9 +279,9 @@ class ClaimsPanel(QWidget):
         layout.addWidget(self.table)
         self._update_count()
 
-    def set_article(self, article_id: int | None) -> None:
+    def set_article(self, article_id: int | None, placed: list[Span] | None = None) -> None:
         if article_id != self.model.article_id:
-            self.model.set_article(article_id)
+            self.model.set_article(article_id, placed)
 
     def _update_count(self, *_args: object) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()

@@ -199,7 +199,11 @@ class ClaimsWiring(QObject):
         self.panel.set_article(pane.article_id)
 
     def _on_article_shown(self, article_id: object) -> None:
-        self.panel.set_article(article_id if isinstance(article_id, int) else None)
+        # The pane's layer has just loaded the spans (its slot runs first): the
+        # table takes its rows from them rather than query 10,000 claims again.
+        layer = self.layers.get(self.pane)
+        placed = layer.highlighter.index.spans() if layer is not None else None
+        self.panel.set_article(article_id if isinstance(article_id, int) else None, placed)
 
     # -- actions ------------------------------------------------------------------
     def mark(self) -> None:

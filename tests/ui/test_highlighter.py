@@ -7,10 +7,11 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from ui.highlighter import CHUNK, NEUTRAL_COLOUR, Palette, SpanIndex
+from ui.highlighter import NEUTRAL_COLOUR, Palette, SpanIndex
 from ui.offsets import TextMap
 from ui.reader import ReaderView
 
+CHUNK = 2048  # how far apart the generated claims spread
 spans_strategy = st.lists(
     st.tuples(st.integers(0, 3 * CHUNK), st.integers(1, CHUNK + 50)).map(
         lambda t: (t[0], t[0] + t[1])
@@ -33,6 +34,39 @@ def test_index_finds_exactly_the_overlapping_claims(
     assert found == expected
     at = [i[0] for i in index.at(start)]
     assert sorted(at) == sorted(s[0] for s in spans if s[1] <= start < s[2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab \n😀ש\u0301"), min_size=1, max_size=60),
+    st.lists(st.integers(1, 59), max_size=4),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12),
+    st.data(),
+)
+def test_display_queries_agree_with_converting_every_claim(
+    text: str, breaks: list[int], pairs: list[tuple[int, int]], data: st.DataObject
+) -> None:
+    tmap = TextMap(text, breaks)
+    spans = [
+        (n + 1, a, min(a + w, len(text)), None, None, None)
+        for n, (a, w) in enumerate(pairs)
+        if a < min(a + w, len(text))
+    ]
+    index = SpanIndex(tmap, Palette(), spans[: len(spans) // 2])
+    for span in spans[len(spans) // 2 :]:
+        index.add(span)
+    for span in spans[::3]:
+        index.remove(span[0])
+    kept = [s for s in spans if s not in spans[::3]]
+    shown = {s[0]: tmap.span_to_display(s[1], s[2]) for s in kept}
+    total = len(tmap.display_text().encode("utf-16-le")) // 2
+    start = data.draw(st.integers(0, total))
+    end = data.draw(st.integers(start, total + 1))
+    found = sorted(i[0] for i in index.overlapping(start, end))
+    assert found == sorted(c for c, (a, b) in shown.items() if a < end and b > start)
+    assert sorted(i[0] for i in index.at(start)) == sorted(
+        c for c, (a, b) in shown.items() if a <= start < b
+    )
 
 
 def test_moving_and_removing_a_claim_updates_the_index() -> None:

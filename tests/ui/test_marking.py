@@ -417,3 +417,40 @@ def test_claim_shortcuts_collide_with_no_other_action(window: MainWindow) -> Non
         action = window.actions[name]
         assert not action.shortcut().isEmpty(), name
         assert len(owners[action.shortcut().toString()]) == 1, (name, owners)
+
+
+def test_picking_a_row_scrolls_the_text_to_the_claim(qtbot: QtBot, window: MainWindow) -> None:
+    project = window.session.project
+    article = next(a for a in project.articles.list() if a.outlet == "NHS FightBack")
+    text = project.articles.get(article.id).text
+    last_words = text.rstrip().split()[-3]
+    claim = project.claims.mark_quote(article.id, last_words, occurrence=1)
+    window.open_article(article.id)
+    qtbot.waitUntil(lambda: window.reader.article_id == article.id)
+    layer = window.claims.layers[window.reader]
+    assert not layer.is_visible(claim.id)
+    panel = window.claims.panel
+    panel.table.setCurrentIndex(panel.proxy.index(0, 0))
+    assert window.session.current_claim == claim.id
+    assert layer.is_visible(claim.id)
+
+
+def test_switching_projects_brings_that_projects_history(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    other_path = tmp_path / "other.sqlite"
+    with Project.open(other_path) as other:
+        article_id = other.articles.add(
+            ImportedArticle(text=HOSTILE, title="Hostile", source_format="txt")
+        ).article_id
+        assert article_id is not None
+        session = ProjectSession(other)
+        from ui.commands import MarkClaim
+
+        session.undo_stack.push(MarkClaim(session, article_id, 0, 9))
+        assert other.claims.count() == 1
+    assert not window.actions["undo"].isEnabled()
+    assert window.switch_to(other_path, create=False)
+    assert window.actions["undo"].isEnabled()
+    window.actions["undo"].trigger()
+    assert window.session.project.claims.count() == 0
