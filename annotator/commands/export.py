@@ -24,7 +24,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def claim_filter_options(func: F) -> F:
-    """The filters of `annotator claims`: --article ID --speaker --side --stance --verdict."""
+    """The filters of `annotator claims`: --article --speaker --side --stance --verdict --topic --status."""
     options = (
         click.option(
             "--article", "article_id", type=int, default=None, help="Only this article's claims."
@@ -35,6 +35,8 @@ def claim_filter_options(func: F) -> F:
         click.option("--side", default=None, help="Only claims on this side."),
         click.option("--stance", default=None, help="Only claims with this stance."),
         click.option("--verdict", default=None, help="Only claims with this verdict."),
+        click.option("--topic", default=None, help="Only claims with this topic."),
+        click.option("--status", default=None, help="Only claims with this status."),
     )
     for option in reversed(options):
         func = option(func)
@@ -48,8 +50,6 @@ def _filter(**values: Any) -> ClaimFilter:
 @click.command("search")
 @click.argument("query")
 @claim_filter_options
-@click.option("--topic", default=None, help="Only claims with this topic.")
-@click.option("--status", default=None, help="Only claims with this status.")
 @click.option(
     "--from", "date_from", default=None, help="Articles published on or after (YYYY-MM-DD)."
 )

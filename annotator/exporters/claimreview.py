@@ -94,4 +94,4 @@ def reviews(data: ExportSet, progress: Progress) -> list[dict[str, Any]]:
 
 
 def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
-    out.write(json.dumps(reviews(data, progress), ensure_ascii=False, indent=1).encode("utf-8"))
+    out.write(json.dumps(reviews(data, progress), ensure_ascii=False).encode("utf-8"))

@@ -207,5 +207,5 @@ def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
 
 
 def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
-    text = json.dumps(document(data, progress), ensure_ascii=False, indent=1)
+    text = json.dumps(document(data, progress), ensure_ascii=False)
     out.write(text.encode("utf-8"))

@@ -117,4 +117,4 @@ def collection(data: ExportSet, progress: Progress) -> dict[str, Any]:
 
 
 def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
-    out.write(json.dumps(collection(data, progress), ensure_ascii=False, indent=1).encode("utf-8"))
+    out.write(json.dumps(collection(data, progress), ensure_ascii=False).encode("utf-8"))
