@@ -12,6 +12,7 @@ from importlib import resources
 from annotator.importers import markdown, plaintext
 from annotator.models import ImportOutcome
 from annotator.project import Project
+from annotator.sample_claims import seed_sample_claims
 
 # File name, reader, and the metadata a checker would fill in by hand.
 SAMPLES: tuple[tuple[str, str, dict[str, str]], ...] = (
@@ -29,14 +30,24 @@ SAMPLES: tuple[tuple[str, str, dict[str, str]], ...] = (
 )
 
 
-def seed_samples(project: Project) -> list[ImportOutcome]:
-    """Import the sample articles into a project (duplicates are skipped)."""
+def seed_samples(project: Project, claims: bool = True) -> list[ImportOutcome]:
+    """Import the sample articles into a project (duplicates are skipped).
+
+    With claims, the articles newly imported also get the sample claims
+    (annotator.sample_claims), so a first run shows coloured, tagged claims.
+    """
     folder = resources.files("resources").joinpath("samples")
     outcomes: list[ImportOutcome] = []
+    imported: dict[str, int] = {}
     for name, kind, extra in SAMPLES:
         data = folder.joinpath(name).read_bytes()
         reader = markdown.read if kind == "md" else plaintext.read
         article = reader(data, f"samples/{name}")
         fields = {k: v for k, v in extra.items() if not getattr(article, k)}
-        outcomes.append(project.articles.add(replace(article, **fields)))
+        outcome = project.articles.add(replace(article, **fields))
+        outcomes.append(outcome)
+        if outcome.status == "imported" and outcome.article_id is not None:
+            imported[name] = outcome.article_id
+    if claims:
+        seed_sample_claims(project, imported)
     return outcomes

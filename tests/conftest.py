@@ -36,6 +36,16 @@ def empty_project(project_path: Path) -> Iterator[Project]:
 
 @pytest.fixture
 def sample_project(project_path: Path) -> Iterator[Project]:
+    """The three sample articles without claims (tests mark their own)."""
+    project = Project.open(project_path, create=True)
+    seed_samples(project, claims=False)
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def claimed_project(project_path: Path) -> Iterator[Project]:
+    """The three sample articles with the sample claims and speakers, as a first run has."""
     project = Project.open(project_path, create=True)
     seed_samples(project)
     yield project
