@@ -134,7 +134,7 @@ def test_merge_is_one_undoable_step(
     colleague = Project.open(tmp_path / "colleague.sqlite")
     from annotator.samples import seed_samples
 
-    seed_samples(colleague)
+    seed_samples(colleague, claims=False)
     article = colleague.articles.list()[0]
     text = colleague.articles.get(article.id).text
     colleague.claims.mark(article.id, 0, 20)
