@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.models import ArticleSummary, Changes
+from ui.reader_area import ARTICLE_MIME, article_mime
 from ui.session import ProjectSession
 
 COLUMNS = ("Title", "Outlet", "Date", "Claims")
@@ -68,6 +69,17 @@ class LibraryModel(QAbstractTableModel):
             if summary.id == article_id:
                 return row
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # Rows drag onto a reader pane to open the article there.
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_MIME]
+
+    def mimeData(self, indexes: Any) -> Any:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return article_mime([self._rows[r].id for r in rows])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -128,6 +140,8 @@ class LibraryPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,12 +22,14 @@ from annotator.project import Project, ProjectFileError
 from ui import settings
 from ui.backup_actions import BackupActions
 from ui.claims_wiring import ClaimsWiring
+from ui.compare_wiring import CompareWiring
 from ui.evidence_wiring import EvidenceWiring
 from ui.export_dialog import ExportAction
 from ui.import_actions import ImportActions
 from ui.library import LibraryPanel
 from ui.merge_action import MergeActions
 from ui.reader import ReaderPane
+from ui.reader_area import ReaderArea
 from ui.search_panel import SearchWiring
 from ui.session import ProjectSession
 
@@ -35,14 +37,18 @@ PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
+    # The active reader pane changed (side-by-side reading): panels follow it.
+    reader_changed = Signal(object)
+
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setObjectName("MainWindow")
         self.setMinimumSize(900, 560)
 
-        self.reader = ReaderPane(self)
-        self.setCentralWidget(self.reader)
+        self.reader_area = ReaderArea(session, self)
+        self.reader_area.active_changed.connect(self.reader_changed)
+        self.setCentralWidget(self.reader_area)
 
         self.library = LibraryPanel(session, self)
         self.library_dock = self._dock(
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
         self.search = SearchWiring(self)
         self.export = ExportAction(self)
         self.merge = MergeActions(self)
+        self.compare = CompareWiring(self)
 
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)
@@ -180,14 +187,21 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p, create=False))
 
     # -- reading ------------------------------------------------------------
+    @property
+    def reader(self) -> ReaderPane:
+        """The active reader pane; `reader_changed` says when another becomes active."""
+        return self.reader_area.active_pane
+
     def open_article(self, article_id: int) -> None:
         if self.reader.article_id == article_id:
             return
-        article = self.session.project.articles.get(article_id)
-        self.reader.show_article(article)
-        self.statusBar().showMessage(f"Opened “{article.title}”", 3000)
+        if self.reader_area.open_in(self.reader, article_id) and self.reader.article:
+            self.statusBar().showMessage(f"Opened “{self.reader.article.title}”", 3000)
 
     def _on_article_requested(self, article_id: int, claim_id: object) -> None:
+        showing = self.reader_area.pane_showing(article_id)
+        if showing is not None:
+            self.reader_area.set_active(showing)
         self.library.select_article(article_id)
         self.open_article(article_id)
         if isinstance(claim_id, int):
@@ -212,17 +226,10 @@ class MainWindow(QMainWindow):
 
     # -- state -------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        self._update_status()
-        article_id = self.reader.article_id
-        if article_id is not None and changes.everything:
-            self.reader.article = None
-            self.open_article(article_id)
-        elif article_id in changes.articles and not changes.claims:
-            # Claim edits repaint through the highlighter; only details can change here.
-            self.reader.refresh(self.session.project.articles.get(article_id))
+        self._update_status()  # the reader panes refresh themselves (ui.reader_area)
 
     def _on_project_replaced(self) -> None:
-        self.reader.show_placeholder()
+        self.reader_area.restore_layout()
         self._update_status()
         self._update_title()
 
@@ -260,6 +267,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importing.shutdown()
+        self.compare.shutdown()
         store = settings.settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
