@@ -86,14 +86,14 @@ class CompareWiring(QObject):
             "balance_view",
             "&Balance report",
             lambda: self.show_dock(self.balance_dock),
-            "Ctrl+Shift+B",
+            "Ctrl+Shift+A",
         )
         a(
             menu,
             "match_view",
             "Suggest &matching claims",
             lambda: self.show_dock(self.matches_dock),
-            "Ctrl+Shift+J",
+            "Ctrl+Shift+H",
         )
         menu.addSeparator()
         a(
