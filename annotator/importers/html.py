@@ -21,6 +21,12 @@ from lxml import etree
 
 from annotator.dates import to_iso
 from annotator.errors import ImportFailure
+from annotator.importers.html_large import (
+    MAX_EXTRACT_ELEMENTS,
+    element_count,
+    page_metadata,
+    whole_page_text,
+)
 from annotator.importers.html_tree import declared_charset, parse_page
 from annotator.importers.plaintext import title_from_text
 from annotator.models import ImportedArticle
@@ -86,6 +92,8 @@ def read(data: bytes, source: str) -> ImportedArticle:
     markup = _XML_ILLEGAL.sub("", markup)
     tree = parse_page(markup, source)
     stated = _stated_metadata(tree)
+    if element_count(tree) > MAX_EXTRACT_ELEMENTS:
+        return _read_large(tree, stated, source)
     if not _HAS_STAND_IN.search(markup):
         _protect_spaces(tree)
     try:
@@ -143,6 +151,26 @@ def _protect_spaces(tree: etree._Element) -> None:
             element.text = _HAS_KEPT_SPACE.sub(_to_stand_in, element.text)
         if element.tail and _HAS_KEPT_SPACE.search(element.tail):
             element.tail = _HAS_KEPT_SPACE.sub(_to_stand_in, element.tail)
+
+
+def _read_large(tree: etree._Element, stated: dict[str, str], source: str) -> ImportedArticle:
+    """A page too large for article extraction: its whole text, minus the furniture."""
+    text = whole_page_text(tree)
+    if not text.strip():
+        raise ImportFailure(source, "holds no readable text")
+    meta = page_metadata(tree)
+    return ImportedArticle(
+        text=text,
+        title=meta["title"] or title_from_text(text),
+        source_format="html",
+        source_name=source,
+        outlet=meta["outlet"],
+        author=meta["author"],
+        published=stated.get("published") or meta["published"],
+        url=meta["url"],
+        language=stated.get("language"),
+        metadata={"extraction": "whole page (too large for article extraction)"},
+    )
 
 
 def _clean(value: Any) -> str | None:

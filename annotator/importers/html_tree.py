@@ -30,6 +30,9 @@ CHARSET_PRESCAN_BYTES = 4096
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# Pictures inlined as data: URIs (pages saved with SingleFile and the like) run
+# to megabytes in one attribute, past libxml2's limits; they are never text.
+_INLINE_DATA = re.compile(r"data:[\w.+-]+/[\w.+-]+(?:;[\w.+=-]+)*;base64,[A-Za-z0-9+/=\s]{512,}")
 # Elements whose boundaries separate text: when one is flattened away a <br>
 # takes its place, so two paragraphs never run together ("year.Ministers").
 _BLOCK = frozenset(
@@ -124,6 +127,8 @@ def parse_page(text: str, source: str) -> lxml.html.HtmlElement:
     """Parse a page; a page nested too deep for libxml2 is flattened first."""
     # lxml refuses str input that carries an XML encoding declaration (XHTML).
     text = _XML_DECLARATION.sub("", text, count=1)
+    if "base64," in text:
+        text = _INLINE_DATA.sub("data:,", text)
     tree, truncated = _parse(text, source)
     if not truncated:
         return tree
@@ -131,17 +136,6 @@ def parse_page(text: str, source: str) -> lxml.html.HtmlElement:
     if truncated:
         raise ImportFailure(source, "is too large or too deeply nested to read safely")
     return tree
-
-
-def max_depth(tree: etree._Element) -> int:
-    """The nesting depth of a parsed tree, walked without recursion."""
-    deepest = 0
-    stack = [(tree, 1)]
-    while stack:
-        element, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in element)
-    return deepest
 
 
 class _Flattener(TokenStream):

@@ -186,3 +186,69 @@ def test_hostile_json_ld_is_only_ever_data(tmp_path: Path) -> None:
     article = html.read(_page(body, head), "json.html")
     assert article.text == "The text is still imported when the metadata is broken."
     assert article.published is None
+
+
+def test_page_too_large_for_extraction_keeps_its_whole_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from annotator.importers import html_large
+
+    monkeypatch.setattr(html, "MAX_EXTRACT_ELEMENTS", 50)
+    head = (
+        '<title>Hansard: pay debate</title><meta name="author" content="House of Commons">'
+        '<meta property="og:site_name" content="Hansard"><link rel="canonical" href="https://hansard.example/pay">'
+        '<meta property="article:published_time" content="2025-07-10">'
+    )
+    body = (
+        "<header><nav><a href='/'>Home</a></nav></header>"
+        "<div class='cookie-banner'><p>We use cookies.</p></div>"
+        + "".join(PARAGRAPH.format(i=i) for i in range(60))
+        + "<p>A line<br>broken in two.</p><aside><p>Related debates</p></aside>"
+        "<footer><p>Parliamentary copyright</p></footer><script>track()</script>"
+    )
+    article = html.read(_page(body, head), "hansard.html")
+    assert html_large.element_count(html_large.etree.fromstring("<a><b/><c/></a>")) == 3
+    blocks = article.text.split("\n\n")
+    assert len(blocks) == 61
+    assert blocks[0].startswith("Paragraph 0:") and blocks[-1] == "A line\nbroken in two."
+    for furniture in ("Home", "cookies", "Related debates", "copyright", "track()"):
+        assert furniture not in article.text
+    assert (article.title, article.author, article.outlet) == (
+        "Hansard: pay debate",
+        "House of Commons",
+        "Hansard",
+    )
+    assert (article.url, article.published) == ("https://hansard.example/pay", "2025-07-10")
+    assert article.metadata["extraction"].startswith("whole page")
+
+
+def test_tables_quotes_and_nested_lists_become_lines() -> None:
+    body = (
+        "<article><h1>Pay in figures</h1>"
+        "<p>The union’s table, as published, sets out the claim in full for readers.</p>"
+        "<table><tr><th>Year</th><th>Pay</th></tr><tr><td>2008</td><td>£37,000</td></tr>"
+        "<tr><td>2025</td><td>£38,831</td></tr></table>"
+        "<blockquote><p>“This is not about a pay rise, it is about pay restoration,” the chair said.</p></blockquote>"
+        "<ul><li>Exam fees<ul><li>Membership fees</li></ul></li><li>Training posts</li></ul>"
+        "<p>Ministers said the figures leave out pension contributions entirely.</p></article>"
+    )
+    text = html.read(_page(body), "figures.html").text
+    assert "Year\tPay\n2008\t£37,000\n2025\t£38,831" in text
+    assert (
+        "“This is not about a pay rise, it is about pay restoration,” the chair said."
+        in text.split("\n\n")
+    )
+    assert "Exam fees\nMembership fees\nTraining posts" in text
+
+
+def test_pictures_inlined_as_data_uris_do_not_stop_a_saved_page() -> None:
+    picture = '<img src="data:image/png;base64,' + "iVBORw0KGgo" * 300_000 + '">'
+    body = (
+        "<article><p>The saved page still reads: strike dates are to follow.</p>"
+        + picture
+        + "</article>"
+    )
+    assert (
+        html.read(_page(body), "singlefile.html").text
+        == "The saved page still reads: strike dates are to follow."
+    )
