@@ -210,3 +210,32 @@ def delete_rows(db: sqlite_utils.Database, table: str, ids: Iterable[int]) -> No
     """Remove rows a merge added (undo); dependents cascade."""
     for row_id in ids:
         db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+
+
+CLAIMS_WITH_NAMES = """
+SELECT c.*, s.name AS speaker, sd.name AS side, st.name AS stance, v.name AS verdict
+FROM claims c
+LEFT JOIN speakers s ON s.id = c.speaker_id
+LEFT JOIN vocab sd ON sd.id = c.side_id
+LEFT JOIN vocab st ON st.id = c.stance_id
+LEFT JOIN vocab v ON v.id = c.verdict_id
+ORDER BY c.article_id, c.start, c."end", c.id
+"""
+
+
+def all_claim_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every claim with its tag names, in article and text order, without a subquery per row."""
+    cursor = db.conn.execute(CLAIMS_WITH_NAMES)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def topic_names(db: sqlite_utils.Database) -> dict[int, list[str]]:
+    """claim id -> its topic names, in codebook order."""
+    found: dict[int, list[str]] = {}
+    for claim_id, name in db.conn.execute(
+        "SELECT ct.claim_id, v.name FROM claim_topics ct JOIN vocab v ON v.id = ct.topic_id "
+        "ORDER BY ct.claim_id, v.position, v.name"
+    ):
+        found.setdefault(claim_id, []).append(name)
+    return found

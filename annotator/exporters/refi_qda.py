@@ -19,6 +19,7 @@ from typing import IO
 from lxml import etree
 
 from annotator.exporters.collect import GENERATOR, ExportSet, Progress, ticking
+from annotator.exporters.web_annotation import date_time as _date_time
 from annotator.models import Claim
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
@@ -40,21 +41,34 @@ def guid(*parts: str) -> str:
     return str(uuid.uuid5(GUID_NAMESPACE, "\x1f".join(parts)))
 
 
+class Guids:
+    """Fresh GUIDs for the many selections and codings: one random prefix and a counter,
+    far cheaper than a uuid per element and still unique within and across files."""
+
+    def __init__(self) -> None:
+        self.prefix = str(uuid.uuid4())[:24]
+        self.count = 0
+
+    def next(self) -> str:
+        self.count += 1
+        return f"{self.prefix}{self.count:012x}"
+
+
 def xml_text(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
-def _date_time(value: str | None) -> str | None:
-    from annotator.exporters.web_annotation import date_time
-
-    return date_time(value)
+# Attributes whose values we make (GUIDs, numbers, dates): no need to clean them.
+_OURS = frozenset(
+    {"guid", "targetGUID", "creatingUser", "startPosition", "endPosition", "creationDateTime"}
+)
 
 
 def _sub(parent: etree._Element, tag: str, **attrs: str | None) -> etree._Element:
     element = etree.SubElement(parent, NS + tag)
     for key, value in attrs.items():
         if value is not None:
-            element.set(key, xml_text(value))
+            element.set(key, value if key in _OURS else xml_text(value))
     return element
 
 
@@ -126,6 +140,7 @@ def project_xml(data: ExportSet, progress: Progress) -> tuple[bytes, dict[str, s
     for claim in data.claims:
         by_article.setdefault(claim.article_id, []).append(claim)
     texts: dict[str, str] = {}
+    fresh = Guids()
     tick = ticking(len(data.claims), progress)
     done = 0
     for article in data.articles.values():
@@ -153,7 +168,7 @@ def project_xml(data: ExportSet, progress: Progress) -> tuple[bytes, dict[str, s
             selection = _sub(
                 source,
                 "PlainTextSelection",
-                guid=guid("claim", claim.uid),
+                guid=fresh.next(),
                 name=claim.quote[:200],
                 startPosition=str(claim.start),
                 endPosition=str(claim.end),
@@ -165,7 +180,7 @@ def project_xml(data: ExportSet, progress: Progress) -> tuple[bytes, dict[str, s
                 coding = _sub(
                     selection,
                     "Coding",
-                    guid=guid("coding", claim.uid, code_guid),
+                    guid=fresh.next(),
                     creatingUser=user,
                 )
                 _sub(coding, "CodeRef", targetGUID=code_guid)

@@ -134,3 +134,10 @@ def test_cli_export_json_with_filters_and_errors(
     )
     assert code == 1 and "unknown side 'nobody'" in capsys.readouterr().err
     assert main(["export", "--format", "pdf", "-o", str(out), "--project", path]) == 2
+
+
+def test_bulk_claim_read_equals_the_claims_manager(rich: tuple[Project, dict[str, int]]) -> None:
+    from annotator.exporters.collect import all_claims
+
+    project, _ = rich
+    assert all_claims(project) == project.claims.list()
