@@ -57,6 +57,8 @@ MEANINGS: dict[str, str] = {
     "import_html_pages": "Import 1,000 generated news pages (200 with --quick) into a project, extraction, metadata and storage with its search index; floor: trafilatura alone on the same pages",
     "import_html_pages_per_second": "The same import as pages per second; floor: trafilatura alone",
     "import_html_extraction_only": "The same pages read by our HTML importer but not stored; floor: trafilatura alone",
+    "reanchor_1000_claims_1mb": "Move 1,000 claims onto a revised 1 MB article (diff, re-anchoring, row updates in one transaction); floor: 1,000 str.find of the quotes in the new text",
+    "reanchor_match_only_1000_claims": "The same 1,000 claims through the pure matcher alone, no database; floor: 1,000 str.find of the quotes",
     "peak_memory_open_1mb_10k_claims": "Peak memory of the window showing the 1 MB article with 10,000 claims; floor: the same text in a bare text view",
 }
 
