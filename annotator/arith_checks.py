@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.models import Quantity
 
@@ -179,11 +179,30 @@ def same_subject(a: str | None, b: str | None) -> bool:
     return any(x.endswith(f" {y}") or x.startswith(f"{y}'") for x, y in ((a, b), (b, a)))
 
 
+PERIOD_FILLER = frozenset({"over", "in", "across", "during", "within", "for", "the", "last", "past",
+                           "previous"})  # fmt: skip
+
+
+def period_key(period: str | None) -> str | None:
+    """'over the last three years', 'in three years' -> 'three years': one period, worded twice."""
+    if period is None:
+        return None
+    words = period.lower().split()
+    while words and words[0] in PERIOD_FILLER:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _basis_key(q: Quantity) -> str:
+    """basis_label() with the period's wording normalised, so one baseline is one key."""
+    return basis_label(replace(q, period=period_key(q.period)))
+
+
 def _same_basis(a: Quantity, b: Quantity) -> bool:
     if a.base_year is not None or b.base_year is not None:
         when = a.base_year == b.base_year
     else:
-        when = a.period is not None and a.period == b.period
+        when = a.period is not None and period_key(a.period) == period_key(b.period)
     return when and a.measure == b.measure and a.basis == b.basis
 
 
@@ -194,11 +213,8 @@ def _values_can_agree(a: Quantity, b: Quantity) -> bool:
     return low.qualifier in AT_LEAST or high.qualifier in AT_MOST
 
 
-def check_figures(
-    quantities: Sequence[Quantity], sides: dict[int, str | None] | None = None
-) -> list[Finding]:
-    """Checks across claims on one subject; sides maps claim id to its side's name."""
-    sides = sides or {}
+def check_figures(quantities: Sequence[Quantity]) -> list[Finding]:
+    """Checks across claims on one subject."""
     findings: list[Finding] = []
     for fall in quantities:
         if fall.unit != "%" or fall.direction != "fall" or fall.base_year is None:
@@ -207,7 +223,8 @@ def check_figures(
                  and r.claim_id != fall.claim_id and r.base_year == fall.base_year
                  and same_subject(r.subject, fall.subject)]  # fmt: skip
         findings.extend(_restoration([fall], rises, standalone=False))
-    baseline_notes = 0
+    # One note per pair of baselines (a rise on one, a fall on the other), with an example.
+    baselines: dict[tuple[str, str], tuple[list[int], list[int], str]] = {}
     changes = [q for q in quantities if q.direction is not None and q.unit is not None]
     for a, b in itertools.combinations(changes, 2):
         if a.claim_id == b.claim_id or a.unit != b.unit or not same_subject(a.subject, b.subject):
@@ -219,13 +236,21 @@ def check_figures(
                     f"and “{b.words or fmt(b.value)}” ({b.direction}) cannot both hold.",
                     _ids(a, b), _claims(a, b)))  # fmt: skip
             continue
-        differ = (
-            sides.get(a.claim_id or 0) != sides.get(b.claim_id or 0) or a.direction != b.direction
-        )
-        if differ and baseline_notes < MAX_BASELINE_NOTES:
-            baseline_notes += 1
-            findings.append(Finding("different-basis", NOTE,
-                f"Different baselines: “{a.words or fmt(a.value)}” ({basis_label(a)}) and "
-                f"“{b.words or fmt(b.value)}” ({basis_label(b)}) measure different things.",
-                _ids(a, b), _claims(a, b)))  # fmt: skip
+        if a.direction == b.direction:
+            continue  # the same way on different baselines: nothing seems to clash
+        rise, fall = (a, b) if a.direction == "rise" else (b, a)
+        key = (_basis_key(rise), _basis_key(fall))
+        if key not in baselines and len(baselines) < MAX_BASELINE_NOTES:
+            message = (
+                f"Different baselines: the rise “{rise.words or fmt(rise.value)}” ({basis_label(rise)}) "
+                f"and the fall “{fall.words or fmt(fall.value)}” ({basis_label(fall)}) measure "
+                "different things; both can be true."
+            )
+            baselines[key] = ([], [], message)
+        if key in baselines:
+            baselines[key][0].extend(_ids(a, b))
+            baselines[key][1].extend(_claims(a, b))
+    for quantity_ids, claim_ids, message in baselines.values():
+        findings.append(Finding("different-basis", NOTE, message, tuple(dict.fromkeys(quantity_ids)),
+                                tuple(dict.fromkeys(claim_ids))))  # fmt: skip
     return findings

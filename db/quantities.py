@@ -102,7 +102,7 @@ def set_parsed(db: sqlite_utils.Database, claim_id: int, text_sha256: str) -> No
 
 def figures(db: sqlite_utils.Database, claim_ids: list[int] | None = None) -> list[dict[str, Any]]:
     """Every figure with its claim's side, speaker, verdict and article."""
-    order = " ORDER BY sd.position, a.published, c.article_id, c.start, q.start, q.id"
+    order = " ORDER BY sd.position IS NULL, sd.position, a.published, c.article_id, c.start, q.start, q.id"
     if claim_ids is None:
         return [dict(r) for r in db.query(FIGURE_SELECT + order)]
     rows: list[dict[str, Any]] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -88,9 +88,10 @@ class CellView(QTextBrowser):
             self.setHtml("<p class='empty'>No claims</p>")
 
     def fit(self, width: int) -> int:
-        """The height that shows the cell whole, or MAX_CELL_HEIGHT (then it scrolls)."""
-        self.document().setTextWidth(max(width - 12, 80))
-        wanted = int(self.document().size().height()) + 8
+        """The height that shows the cell whole at this width, or MAX_CELL_HEIGHT (then it scrolls)."""
+        document = self.document().clone()
+        document.setTextWidth(max(width - 2 * self.frameWidth() - 4, 80))
+        wanted = int(document.size().height()) + 2 * self.frameWidth() + 4
         return max(MIN_CELL_HEIGHT, min(wanted, MAX_CELL_HEIGHT))
 
     def _open(self, url: QUrl) -> None:
@@ -257,15 +258,16 @@ class CompareView(QWidget):
     def _build_grid(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone at once, not when the event loop gets to it
+                widget.deleteLater()
         self.cells = {}
         if self.table is None:
             return
         for column, text in enumerate(("Topic", *self.table.sides)):
             header = QLabel(f"<b>{escape(text)}</b>", self.grid_host)
             self.grid.addWidget(header, 0, column)
-        width = max(200, (self.scroll.viewport().width() - TOPIC_WIDTH) // 2 - 16)
         for row_index, row in enumerate(self.table.rows, start=1):
             label = QLabel(escape(row.topic), self.grid_host)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -274,20 +276,34 @@ class CompareView(QWidget):
             if row.topic == "untagged":
                 label.setStyleSheet("color:#777; font-style:italic")
             self.grid.addWidget(label, row_index, 0)
-            heights = []
             for side_index, claims in enumerate(row.cells):
                 cell = CellView(
                     self.session, f"{self.table.sides[side_index]} on {row.topic}", self.grid_host
                 )
                 cell.set_claims(claims)
-                heights.append(cell.fit(width))
                 self.cells[(row.topic, side_index)] = cell
                 self.grid.addWidget(cell, row_index, side_index + 1)
-            for side_index in range(2):
-                self.cells[(row.topic, side_index)].setFixedHeight(max(heights))
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         self.grid.setRowStretch(len(self.table.rows) + 1, 1)
+        self.refit()
+
+    def refit(self) -> None:
+        """Give each row the height its fuller cell needs at the width the cells have now."""
+        if self.table is None:
+            return
+        width = max(200, (self.scroll.viewport().width() - TOPIC_WIDTH - 40) // 2)
+        for row in self.table.rows:
+            pair = [self.cells[(row.topic, i)] for i in range(2) if (row.topic, i) in self.cells]
+            if not pair:
+                continue
+            height = max(cell.fit(width) for cell in pair)
+            for cell in pair:
+                cell.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
 
     def cell(self, topic: str, side_index: int) -> CellView:
         return self.cells[(topic, side_index)]

@@ -34,18 +34,12 @@ from ui.session import ProjectSession
 
 Index = QModelIndex | QPersistentModelIndex
 ALL_SUBJECTS = "(all subjects)"
-COLUMNS = (
-    "Side",
-    "Speaker",
-    "Figure",
-    "Period",
-    "Base year",
-    "Measure",
-    "Cash/real",
-    "Words",
-    "Article",
-    "Checks",
-)
+COLUMNS = ("Side", "Speaker", "Figure", "Period", "Base year", "Measure", "Cash/real", "Checks",
+           "Words", "Article")  # fmt: skip
+# What the Checks column says for each kind of finding (the full sentence is its tooltip).
+CHECK_LABELS = {"restoration": "restoration", "percent-points": "% or points?",
+                "real-without-base": "real, no base", "incompatible": "cannot both hold",
+                "different-basis": "other baseline"}  # fmt: skip
 CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
 FINDINGS_HEIGHT = 130
 
@@ -97,10 +91,12 @@ class FiguresModel(QAbstractTableModel):
 
     def _checks(self, q: Quantity) -> str:
         found = self.findings.get(int(q.id or 0), [])
-        warnings = [f for f in found if f.severity == "warning"]
-        if warnings:
-            return "⚠ " + warnings[0].message
-        return ("ℹ " + found[0].message) if found else ""
+        ordered = sorted(found, key=lambda f: f.severity != "warning")
+        labels = dict.fromkeys(
+            ("⚠ " if f.severity == "warning" else "ℹ ") + CHECK_LABELS.get(f.kind, f.kind)
+            for f in ordered
+        )
+        return ", ".join(labels)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -111,7 +107,7 @@ class FiguresModel(QAbstractTableModel):
             values = (
                 info["side"] or "no side", info["speaker"] or "—", figure_text(q), q.period or "",
                 "" if q.base_year is None else str(q.base_year), q.measure or "", q.basis or "",
-                q.words, info["article_title"] or "", self._checks(q),
+                self._checks(q), q.words, info["article_title"] or "",
             )  # fmt: skip
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -204,8 +200,7 @@ class FiguresView(QWidget):
         for q, _ in rows:
             by_claim[int(q.claim_id or 0)].append(q)
         found = [f for qs in by_claim.values() for f in check_claim(qs)]
-        sides = {int(q.claim_id or 0): info["side"] for q, info in rows}
-        found += check_figures([q for q, _ in rows], sides)
+        found += check_figures([q for q, _ in rows])
         per_quantity: dict[int, list[Finding]] = defaultdict(list)
         for finding in found:
             for quantity_id in finding.quantity_ids:

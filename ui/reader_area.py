@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -159,7 +159,10 @@ class PaneFrame(QFrame):
         except NotFound:
             return
         if claim.article_id == self.pane.article_id and claim.start is not None:
-            self.pane.view.scroll_to(claim.start)
+            start = claim.start
+            self.pane.view.scroll_to(start)
+            # once more after the links strip has taken its height from the view
+            QTimer.singleShot(0, lambda: self.pane.view.scroll_to(start))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if article_ids_from(event.mimeData()):
@@ -222,7 +225,8 @@ class ReaderArea(QWidget):
         self.splitter.addWidget(frame)
         self.frames.append(frame)
         self._update_close_buttons()
-        self.splitter.setSizes([1] * len(self.frames))
+        total = sum(self.splitter.sizes()) or self.width()
+        self.splitter.setSizes([max(total // len(self.frames), 1)] * len(self.frames))
         self.pane_added.emit(frame.pane)
         self.set_active(frame.pane)
         if article_id is not None:

@@ -215,10 +215,21 @@ def report_pages(project, outdir: Path) -> list[Path]:  # type: ignore[no-untype
     target = outdir / "report.png"
     image.save(str(target))
     return [target]
+
+
 def _import_summary(window) -> object:  # type: ignore[no-untyped-def]
     from ui.import_shot import import_summary
 
     return import_summary(window)
+
+
+def _compare_shot(name: str) -> Shot:
+    def shot(window) -> None:  # type: ignore[no-untyped-def]
+        from ui import compare_shots
+
+        getattr(compare_shots, name)(window)
+
+    return shot
 
 
 SHOTS: dict[str, Shot] = {
@@ -228,6 +239,9 @@ SHOTS: dict[str, Shot] = {
     "dataset-chart": _dataset_chart,
     "search": _search,
     "import-summary": _import_summary,
+    "side-by-side": _compare_shot("side_by_side"),
+    "compare-view": _compare_shot("compare_view"),
+    "figures-view": _compare_shot("figures_view"),
 }
 
 

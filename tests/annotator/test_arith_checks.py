@@ -95,7 +95,7 @@ def test_different_baselines_are_explained_not_flagged() -> None:
     government = figures(
         "Resident doctors' pay has gone up by almost 29% in three years.", claim_id=2, first_id=10
     )
-    found = check_figures(union + government, sides={1: "union", 2: "government"})
+    found = check_figures(union + government)
     assert [(f.kind, f.severity) for f in found] == [("different-basis", "note")]
     assert "2008" in found[0].message and "in three years" in found[0].message
 
