@@ -59,6 +59,7 @@ MEANINGS: dict[str, str] = {
     "import_html_extraction_only": "The same pages read by our HTML importer but not stored; floor: trafilatura alone",
     "reanchor_1000_claims_1mb": "Move 1,000 claims onto a revised 1 MB article (diff, re-anchoring, row updates in one transaction); floor: 1,000 str.find of the quotes in the new text",
     "reanchor_match_only_1000_claims": "The same 1,000 claims through the pure matcher alone, no database; floor: 1,000 str.find of the quotes",
+    "import_gui_longest_stall": "Longest wait of a 5 ms GUI timer while the worker thread imports the pages (the window answering); floor: the same timer with the event loop idle",
     "peak_memory_open_1mb_10k_claims": "Peak memory of the window showing the 1 MB article with 10,000 claims; floor: the same text in a bare text view",
 }
 
