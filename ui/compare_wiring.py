@@ -34,6 +34,7 @@ class CompareWiring(QObject):
         claims = getattr(window, "claims", None)
         if claims is not None:
             self.area.pane_added.connect(claims.attach)
+            self.area.pane_closed.connect(lambda pane: claims.layers.pop(pane, None))
             window.reader_changed.connect(claims.follow)
             for pane in self.area.panes():
                 claims.attach(pane)

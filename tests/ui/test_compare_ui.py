@@ -48,8 +48,11 @@ def test_two_panes_each_with_its_article(qtbot: QtBot, window: MainWindow) -> No
         area.set_active(area.panes()[0])
     assert blocker.args == [area.panes()[0]] and window.reader.article_id == left
     assert window.claims.pane is area.panes()[0]  # the claims panel follows the active pane
+    closing = area.panes()[0]
+    assert closing in window.claims.layers  # each pane paints its claims
     window.actions["close_pane"].trigger()
     assert [p.article_id for p in area.panes()] == [right]
+    assert closing not in window.claims.layers
     window.actions["close_pane"].trigger()  # the last pane stays, emptied
     assert len(area.panes()) == 1 and area.panes()[0].article_id is None
 
