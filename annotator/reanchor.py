@@ -67,13 +67,16 @@ class Located:
 
 ORPHANED = Located(None, None, 0.0, ORPHAN)
 
-# Typography that changes between revisions without changing the words.
+# Typography that changes between revisions without changing the words;
+# every white space character becomes a plain space (one for one, so only
+# runs of spaces change the length and need mapping back).
 _FOLD = {
+    **{c: " " for c in range(0x3001) if chr(c).isspace()},
     **{ord(c): "'" for c in "‘’‚‛′`´"},
     **{ord(c): '"' for c in "“”„‟″«»"},
     **{ord(c): "-" for c in "‐‑‒–—―−"},
 }
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"  +")
 
 
 class FoldedText:
@@ -113,6 +116,7 @@ class FoldedText:
 
 def fold(text: str) -> str:
     return _SPACE_RUN.sub(" ", text.translate(_FOLD))
+
 
 
 def _similarity(a: str, b: str) -> float:

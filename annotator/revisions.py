@@ -39,17 +39,17 @@ def move_claims(project: Project, old_id: int, new_id: int) -> list[int]:
         return [row["id"] for row in rows]
     positions = PositionMap(old_text, new_text)
     folded = FoldedText(new_text)
+    updates = [
+        {
+            **row,
+            **_relocated(row, new_text, positions, folded),
+            "article_id": new_id,
+            "updated_at": now,
+        }
+        for row in rows
+    ]
     with db.atomic():
-        for row in rows:
-            q.update(
-                db,
-                row["id"],
-                {
-                    **_relocated(row, new_text, positions, folded),
-                    "article_id": new_id,
-                    "updated_at": now,
-                },
-            )
+        q.update_anchors(db, updates)
     return [row["id"] for row in rows]
 
 

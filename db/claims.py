@@ -204,3 +204,22 @@ def positions(
             'SELECT id, start, "end" FROM claims WHERE article_id = ?', [article_id]
         ).fetchall()
     ]
+
+
+ANCHOR_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "anchor",
+    "original_quote",
+    "updated_at",
+)
+
+
+def update_anchors(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
+    """Set every anchor column of many claims in one statement (a revision's re-anchoring)."""
+    assignments = ", ".join(f"{_quoted(c)} = :{c}" for c in ANCHOR_COLUMNS)
+    db.conn.executemany(f"UPDATE claims SET {assignments} WHERE id = :id", rows)
