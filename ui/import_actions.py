@@ -133,9 +133,7 @@ class ImportActions(QObject):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
-        changed = frozenset(
-            o.article_id for o in outcomes if o.status in ("imported", "revision") and o.article_id
-        )
+        changed = _changed_articles(outcomes)
         same_project = job is None or job.project_path == self.session.project.path
         if changed and same_project:
             self.session.notify(Changes(articles=changed))
@@ -226,3 +224,14 @@ def _action_after(actions: list[QAction], anchor: QAction) -> QAction | None:
         if action is anchor:
             return actions[index + 1]
     return None
+
+
+def _changed_articles(outcomes: list[ImportOutcome]) -> frozenset[int]:
+    """New articles, and the old versions whose claims moved to a new revision."""
+    changed: set[int] = set()
+    for outcome in outcomes:
+        if outcome.status in ("imported", "revision") and outcome.article_id is not None:
+            changed.add(outcome.article_id)
+        if outcome.revision_of is not None:
+            changed.add(outcome.revision_of)
+    return frozenset(changed)

@@ -309,3 +309,28 @@ def test_cancelled_details_dialog_changes_nothing(
     window.actions["article_details"].trigger()
     assert window.session.undo_stack.count() == 0
     assert "Never saved" not in window.library.visible_titles()
+
+
+def test_claims_follow_a_revision_imported_in_the_background(
+    qtbot: QtBot, window: MainWindow, inbox: Path
+) -> None:
+    window.importing.start([inbox / "article_page.html"])
+    _wait_for_summary(qtbot, window)
+    project = window.session.project
+    old = next(a for a in project.articles.list() if a.title == PAGE_TITLE)
+    claim = project.claims.mark_quote(old.id, "90.3% backed further walkouts")
+    page = (inbox / "article_page.html").read_text(encoding="utf-8")
+    (inbox / "article_page.html").write_text(
+        page.replace("Emergency care will be kept running", "Emergency care will continue"),
+        encoding="utf-8",
+    )
+    seen: list[frozenset[int]] = []
+    window.session.changed.connect(lambda changes: seen.append(changes.articles))
+    window.importing.summary = None
+    window.importing.start([inbox / "article_page.html"])
+    _wait_for_summary(qtbot, window)
+    new = project.articles.list()[-1]
+    assert new.revision_of == old.id
+    moved = project.claims.get(claim.id)
+    assert moved.article_id == new.id and moved.quote == "90.3% backed further walkouts"
+    assert any({old.id, new.id} <= articles for articles in seen)
