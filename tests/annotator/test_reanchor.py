@@ -50,9 +50,12 @@ def test_context_outranks_position() -> None:
     quote, prefix, suffix = "pay", "The union says ", " fell."
     found = locate(text, quote, prefix, suffix, hint=0)
     assert found.start == text.rindex("pay")
-    near = locate(text, quote, "", "", hint=10)
-    assert near.start is not None  # no context: a short quote is not trusted
-    assert near.kind in (EXACT, ORPHAN)
+    # An empty prefix means the quote began the text: the occurrence there
+    # wins over the one at the hint.
+    at_edge = locate(text, quote, "", " rose", hint=10)
+    assert (at_edge.start, at_edge.kind) == (0, EXACT)
+    # Context agreeing with no occurrence: a short quote is not trusted anywhere.
+    assert locate(text, quote, "Ministers claim ", " stayed", hint=10).kind == ORPHAN
 
 
 def test_position_breaks_ties_between_identical_contexts() -> None:
