@@ -9,6 +9,7 @@ a file of that kind arrives.
 from __future__ import annotations
 
 import importlib
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -59,13 +60,22 @@ def read_file(path: Path) -> ImportedArticle:
             f"(supported: {', '.join(supported_suffixes())})",
         )
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # a device or pipe (/dev/zero) has no size and would be read forever
+            raise ImportFailure(source, "is not a regular file")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise ImportFailure(
                 source,
                 f"is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit",
             )
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # capped: a file may grow while it is read
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ImportFailure(
+                source, f"grew past the {MAX_FILE_BYTES // (1024 * 1024)} MB limit while being read"
+            )
     except OSError as exc:
         raise ImportFailure(source, f"cannot be read ({exc.strerror or exc})") from exc
     try:

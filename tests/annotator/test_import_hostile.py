@@ -140,3 +140,15 @@ def test_same_page_twice_is_a_duplicate_and_an_edited_page_a_revision(
     a, b, c = (empty_project.articles.import_file(p) for p in (first, again, edited))
     assert (a.status, b.status, c.status) == ("imported", "duplicate", "revision")
     assert b.article_id == a.article_id and c.revision_of == a.article_id
+
+
+def test_a_device_named_like_an_article_is_not_read_forever(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    device = Path("/dev/zero")
+    if not device.exists():
+        pytest.skip("no /dev/zero here")
+    disguised = tmp_path / "endless.txt"
+    disguised.symlink_to(device)
+    outcome = empty_project.articles.import_file(disguised)
+    assert (outcome.status, outcome.reason) == ("failed", "is not a regular file")
