@@ -1,100 +1,95 @@
-"""Export 100,000 claims in every format and search them, each figure next to its floor.
+"""Search and export 100,000 claims, each figure next to its floor.
 
-    uv run python bench/export_search.py [--quick] [--repeat N]
+    uv run python bench/export_search.py [--quick] [--repeat N] [--no-memory]
 
-The project: ten 1 MB articles with 10,000 claims each (two with --quick),
-tagged with speakers, sides, stances, verdicts and topics, some with evidence.
+The project (bench/_claims_corpus.py): ten 1 MB articles with 10,000 claims
+each (two articles, 20,000 claims, with --quick), every claim a sentence of
+its own (who, what, where, which figure, since when), tagged with speakers,
+sides, stances, verdicts and topics, one in fifty with an evidence link.
 
-- search_claims_<query>: project.search.search(query, kinds=claims) — the
-  query planned from what a user typed, filters, snippets, hits built;
-  floor: the bare FTS5 MATCH on the same rows (same phrase, ORDER BY rank,
-  same LIMIT).
-- search_everything_<query>: claims, articles and evidence together; floor:
-  the three bare FTS5 queries.
-- export_<format>: export_to_path of every claim to a file; floor: one
-  SELECT of the claims table and json.dump of the rows to a file.
+- search_claims_<query>: one page of claim hits as the search dock shows it
+  (project.search.search, kinds=claim, limit=PAGE): the query planned from
+  what was typed, the page, the total count, snippets and highlights.
+  Floor: the bare FTS5 query on the same rows, first page of the rows'
+  columns ORDER BY rank LIMIT PAGE, plus SELECT count(*) for the total.
+- search_everything_<query>: claims, articles and evidence, a page of each
+  with its count; floor: the three bare queries and their counts.
+  Queries: a figure ("29%", some 400 of 100,000 claims), a place
+  ("Thornbury", some 150), a phrase ("rose by 12%", some 50) and, labelled
+  worst_case, a word in every claim ("since"): ranking 100,000 matches.
+- export_<format>: export_to_path of every claim to a file (read, build,
+  write); floor: one SELECT of the claims table and the rows as JSON in a
+  file. The floor encodes with json.dumps (C encoder); json.dump to a file
+  goes through the pure-Python encoder, several times slower, and would
+  flatter the ratio.
+- peak_memory_export_<format>: peak resident set (VmHWM; ru_maxrss on macOS)
+  of a fresh process that opens the project and exports; floor: a fresh process
+  doing the floor export with sqlite3 and json alone.
 """
 
 from __future__ import annotations
 
 import json
-import random
 import sys
 import tempfile
 from pathlib import Path
 
-from common import emit, figure, interleaved, one_mb_text, parser, repeats, timed
+from _claims_corpus import build
+from common import emit, figure, interleaved, parser, repeats, run_child, timed
 
 ARTICLES_FULL = 10
 ARTICLES_QUICK = 2
-CLAIMS_PER_ARTICLE = 10_000
-CLAIM_CHARS = 60
-QUERIES = ("29%", "a fifth lower", "£1,000 exams")
-LIMIT = 200
+PAGE = 100  # hits on one page of the search dock
+QUERIES = (
+    ("figure", "29%"),
+    ("place", "Thornbury"),
+    ("phrase", '"rose by 12%"'),
+    ("worst_case_every_claim", "since"),
+)
+FTS_COLUMNS = {
+    "claims_fts": "quote, statement, note",
+    "articles_fts": "title",
+    "evidence_fts": "title, url",
+}
 
-
-def build(path: Path, articles: int) -> int:
-    """The benchmark project; returns how many claims it holds."""
-    from annotator.anchoring import anchor_at
-    from annotator.clock import new_uid, now_iso
-    from annotator.models import ImportedArticle
+MEMORY_CHILD = r"""
+import json, resource, sqlite3, sys
+from pathlib import Path
+mode, project, out = sys.argv[1:4]
+if mode == "floor":
+    conn = sqlite3.connect(project)
+    cursor = conn.execute("SELECT * FROM claims")
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, row)) for row in cursor]
+    Path(out).write_bytes(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+else:
+    from annotator.exporters import export_to_path
     from annotator.project import Project
-    from db import claims as claim_rows
+    with Project.open(project, create=False) as opened:
+        export_to_path(opened, mode, Path(out))
+status = Path("/proc/self/status")
+if status.exists():
+    # VmHWM: this process's own peak. ru_maxrss would report the parent's peak
+    # instead when that was higher (Linux carries it over fork and exec).
+    line = next(l for l in status.read_text().splitlines() if l.startswith("VmHWM:"))
+    print(int(line.split()[1]) * 1024 / 1e6)
+else:  # macOS: ru_maxrss in bytes
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6)
+"""
 
-    rng = random.Random(7)
-    now = now_iso()
-    with Project.open(path) as project:
-        codebook = {
-            k: [e.id for e in project.codebook.entries(k)]
-            for k in ("side", "stance", "verdict", "topic")
-        }
-        speakers = [
-            project.speakers.create(f"Speaker {n}", side_id=rng.choice(codebook["side"])).id
-            for n in range(50)
-        ]
-        for a in range(articles):
-            text = f"Article {a}\n" + one_mb_text()
-            article_id = project.articles.add(
-                ImportedArticle(
-                    text=text,
-                    title=f"Article {a}",
-                    source_format="txt",
-                    url=f"https://news.example/{a}",
-                )
-            ).article_id
-            step = len(text) // CLAIMS_PER_ARTICLE
-            with project.db.atomic():
-                for start in range(20, 20 + step * CLAIMS_PER_ARTICLE, step):
-                    anchor = anchor_at(text, start, start + CLAIM_CHARS)
-                    claim_id = claim_rows.insert(
-                        project.db,
-                        {
-                            "uid": new_uid(),
-                            "article_id": article_id,
-                            "start": anchor.start,
-                            "end": anchor.end,
-                            "quote": anchor.quote,
-                            "prefix": anchor.prefix,
-                            "suffix": anchor.suffix,
-                            "anchor": "exact",
-                            "statement": anchor.quote,
-                            "speaker_id": rng.choice(speakers),
-                            "side_id": rng.choice(codebook["side"]),
-                            "stance_id": rng.choice(codebook["stance"]),
-                            "verdict_id": rng.choice(codebook["verdict"]),
-                            "status": "to check",
-                            "note": "check the ONS series" if start % 7 == 0 else "",
-                            "created_by": "bench",
-                            "created_at": now,
-                            "updated_at": now,
-                        },
-                    )
-                    claim_rows.set_topics(project.db, claim_id, [rng.choice(codebook["topic"])])
-        return project.claims.count()
+
+def floor_export(conn: object, out: Path) -> None:
+    """One SELECT of the claim rows, as dicts, written out as JSON."""
+    cursor = conn.execute("SELECT * FROM claims")  # type: ignore[attr-defined]
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor]
+    out.write_bytes(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
 
 
 def main() -> int:
-    args = parser(__doc__ or "", quick_repeat=3, full_repeat=5).parse_args()
+    p = parser(__doc__ or "", quick_repeat=3, full_repeat=5)
+    p.add_argument("--no-memory", action="store_true", help="skip the peak-memory figures")
+    args = p.parse_args()
     repeat = repeats(args)
     from annotator.exporters import FORMATS, export_to_path
     from annotator.project import Project
@@ -107,53 +102,71 @@ def main() -> int:
         total = build(path, ARTICLES_QUICK if args.quick else ARTICLES_FULL)
         with Project.open(path) as project:
             conn = project.db.conn
-            for query in QUERIES:
+
+            def bare(table: str, match: str | None) -> tuple[list[tuple[object, ...]], int]:
+                page = conn.execute(
+                    f"SELECT rowid, {FTS_COLUMNS[table]} FROM {table} WHERE {table} MATCH ? "
+                    "ORDER BY rank LIMIT ?",
+                    [match, PAGE],
+                ).fetchall()
+                count = conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [match]
+                ).fetchone()[0]
+                return page, int(count)
+
+            for label, query in QUERIES:
                 match, _short = plan(query)
-
-                def bare(table: str, match: str | None = match) -> list[tuple[int]]:
-                    return conn.execute(
-                        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ?",
-                        [match, LIMIT + 1],
-                    ).fetchall()
-
+                hits = bare("claims_fts", match)[1]
                 value, floor = interleaved(
                     lambda q=query: timed(
-                        lambda: project.search.search(q, kinds=("claim",), limit=LIMIT)
+                        lambda: project.search.search(q, kinds=("claim",), limit=PAGE)
                     ),
-                    lambda: timed(lambda: bare("claims_fts")),
+                    lambda m=match: timed(lambda: bare("claims_fts", m)),
                     repeat * 3,
                 )
                 figures.append(
-                    figure(f"search_{total}_claims_{query}", value * 1000, floor * 1000, "ms")
+                    figure(f"search_claims_{label}", value * 1000, floor * 1000, "ms")
+                    | {"claims": total, "hits": hits}
                 )
                 value, floor = interleaved(
                     lambda q=query: timed(
-                        lambda: project.search.search(q, kinds=KINDS, limit=LIMIT)
+                        lambda: project.search.search(q, kinds=KINDS, limit=PAGE)
                     ),
-                    lambda: timed(
-                        lambda: [bare(t) for t in ("claims_fts", "articles_fts", "evidence_fts")]
+                    lambda m=match: timed(
+                        lambda: [bare(t, m) for t in ("claims_fts", "articles_fts", "evidence_fts")]
                     ),
                     repeat * 3,
                 )
                 figures.append(
-                    figure(f"search_everything_{query}", value * 1000, floor * 1000, "ms")
+                    figure(f"search_everything_{label}", value * 1000, floor * 1000, "ms")
+                    | {"claims": total, "hits": hits}
                 )
 
             floor_out = folder / "floor.json"
-
-            def floor_export() -> None:
-                rows = [dict(r) for r in project.db.query("SELECT * FROM claims")]
-                with floor_out.open("w", encoding="utf-8") as handle:
-                    json.dump(rows, handle)
-
             for name, fmt in FORMATS.items():
                 out = folder / f"export{fmt.extension}"
                 value, floor = interleaved(
                     lambda n=name, o=out: timed(lambda: export_to_path(project, n, o)),
-                    lambda: timed(floor_export),
+                    lambda: timed(lambda: floor_export(conn, floor_out)),
                     max(1, repeat // 2),
                 )
-                figures.append(figure(f"export_{total}_claims_{name}", value, floor, "s"))
+                figures.append(
+                    figure(f"export_{name}", value, floor, "s")
+                    | {"claims": total, "megabytes": round(out.stat().st_size / 1e6, 1)}
+                )
+        if not args.no_memory:
+
+            def peak(mode: str, suffix: str) -> float:
+                target = folder / f"memory{suffix}"
+                return float(run_child(MEMORY_CHILD, mode, str(path), str(target), timeout=600))
+
+            # Peak memory hardly varies between runs: one sample each, one floor for all.
+            floor = peak("floor", ".json")
+            for name, fmt in FORMATS.items():
+                figures.append(
+                    figure(f"peak_memory_export_{name}", peak(name, fmt.extension), floor, "MB", 1)
+                    | {"claims": total}
+                )
     emit(figures)
     return 0
 
