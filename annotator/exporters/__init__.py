@@ -8,9 +8,10 @@ half-written file where the user expects a whole one.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -85,8 +86,28 @@ def export_to_path(
         raise ExportError(
             f"unknown export format {format_name!r} (use one of: {', '.join(FORMATS)})"
         )
-    data = collect(project, filters)
-    return write_set(data, fmt, path, progress)
+    with cyclic_gc_paused():
+        data = collect(project, filters)
+        return write_set(data, fmt, path, progress)
+
+
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while an export builds millions of small objects.
+
+    Exports make only acyclic values (tuples, dicts, lists, strings), freed by
+    reference counting as ever; but every 700 allocations the collector
+    wakes and, as the claims pile up, walks all of them again: a third to a
+    half of an export's time on 100,000 claims. It is switched back on after
+    (if it was on), whatever happens.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def write_set(
@@ -104,7 +125,8 @@ def write_set(
     temp = Path(handle.name)
     try:
         with handle:
-            fmt.write(data, handle, progress)
+            # The file itself, not the wrapper, whose __getattr__ costs on every write.
+            fmt.write(data, handle.file, progress)
         os.replace(temp, path)
     except OSError as exc:
         raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from exc

@@ -9,10 +9,11 @@ A review has no page of its own here, so its url is urn:uuid:<claim uid>.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import IO, Any
 
-from annotator.exporters.collect import ExportSet, Progress, ticking
+from annotator.exporters.collect import ExportSet, Progress
+from annotator.exporters.jsonout import batches, write_array
 from annotator.models import Claim
 
 CONTEXT = "https://schema.org"
@@ -38,7 +39,8 @@ def _date(value: str | None) -> str | None:
 
 def review(data: ExportSet, claim: Claim, bounds: tuple[float, float] | None) -> dict[str, Any]:
     article = data.articles[claim.article_id]
-    verdict = next(e for e in data.vocab("verdict") if e.id == claim.verdict_id)
+    verdict = data.vocab_entry(claim.verdict_id)
+    assert verdict is not None, "a claim's verdict is in the codebook (foreign key)"
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.name}
     if bounds is not None:
         worst, best = bounds
@@ -83,15 +85,18 @@ def review(data: ExportSet, claim: Claim, bounds: tuple[float, float] | None) ->
 
 
 def reviews(data: ExportSet, progress: Progress) -> list[dict[str, Any]]:
+    """Every review as one list (what write() streams out a batch at a time)."""
+    return [r for batch in _batches(data, progress) for r in batch]
+
+
+def _batches(data: ExportSet, progress: Progress) -> Iterator[list[dict[str, Any]]]:
     bounds = scale(data)
-    found = []
-    tick = ticking(len(data.claims), progress)
-    for done, claim in enumerate(data.claims, start=1):
-        if claim.verdict_id is not None:
-            found.append(review(data, claim, bounds))
-        tick(done)
-    return found
+    return batches(
+        data.claims,
+        lambda claim: review(data, claim, bounds) if claim.verdict_id is not None else None,
+        progress,
+    )
 
 
 def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
-    out.write(json.dumps(reviews(data, progress), ensure_ascii=False).encode("utf-8"))
+    write_array(out, _batches(data, progress))

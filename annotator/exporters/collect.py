@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
@@ -89,25 +90,123 @@ class ExportSet:
     datasets: tuple[dict[str, Any], ...] = ()  # meta, columns and every row
     exported_at: str = field(default_factory=now_iso)
 
+    # Lookups the exporters make once per claim: dicts built on first use
+    # (cached_property writes the instance's __dict__, which a frozen
+    # dataclass allows), not a scan of the lists each time.
+    @cached_property
+    def _speakers_by_id(self) -> dict[int, Speaker]:
+        return {s.id: s for s in self.speakers}
+
+    @cached_property
+    def _vocab_by_id(self) -> dict[int, VocabEntry]:
+        return {e.id: e for e in self.codebook}
+
     def speaker(self, speaker_id: int | None) -> Speaker | None:
         if speaker_id is None:
             return None
-        return next((s for s in self.speakers if s.id == speaker_id), None)
+        return self._speakers_by_id.get(speaker_id)
 
     def vocab(self, kind: str) -> list[VocabEntry]:
         return [e for e in self.codebook if e.kind == kind]
 
+    def vocab_entry(self, entry_id: int | None) -> VocabEntry | None:
+        """A codebook value by id (a claim's side, stance or verdict)."""
+        return None if entry_id is None else self._vocab_by_id.get(entry_id)
+
 
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_NEW = object.__new__
+_SET = object.__setattr__
+
+
+def _claim(values: dict[str, Any]) -> Claim:
+    """A Claim built the way pickle and copy rebuild one: its fields straight into __dict__.
+
+    The frozen dataclass __init__ makes one object.__setattr__ call per field
+    (25 of them); for 100,000 claims that alone is a third of a second.
+    """
+    claim = _NEW(Claim)
+    _SET(claim, "__dict__", values)
+    return claim
 
 
 def all_claims(project: Project) -> list[Claim]:
-    """Every claim, read in two queries: the same values as claims.list(), five times faster."""
-    topics = q.topic_names(project.db)
+    """Every claim, in article and text order: the same values as claims.list(), read in bulk.
+
+    One SELECT without joins, the tag names and topics looked up in small
+    dicts read once; several times faster than claims.list() on 100,000 claims.
+    """
+    db = project.db
+    speakers = q.names_by_id(db, "speakers")
+    vocab = q.names_by_id(db, "vocab")
+    order = q.topic_order(db)
+    topic_ids: dict[int, list[int]] = {}
+    for claim_id, topic_id in q.claim_topic_ids(db):
+        topic_ids.setdefault(claim_id, []).append(topic_id)
+    topics: dict[int, tuple[str, ...]] = {
+        claim_id: (
+            (order[ids[0]][1],)
+            if len(ids) == 1
+            else tuple(order[t][1] for t in sorted(ids, key=order.__getitem__))
+        )
+        for claim_id, ids in topic_ids.items()
+    }
+    no_topics: tuple[str, ...] = ()
+    speaker_name, vocab_name, topics_of = speakers.get, vocab.get, topics.get
     claims = []
-    for row in q.all_claim_rows(project.db):
-        row["topics"] = tuple(topics.get(row["id"], ()))
-        claims.append(Claim(**{f: row.get(f) for f in CLAIM_FIELDS}))
+    for (
+        claim_id,
+        uid,
+        article_id,
+        start,
+        end,
+        quote,
+        prefix,
+        suffix,
+        anchor,
+        statement,
+        speaker_id,
+        side_id,
+        stance_id,
+        verdict_id,
+        status,
+        note,
+        created_by,
+        created_at,
+        updated_at,
+        original_quote,
+    ) in q.all_claim_rows(db):
+        claims.append(
+            _claim(
+                {
+                    "id": claim_id,
+                    "uid": uid,
+                    "article_id": article_id,
+                    "start": start,
+                    "end": end,
+                    "quote": quote,
+                    "prefix": prefix,
+                    "suffix": suffix,
+                    "anchor": anchor,
+                    "statement": statement,
+                    "speaker_id": speaker_id,
+                    "speaker": speaker_name(speaker_id),
+                    "side_id": side_id,
+                    "side": vocab_name(side_id),
+                    "stance_id": stance_id,
+                    "stance": vocab_name(stance_id),
+                    "verdict_id": verdict_id,
+                    "verdict": vocab_name(verdict_id),
+                    "topics": topics_of(claim_id, no_topics),
+                    "status": status,
+                    "note": note,
+                    "created_by": created_by,
+                    "created_at": created_at,
+                    "updated_at": updated_at,
+                    "original_quote": original_quote,
+                }
+            )
+        )
     return claims
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from typing import IO, Any
 
-from annotator.exporters.collect import ExportSet, Progress, ticking
+from annotator.exporters.collect import ExportSet, Progress
+from annotator.exporters.jsonout import batches, dumps, object_head, write_array
+from annotator.models import Claim
 
 FORMAT_NAME = "factcheck-annotator/claims"
 FORMAT_VERSION = 1
@@ -64,11 +67,9 @@ QUANTITY_FIELDS = (
 )
 
 
-def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
-    """The whole export as one JSON-ready dict."""
+def members(data: ExportSet) -> dict[str, Any]:
+    """Everything before the claims, in the order the file holds it."""
     article_uid = {a.id: a.uid for a in data.articles.values()}
-    claim_uid = {c.id: c.uid for c in data.claims}
-    speaker_uid = {s.id: s.uid for s in data.speakers}
     codebook = {
         plural: [
             {
@@ -145,49 +146,6 @@ def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
         }
         for d in data.datasets
     ]
-    claims: list[dict[str, Any]] = []
-    tick = ticking(len(data.claims), progress)
-    for done, c in enumerate(data.claims, start=1):
-        claims.append(
-            {
-                "uid": c.uid,
-                "article": article_uid[c.article_id],
-                "start": c.start,
-                "end": c.end,
-                "quote": c.quote,
-                "prefix": c.prefix,
-                "suffix": c.suffix,
-                "anchor": c.anchor,
-                "statement": c.statement,
-                "speaker": speaker_uid.get(c.speaker_id) if c.speaker_id else None,
-                "side": c.side,
-                "stance": c.stance,
-                "verdict": c.verdict,
-                "topics": list(c.topics),
-                "status": c.status,
-                "note": c.note,
-                "created_by": c.created_by,
-                "created_at": c.created_at,
-                "updated_at": c.updated_at,
-                "evidence": [
-                    {"evidence": u.item["uid"], "relation": u.relation, "note": u.note}
-                    for u in data.evidence.get(c.id, ())
-                ],
-                "quantities": [
-                    {f: q[f] for f in QUANTITY_FIELDS} for q in data.quantities.get(c.id, ())
-                ],
-            }
-        )
-        tick(done)
-    links = [
-        {
-            "from": claim_uid[r["from_claim"]],
-            "to": claim_uid[r["to_claim"]],
-            "relation": r["relation"],
-            "note": r["note"],
-        }
-        for r in data.links
-    ]
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -201,11 +159,76 @@ def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
         "documents": documents,
         "datasets": datasets,
         "evidence": evidence,
-        "claims": claims,
-        "links": links,
     }
 
 
+def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:
+    """A function from a claim to its JSON object, with the lookups it needs made once."""
+    article_uid = {a.id: a.uid for a in data.articles.values()}
+    speaker_uid = {s.id: s.uid for s in data.speakers}
+    evidence = {
+        claim_id: [
+            {"evidence": u.item["uid"], "relation": u.relation, "note": u.note} for u in uses
+        ]
+        for claim_id, uses in data.evidence.items()
+    }
+    quantities = {
+        claim_id: [{f: q[f] for f in QUANTITY_FIELDS} for q in rows]
+        for claim_id, rows in data.quantities.items()
+    }
+    none: tuple[()] = ()  # shared by the claims without evidence or quantities: never mutated
+
+    def build(c: Claim) -> dict[str, Any]:
+        return {
+            "uid": c.uid,
+            "article": article_uid[c.article_id],
+            "start": c.start,
+            "end": c.end,
+            "quote": c.quote,
+            "prefix": c.prefix,
+            "suffix": c.suffix,
+            "anchor": c.anchor,
+            "statement": c.statement,
+            "speaker": speaker_uid.get(c.speaker_id) if c.speaker_id else None,
+            "side": c.side,
+            "stance": c.stance,
+            "verdict": c.verdict,
+            "topics": c.topics,
+            "status": c.status,
+            "note": c.note,
+            "created_by": c.created_by,
+            "created_at": c.created_at,
+            "updated_at": c.updated_at,
+            "evidence": evidence.get(c.id, none),
+            "quantities": quantities.get(c.id, none),
+        }
+
+    return build
+
+
+def links(data: ExportSet) -> list[dict[str, Any]]:
+    claim_uid = {c.id: c.uid for c in data.claims}
+    return [
+        {
+            "from": claim_uid[r["from_claim"]],
+            "to": claim_uid[r["to_claim"]],
+            "relation": r["relation"],
+            "note": r["note"],
+        }
+        for r in data.links
+    ]
+
+
+def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
+    """The whole export as one JSON-ready dict (what write() streams out piece by piece)."""
+    build = claim_builder(data)
+    claims = [c for batch in batches(data.claims, build, progress) for c in batch]
+    return {**members(data), "claims": claims, "links": links(data)}
+
+
 def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
-    text = json.dumps(document(data, progress), ensure_ascii=False)
-    out.write(text.encode("utf-8"))
+    out.write(object_head(members(data), "claims"))
+    write_array(out, batches(data.claims, claim_builder(data), progress))
+    out.write(b',"links":')
+    out.write(dumps(links(data)))
+    out.write(b"}")

@@ -7,13 +7,15 @@ apostrophe, which spreadsheets show as text and hide, so the full text stays.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from typing import IO, Any
 
-from annotator.exporters.collect import ExportSet, Progress, ticking
+from annotator.exporters.collect import PROGRESS_EVERY, ExportSet, Progress
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_RISKY = frozenset(FORMULA_STARTS)
 COLUMNS = (
     "claim_id",
     "claim_uid",
@@ -56,38 +58,55 @@ def evidence_cell(uses: tuple[Any, ...]) -> str:
     return " | ".join(parts)
 
 
+def _escaped(cells: list[Any]) -> list[Any]:
+    """safe_cell over a row, inlined: it runs on two million cells in a big export."""
+    return [("'" + v) if v.__class__ is str and v[:1] in _RISKY else v for v in cells]
+
+
 def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
     # utf-8-sig: the byte-order mark makes Excel read the file as UTF-8.
-    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text)
+    out.write(codecs.BOM_UTF8)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    tick = ticking(len(data.claims), progress)
+    # Rows are encoded and written a batch at a time: one encode and one
+    # write call per PROGRESS_EVERY rows, not one per row.
+    articles = {a.id: (a.title, a.url, a.outlet, a.published) for a in data.articles.values()}
+    evidence = data.evidence
+    total = len(data.claims)
     for done, c in enumerate(data.claims, start=1):
-        article = data.articles[c.article_id]
-        row = (
-            c.id,
-            c.uid,
-            c.article_id,
-            article.title,
-            article.url,
-            article.outlet,
-            article.published,
-            c.start,
-            c.end,
-            c.quote,
-            c.statement,
-            c.speaker,
-            c.side,
-            c.stance,
-            c.verdict,
-            "; ".join(c.topics),
-            c.status,
-            c.note,
-            evidence_cell(data.evidence.get(c.id, ())),
-            c.created_at,
-            c.updated_at,
+        title, url, outlet, published = articles[c.article_id]
+        uses = evidence.get(c.id)
+        writer.writerow(
+            _escaped(
+                [
+                    c.id,
+                    c.uid,
+                    c.article_id,
+                    title,
+                    url,
+                    outlet,
+                    published,
+                    c.start,
+                    c.end,
+                    c.quote,
+                    c.statement,
+                    c.speaker,
+                    c.side,
+                    c.stance,
+                    c.verdict,
+                    "; ".join(c.topics),
+                    c.status,
+                    c.note,
+                    evidence_cell(uses) if uses else "",
+                    c.created_at,
+                    c.updated_at,
+                ]
+            )
         )
-        writer.writerow([safe_cell(v) for v in row])
-        tick(done)
-    text.flush()
-    text.detach()
+        if done % PROGRESS_EVERY == 0 or done == total:
+            out.write(buffer.getvalue().encode("utf-8"))
+            buffer.seek(0)
+            buffer.truncate()
+            progress(done, total)
+    out.write(buffer.getvalue().encode("utf-8"))
