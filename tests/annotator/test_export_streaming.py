@@ -1,0 +1,164 @@
+"""The fast export paths write what the plain ones did: XML escaped as lxml escapes it,
+JSON streamed in batches equal to the whole document, the cycle collector restored."""
+
+from __future__ import annotations
+
+import gc
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from annotator.anchoring import anchor_at
+from annotator.exporters import (
+    FORMATS,
+    collect,
+    cyclic_gc_paused,
+    export_to_path,
+    native,
+    web_annotation,
+)
+from annotator.exporters.collect import PROGRESS_EVERY, ExportCancelled, no_progress
+from annotator.exporters.refi_qda import attribute, text
+from annotator.models import ImportedArticle
+from annotator.project import Project
+from db import claims as claim_rows
+from tests.annotator import exchange_fixtures as fx
+
+HOSTILE = [
+    "plain",
+    "",
+    "quote \" and apostrophe ' together",
+    "a & b < c > d",
+    "tab\there",
+    "new\nline and\r\ncrlf and lone\rcr",
+    "controls \x00\x01\x08\x0b\x0c\x0e\x1f end",
+    "not characters \ufffe\uffff",
+    "emoji 😀 and NBSP\u00a0and £",
+    "]]> <![CDATA[ x ]]>",
+    "&amp; already escaped &#10;",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_xml_escaping_matches_lxml(value: str) -> None:
+    cleaned = value
+    for bad in "\x00\x01\x08\x0b\x0c\x0e\x1f\ufffe\uffff":
+        cleaned = cleaned.replace(bad, "\ufffd")
+    element = etree.Element("E", name=cleaned)
+    element.text = cleaned
+    expected = etree.tostring(element, encoding="unicode")
+    assert f'<E name="{attribute(value)}">{text(value)}</E>' == expected
+    parsed = etree.fromstring(expected)
+    assert parsed.get("name") == cleaned and (parsed.text or "") == cleaned
+
+
+def _hostile_project(project: Project) -> Project:
+    body = "Intro.\tTabbed\r\nline\rwith 😀 and a claim here & there <b>."
+    article = project.articles.add(
+        ImportedArticle(text=body, title='T "q" <x> & \t', source_format="txt")
+    ).article_id
+    assert article is not None
+    claim = project.claims.mark_quote(article, "claim here & there <b>")
+    project.claims.update(claim.id, note='say "no"\tand\r<go>', statement="a\r\nb")
+    return project
+
+
+def test_refi_selection_with_hostile_text_reads_back(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    project = _hostile_project(empty_project)
+    out = tmp_path / "p.qdpx"
+    export_to_path(project, "refi", out)
+    root = etree.fromstring(zipfile.ZipFile(out).read("project.qde"))
+    ns = "{urn:QDA-XML:project:1.0}"
+    (selection,) = root.iter(f"{ns}PlainTextSelection")
+    assert selection.get("name") == "claim here & there <b>"
+    description = selection.find(f"{ns}Description").text
+    assert description.startswith('a\r\nb\nNote: say "no"\tand\r<go>')
+    (source,) = root.iter(f"{ns}TextSource")
+    assert source.get("name") == project.articles.list()[0].title == 'T "q" <x> &'
+
+
+def test_streamed_json_formats_equal_their_whole_documents(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    fx.build(empty_project, tmp_path)
+    data = collect(empty_project)
+    whole_native = json.loads(json.dumps(native.document(data, no_progress)))
+    out = tmp_path / "n.json"
+    with out.open("wb") as handle:
+        native.write(data, handle, no_progress)
+    assert json.loads(out.read_bytes()) == whole_native
+    whole = web_annotation.collection(data, no_progress)
+    with out.open("wb") as handle:
+        web_annotation.write(data, handle, no_progress)
+    streamed = json.loads(out.read_bytes())
+    for doc in (whole, streamed):  # fresh ids each time
+        doc["id"] = doc["first"]["id"] = "x"
+    assert streamed == json.loads(json.dumps(whole))
+
+
+def test_big_exports_report_progress_per_batch_and_can_be_cancelled(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    text_ = " ".join(f"Claim number {n} says pay rose {n}%." for n in range(PROGRESS_EVERY + 5))
+    article = empty_project.articles.add(
+        ImportedArticle(text=text_, title="Many", source_format="txt")
+    ).article_id
+    assert article is not None
+    with empty_project.db.atomic():  # the rows mark() writes, without re-reading the text each time
+        for n in range(PROGRESS_EVERY + 5):
+            start = text_.index(f"Claim number {n} says")
+            anchor = anchor_at(text_, start, start + 12)
+            claim_rows.insert(
+                empty_project.db,
+                {
+                    "uid": f"uid-{n}",
+                    "article_id": article,
+                    "start": anchor.start,
+                    "end": anchor.end,
+                    "quote": anchor.quote,
+                    "prefix": anchor.prefix,
+                    "suffix": anchor.suffix,
+                    "anchor": "exact",
+                    "statement": anchor.quote,
+                    "created_at": "2025-01-01",
+                    "updated_at": "2025-01-01",
+                },
+            )
+    total = PROGRESS_EVERY + 5
+    for name in FORMATS:
+        calls: list[tuple[int, int]] = []
+        export_to_path(
+            empty_project,
+            name,
+            tmp_path / f"out{FORMATS[name].extension}",
+            progress=lambda d, t, calls=calls: calls.append((d, t)),
+        )
+        assert calls == [(PROGRESS_EVERY, total), (total, total)], name
+
+        def cancel(done: int, _total: int) -> None:
+            raise ExportCancelled("stop")
+
+        target = tmp_path / f"cancelled{FORMATS[name].extension}"
+        with pytest.raises(ExportCancelled):
+            export_to_path(empty_project, name, target, progress=cancel)
+        assert not target.exists() and list(tmp_path.glob(".cancelled*")) == []
+
+
+def test_the_cycle_collector_comes_back_on_even_after_a_failure() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cyclic_gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
