@@ -48,7 +48,7 @@ class BackupActions:
             menu, "back_up_now", "&Back up now", self.back_up_now, "Ctrl+Alt+B"
         )
         restore = window.add_action(
-            menu, "restore_backup", "&Restore from backup…", self.open_dialog, "Ctrl+Alt+R"
+            menu, "restore_backup", "&Restore from backup…", self.open_dialog, "Ctrl+Alt+Shift+B"
         )
         menu.insertAction(before, back_up)
         menu.insertAction(before, restore)

@@ -110,6 +110,14 @@ class ClaimsWiring(QObject):
         a(menu, "codebook", "C&odebook…", self.show_codebook, "Ctrl+Shift+B")
         menu.addSeparator()
         a(menu, "focus_claims", "&Filter claims", self.focus_claims, "Ctrl+Shift+C")
+        a(menu, "focus_speaker", "Edit the claim's sp&eaker", self.focus_speaker, "Ctrl+Shift+S")
+        a(
+            menu,
+            "focus_statement",
+            "Edit the claim's s&tatement",
+            self.focus_statement,
+            "Ctrl+Shift+N",
+        )
         a(w.help_menu, "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
         self.context_actions = [self.mark_action, self.adjust_action, self.delete_action]
 
@@ -163,6 +171,7 @@ class ClaimsWiring(QObject):
             w.view_menu.addAction(toggle)
             w.actions[key] = toggle
         toolbar_toggle = self.toolbar.toggleViewAction()
+        toolbar_toggle.setText("Claims toolbar")  # the dock is "Claims" too: tell them apart
         toolbar_toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
         w.view_menu.addAction(toolbar_toggle)
         w.actions["toggle_claims_toolbar"] = toolbar_toggle
@@ -282,6 +291,17 @@ class ClaimsWiring(QObject):
         self.session.undo_stack.push(
             EditClaim(self.session, claim_id, {field: value}, label=f"Set {kind} “{name}”")
         )
+
+    def focus_speaker(self) -> None:
+        """Keyboard users reach the claim form's fields without Tab-walking the window."""
+        self.editor_dock.show()
+        self.editor.speaker.setFocus()
+        self.editor.speaker.selectAll()
+
+    def focus_statement(self) -> None:
+        self.editor_dock.show()
+        self.editor.statement.setFocus()
+        self.editor.statement.selectAll()
 
     def focus_claims(self) -> None:
         self.panel_dock.show()

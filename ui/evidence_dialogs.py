@@ -96,8 +96,17 @@ class EvidenceDialog(QDialog):
         layout.addWidget(buttons)
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        previous = list(self.fields.values())[-1] if self.fields else None
         self.fields[key] = widget
         self.form.addRow(label, widget)
+        # Keyboard order follows the form: the first field has the focus when the
+        # dialog opens, Tab walks the fields top to bottom, then relation and note.
+        if previous is None:
+            widget.setFocus()
+        else:
+            QWidget.setTabOrder(previous, widget)
+        QWidget.setTabOrder(widget, self.relation)
+        QWidget.setTabOrder(self.relation, self.note)
         return widget
 
     def text(self, key: str) -> str:

@@ -133,6 +133,7 @@ class LibraryPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Articles")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in any other list
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self.add_action(
             self.view_menu, "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F"
         )
+        self.add_action(
+            self.view_menu, "focus_reader", "&Read the article", self.focus_reader, "Ctrl+Shift+A"
+        )
         library_toggle = self.library_dock.toggleViewAction()
         library_toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.view_menu.addAction(library_toggle)
@@ -209,6 +212,10 @@ class MainWindow(QMainWindow):
             if claim.start is not None and claim.end is not None:
                 self.reader.view.select_span(claim.start, claim.end)
             self.session.set_current_claim(claim_id)
+
+    def focus_reader(self) -> None:
+        """Into the article text, where the keyboard selects words to mark."""
+        self.reader.view.setFocus()
 
     def focus_filter(self) -> None:
         self.library_dock.show()
