@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
             self.view_menu, "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F"
         )
         self.add_action(
-            self.view_menu, "focus_reader", "&Read the article", self.focus_reader, "Ctrl+Shift+A"
+            self.view_menu, "focus_reader", "&Read the article", self.focus_reader, "Ctrl+Shift+R"
         )
         library_toggle = self.library_dock.toggleViewAction()
         library_toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
