@@ -8,11 +8,13 @@ says so in its Content-Security-Policy.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from html import escape
 from typing import IO
 
-from annotator.exporters.collect import ExportSet, Progress, ticking
+from annotator.exporters.collect import EvidenceUse, ExportSet, Progress, ticking
 from annotator.exporters.report_parts import by_article, evidence_label, pieces, summary_line
 from annotator.models import Claim
 
@@ -52,51 +54,84 @@ def link(url: str | None) -> str:
 
 def highlighted(text: str, claims: list[Claim]) -> str:
     out: list[str] = []
+    append = out.append
+    titles: dict[tuple[int, ...], str] = {}
     for piece in pieces(text, claims):
         body = e(piece.text)
-        if piece.claims:
-            kind = "overlap" if len(piece.claims) > 1 else "claim"
-            titles = ", ".join(f"C{i}" for i in piece.claims)
-            body = f'<mark class="{kind}" title="{titles}">{body}</mark>'
-        out.append(body)
+        covering = piece.claims
+        if covering:
+            opening = titles.get(covering)
+            if opening is None:
+                kind = "overlap" if len(covering) > 1 else "claim"
+                names = ", ".join(f"C{i}" for i in covering)
+                opening = titles[covering] = f'<mark class="{kind}" title="{names}">'
+            body = f"{opening}{body}</mark>"
+        append(body)
         for claim_id in piece.ending:
-            out.append(f'<sup class="ref"><a href="#claim-{claim_id}">C{claim_id}</a></sup>')
+            append(f'<sup class="ref"><a href="#claim-{claim_id}">C{claim_id}</a></sup>')
     return "".join(out)
 
 
-def claim_row(data: ExportSet, claim: Claim) -> str:
-    verdict_colour = colour(
-        next((v.colour for v in data.vocab("verdict") if v.id == claim.verdict_id), None)
-    )
-    verdict = (
-        f'<span class="verdict" style="border-left-color: {verdict_colour}">{e(claim.verdict)}</span>'
-        if claim.verdict
-        else ""
-    )
-    speaker = e(claim.speaker or "")
-    if claim.side:
-        speaker += f" ({e(claim.side)})"
-    evidence = "<br>".join(
+def row_builder(data: ExportSet) -> Callable[[Claim], str]:
+    """A function from a claim to its table row, with the lookups and repeated cells made once.
+
+    Speakers, sides, stances, verdicts, topics and statuses come from small
+    sets, so their escaped cells are made once each (functools.cache); only
+    the quote, statement and note are escaped per claim.
+    """
+    verdicts = {v.id: v for v in data.vocab("verdict")}
+
+    @functools.cache
+    def plain(value: str) -> str:
+        return e(value)
+
+    @functools.cache
+    def speaker_cell(speaker: str | None, side: str | None) -> str:
+        cell = e(speaker or "")
+        return f"{cell} ({e(side)})" if side else cell
+
+    @functools.cache
+    def verdict_cell(verdict_id: int | None, verdict: str | None) -> str:
+        if not verdict:
+            return ""
+        entry = verdicts.get(verdict_id) if verdict_id is not None else None
+        shade = colour(entry.colour if entry is not None else None)
+        return f'<span class="verdict" style="border-left-color: {shade}">{e(verdict)}</span>'
+
+    @functools.cache
+    def topics_cell(topics: tuple[str, ...]) -> str:
+        return e(", ".join(topics))
+
+    def build(claim: Claim) -> str:
+        quote = e(claim.quote)
+        if claim.anchor == "orphan":
+            quote = f'<span class="orphan">{quote} (not found in the text)</span>'
+        return (
+            f'<tr><td><a id="claim-{claim.id}"></a>C{claim.id}</td><td>{quote}</td>'
+            f"<td>{e(claim.statement)}</td>"
+            f"<td>{speaker_cell(claim.speaker, claim.side)}</td>"
+            f"<td>{plain(claim.stance or '')}</td>"
+            f"<td>{verdict_cell(claim.verdict_id, claim.verdict)}</td>"
+            f"<td>{topics_cell(claim.topics)}</td>"
+            f"<td>{plain(claim.status)}</td>"
+            f"<td>{_evidence_cell(uses) if (uses := data.evidence.get(claim.id)) else ''}</td>"
+            f"<td>{e(claim.note)}</td></tr>"
+        )
+
+    return build
+
+
+def _evidence_cell(uses: tuple[EvidenceUse, ...]) -> str:
+    return "<br>".join(
         f"{e(use.relation)}: {e(evidence_label(use))}"
         + (f" {link(use.item['url'])}" if use.item["url"] else "")
-        for use in data.evidence.get(claim.id, ())
+        for use in uses
     )
-    quote = e(claim.quote)
-    if claim.anchor == "orphan":
-        quote = f'<span class="orphan">{quote} (not found in the text)</span>'
-    cells = (
-        f'<a id="claim-{claim.id}"></a>C{claim.id}',
-        quote,
-        e(claim.statement),
-        speaker,
-        e(claim.stance or ""),
-        verdict,
-        e(", ".join(claim.topics)),
-        e(claim.status),
-        evidence,
-        e(claim.note),
-    )
-    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def claim_row(data: ExportSet, claim: Claim) -> str:
+    """One claim's table row (for a whole report, row_builder makes its lookups once)."""
+    return row_builder(data)(claim)
 
 
 HEADERS = (
@@ -126,6 +161,7 @@ def render(data: ExportSet, progress: Progress) -> str:
         f'<p class="summary">{e(summary_line(data, len(grouped)))}</p>',
     ]
     tick = ticking(len(data.claims), progress)
+    row = row_builder(data)
     done = 0
     for article_id, claims in grouped.items():
         article = data.articles[article_id]
@@ -141,7 +177,7 @@ def render(data: ExportSet, progress: Progress) -> str:
             + "</tr></thead><tbody>"
         )
         for claim in claims:
-            parts.append(claim_row(data, claim))
+            parts.append(row(claim))
             done += 1
             tick(done)
         parts.append("</tbody></table></section>")

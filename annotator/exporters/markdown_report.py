@@ -7,7 +7,9 @@ heading, a table cell break or raw HTML when the report is rendered.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import IO
 
 from annotator.exporters.collect import ExportSet, Progress, ticking
@@ -34,7 +36,7 @@ HEADERS = (
 
 
 def escape_line(line: str) -> str:
-    escaped = _SPECIAL.sub(r"\\\1", line)
+    escaped = _SPECIAL.sub(r"\\\1", line) if _SPECIAL.search(line) else line
     match = _LINE_START.match(escaped)
     if match is None:
         return escaped
@@ -50,22 +52,37 @@ def md(value: object) -> str:
     return escape_line(" ".join(("" if value is None else str(value)).split()))
 
 
+def _inline(line: str) -> str:
+    """Characters escaped as in the middle of a line (no line-start markers)."""
+    return _SPECIAL.sub(r"\\\1", line) if _SPECIAL.search(line) else line
+
+
 def quoted_text(text: str, claims: list[Claim]) -> str:
     """The article as a block quote, claims in bold with a [Cn] marker after each."""
     out: list[str] = []
     at_line_start = True
     for piece in pieces(text, claims):
-        rendered = []
-        for index, line in enumerate(piece.text.split("\n")):
-            starts_line = at_line_start if index == 0 else True
-            escaped = escape_line(line) if starts_line else _SPECIAL.sub(r"\\\1", line)
-            if piece.claims and line.strip():
+        piece_text = piece.text
+        if "\n" not in piece_text:  # most pieces: one line, no splitting
+            escaped = escape_line(piece_text) if at_line_start else _inline(piece_text)
+            if piece.claims and piece_text.strip():
+                stripped = escaped.strip()
                 lead = escaped[: len(escaped) - len(escaped.lstrip())]
                 trail = escaped[len(escaped.rstrip()) :]
-                escaped = f"{lead}**{escaped.strip()}**{trail}"
-            rendered.append(escaped)
-        out.append("\n".join(rendered))
-        at_line_start = piece.text.endswith("\n") or (at_line_start and not piece.text)
+                escaped = f"{lead}**{stripped}**{trail}"
+            out.append(escaped)
+        else:
+            rendered = []
+            for index, line in enumerate(piece_text.split("\n")):
+                starts_line = at_line_start if index == 0 else True
+                escaped = escape_line(line) if starts_line else _inline(line)
+                if piece.claims and line.strip():
+                    lead = escaped[: len(escaped) - len(escaped.lstrip())]
+                    trail = escaped[len(escaped.rstrip()) :]
+                    escaped = f"{lead}**{escaped.strip()}**{trail}"
+                rendered.append(escaped)
+            out.append("\n".join(rendered))
+        at_line_start = piece_text.endswith("\n") or (at_line_start and not piece_text)
         if piece.ending:
             out.extend(f" \\[C{claim_id}\\]" for claim_id in piece.ending)
             at_line_start = False
@@ -73,27 +90,45 @@ def quoted_text(text: str, claims: list[Claim]) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in body.split("\n"))
 
 
+def row_builder(data: ExportSet) -> Callable[[Claim], str]:
+    """A function from a claim to its table row; cells from small sets (speakers, tags,
+    statuses) are escaped once each, only the quote, statement and note per claim."""
+    cached = functools.cache(md)
+
+    @functools.cache
+    def speaker_cell(speaker: str | None, side: str | None) -> str:
+        return md(speaker or "") + (f" ({md(side)})" if side else "")
+
+    @functools.cache
+    def topics_cell(topics: tuple[str, ...]) -> str:
+        return md(", ".join(topics))
+
+    def build(claim: Claim) -> str:
+        uses = data.evidence.get(claim.id, ())
+        evidence = (
+            "; ".join(
+                f"{md(u.relation)}: {md(evidence_label(u))}"
+                + (f" {md(u.item['url'])}" if u.item["url"] else "")
+                for u in uses
+            )
+            if uses
+            else ""
+        )
+        quote = md(claim.quote) + (" _(not found in the text)_" if claim.anchor == "orphan" else "")
+        note = md(claim.note) if claim.note else ""  # md("") is ""
+        return (
+            f"| C{claim.id} | {quote} | {md(claim.statement)} | "
+            f"{speaker_cell(claim.speaker, claim.side)} | {cached(claim.stance or '')} | "
+            f"{cached(claim.verdict or '')} | {topics_cell(claim.topics)} | "
+            f"{cached(claim.status)} | {evidence} | {note} |"
+        )
+
+    return build
+
+
 def claim_row(data: ExportSet, claim: Claim) -> str:
-    speaker = md(claim.speaker or "") + (f" ({md(claim.side)})" if claim.side else "")
-    evidence = "; ".join(
-        f"{md(u.relation)}: {md(evidence_label(u))}"
-        + (f" {md(u.item['url'])}" if u.item["url"] else "")
-        for u in data.evidence.get(claim.id, ())
-    )
-    quote = md(claim.quote) + (" _(not found in the text)_" if claim.anchor == "orphan" else "")
-    cells = (
-        f"C{claim.id}",
-        quote,
-        md(claim.statement),
-        speaker,
-        md(claim.stance or ""),
-        md(claim.verdict or ""),
-        md(", ".join(claim.topics)),
-        md(claim.status),
-        evidence,
-        md(claim.note),
-    )
-    return "| " + " | ".join(cells) + " |"
+    """One claim's table row (for a whole report, row_builder makes its lookups once)."""
+    return row_builder(data)(claim)
 
 
 def render(data: ExportSet, progress: Progress) -> str:
@@ -105,6 +140,7 @@ def render(data: ExportSet, progress: Progress) -> str:
         "",
     ]
     tick = ticking(len(data.claims), progress)
+    row = row_builder(data)
     done = 0
     for article_id, claims in grouped.items():
         article = data.articles[article_id]
@@ -118,7 +154,7 @@ def render(data: ExportSet, progress: Progress) -> str:
         lines.append("| " + " | ".join(HEADERS) + " |")
         lines.append("|" + "---|" * len(HEADERS))
         for claim in claims:
-            lines.append(claim_row(data, claim))
+            lines.append(row(claim))
             done += 1
             tick(done)
         lines.append("")

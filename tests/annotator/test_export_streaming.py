@@ -3,8 +3,10 @@ JSON streamed in batches equal to the whole document, the cycle collector restor
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
+import random
 import zipfile
 from pathlib import Path
 
@@ -22,7 +24,8 @@ from annotator.exporters import (
 )
 from annotator.exporters.collect import PROGRESS_EVERY, ExportCancelled, no_progress
 from annotator.exporters.refi_qda import attribute, text
-from annotator.models import ImportedArticle
+from annotator.exporters.report_parts import _swept, pieces
+from annotator.models import Claim, ImportedArticle
 from annotator.project import Project
 from db import claims as claim_rows
 from tests.annotator import exchange_fixtures as fx
@@ -162,3 +165,29 @@ def test_the_cycle_collector_comes_back_on_even_after_a_failure() -> None:
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def _claim(claim_id: int, start: int | None, end: int | None, anchor: str = "exact") -> Claim:
+    values: dict[str, object] = {f.name: None for f in dataclasses.fields(Claim)}
+    values.update(id=claim_id, start=start, end=end, anchor=anchor, topics=())
+    return Claim(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_report_pieces_one_pass_equals_the_general_sweep(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice("ab \n😀") for _ in range(rng.randint(0, 60)))
+    claims: list[Claim] = []
+    position = 0
+    overlapping = seed % 3 == 0
+    for claim_id in range(1, rng.randint(0, 8) + 1):
+        start = rng.randint(0, len(text)) if overlapping else rng.randint(position, len(text))
+        end = rng.randint(start, len(text) + (2 if overlapping else 0))
+        claims.append(_claim(claim_id, start, end))
+        position = end
+    claims.append(_claim(99, None, None, "orphan"))
+    claims.sort(key=lambda c: (c.start if c.start is not None else -1, c.end or 0, c.id))
+    placed = [c for c in claims if c.anchor != "orphan"]
+    cut = pieces(text, claims)
+    assert cut == _swept(text, placed)
+    assert "".join(p.text for p in cut) == text
