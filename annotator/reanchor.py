@@ -21,9 +21,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 from annotator.anchoring import CONTEXT_CHARS, trim_span
 
 EXACT, FUZZY, ORPHAN = "exact", "fuzzy", "orphan"
@@ -118,8 +115,9 @@ def fold(text: str) -> str:
     return _SPACE_RUN.sub(" ", text.translate(_FOLD))
 
 
-
 def _similarity(a: str, b: str) -> float:
+    from rapidfuzz.distance import Levenshtein  # loaded when an anchor must be matched
+
     return float(Levenshtein.normalized_similarity(a, b))
 
 
@@ -230,6 +228,9 @@ def _windows(
 
 
 def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int | None) -> Located | None:
+    from rapidfuzz import fuzz  # rapidfuzz loads on the first fuzzy match, not at start-up
+    from rapidfuzz.distance import Levenshtein
+
     n = len(quote)
     max_edits = int(n * MAX_EDIT_FRACTION)
     if max_edits == 0:
@@ -261,9 +262,12 @@ def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int | None) ->
 
 def _refine(text: str, quote: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
     """Move each end of an approximate span to where the edit distance is least."""
+    from rapidfuzz.distance import Levenshtein
 
     def cut_word(position: int) -> bool:
-        return 0 < position < len(text) and text[position - 1].isalnum() and text[position].isalnum()
+        return (
+            0 < position < len(text) and text[position - 1].isalnum() and text[position].isalnum()
+        )
 
     def cost(s: int, e: int) -> tuple[int, bool, int]:
         # Fewest edits; among equals, a span that does not cut a word in two,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -16,15 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from annotator.exporters import (
-    claimreview,
-    html_report,
-    markdown_report,
-    native,
-    refi_qda,
-    spreadsheet,
-    web_annotation,
-)
 from annotator.exporters.collect import (
     ExportCancelled,
     ExportError,
@@ -59,16 +51,32 @@ class ExportFormat:
     write: Writer
 
 
+def _on_first_use(module: str) -> Writer:
+    """A writer whose module (lxml, zip, templates) is imported when it first writes:
+    the window lists the formats at start-up but should not pay for all of them."""
+
+    def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
+        writer: Writer = importlib.import_module(f"annotator.exporters.{module}").write
+        writer(data, out, progress)
+
+    write.__qualname__ = f"annotator.exporters.{module}.write"
+    return write
+
+
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("csv", "CSV spreadsheet", ".csv", spreadsheet.write),
-        ExportFormat("json", "Annotator JSON (lossless)", ".json", native.write),
-        ExportFormat("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", web_annotation.write),
-        ExportFormat("claimreview", "schema.org ClaimReview (JSON-LD)", ".json", claimreview.write),
-        ExportFormat("refi", "REFI-QDA project (.qdpx)", ".qdpx", refi_qda.write),
-        ExportFormat("html", "HTML report", ".html", html_report.write),
-        ExportFormat("md", "Markdown report", ".md", markdown_report.write),
+        ExportFormat("csv", "CSV spreadsheet", ".csv", _on_first_use("spreadsheet")),
+        ExportFormat("json", "Annotator JSON (lossless)", ".json", _on_first_use("native")),
+        ExportFormat(
+            "w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", _on_first_use("web_annotation")
+        ),
+        ExportFormat(
+            "claimreview", "schema.org ClaimReview (JSON-LD)", ".json", _on_first_use("claimreview")
+        ),
+        ExportFormat("refi", "REFI-QDA project (.qdpx)", ".qdpx", _on_first_use("refi_qda")),
+        ExportFormat("html", "HTML report", ".html", _on_first_use("html_report")),
+        ExportFormat("md", "Markdown report", ".md", _on_first_use("markdown_report")),
     )
 }
 
