@@ -141,14 +141,17 @@ class ClaimEditor(QWidget):
                 claim = self.session.project.claims.get(claim_id)
             except NotFound:
                 claim = None
+        # Refilling the same claim (after a quick key, say) must not wipe what
+        # the user is typing in a text field that has not been saved yet.
+        typing = claim is not None and self.claim is not None and claim.id == self.claim.id
         self.claim = claim
         self._filling = True
         try:
-            self._fill(claim)
+            self._fill(claim, keep_focused=typing)
         finally:
             self._filling = False
 
-    def _fill(self, claim: Claim | None) -> None:
+    def _fill(self, claim: Claim | None, keep_focused: bool = False) -> None:
         widgets = (self.statement, self.speaker, self.status, self.topics, self.note)
         for widget in (*widgets, *self.combos.values()):
             widget.setEnabled(claim is not None)
@@ -162,10 +165,9 @@ class ClaimEditor(QWidget):
             f"characters {claim.start:,}–{claim.end:,}" if claim.start is not None else "not placed"
         )
         self.title.setText(f"<b>Claim {claim.id}</b> · {where} · anchor {claim.anchor}")
-        if self.statement.toPlainText() != claim.statement:
-            self.statement.setPlainText(claim.statement)
-        if self.note.toPlainText() != claim.note:
-            self.note.setPlainText(claim.note)
+        for box, value in ((self.statement, claim.statement), (self.note, claim.note)):
+            if box.toPlainText() != value and not (keep_focused and box.hasFocus()):
+                box.setPlainText(value)
         if not self.speaker.hasFocus():
             self.speaker.show_name(claim.speaker)
         for kind, combo in self.combos.items():

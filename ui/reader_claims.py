@@ -11,7 +11,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QMouseEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QMenu, QToolTip
 
 from annotator.errors import NotFound
 from annotator.models import Changes, Claim
@@ -163,13 +163,18 @@ class ReaderClaims(QObject):
         return True
 
     def _context_menu(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """Copy and friends, then the claim actions; right-click on a claim picks it first."""
         if not self.view.textCursor().hasSelection():
-            hits = self.claims_at(event.pos())
+            hits = self.claims_at(point)
             if hits:
                 self.session.set_current_claim(hits[0])
-        menu = self.view.createStandardContextMenu(event.pos())
+        menu = self.view.createStandardContextMenu(point)
         menu.addSeparator()
         for action in self.context_actions:
             menu.addAction(action)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+        return menu

@@ -118,3 +118,17 @@ def test_no_claim_disables_the_form(window: MainWindow, claim: Claim) -> None:
     editor = window.claims.editor
     assert not editor.statement.isEnabled() and not editor.speaker.isEnabled()
     assert "No claim selected" in editor.title.text()
+
+
+def test_a_quick_key_does_not_wipe_a_note_being_typed(
+    qtbot: QtBot, window: MainWindow, claim: Claim
+) -> None:
+    editor = window.claims.editor
+    editor.note.setFocus()
+    qtbot.keyClicks(editor.note, "half typed")
+    window.actions["stance_2"].trigger()  # Alt+2 while typing
+    project = window.session.project
+    assert project.claims.get(claim.id).stance == project.codebook.entries("stance")[1].name
+    assert editor.note.toPlainText() == "half typed"
+    window.claims.panel.table.setFocus()
+    assert project.claims.get(claim.id).note == "half typed"

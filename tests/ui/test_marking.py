@@ -454,3 +454,20 @@ def test_switching_projects_brings_that_projects_history(
     assert window.actions["undo"].isEnabled()
     window.actions["undo"].trigger()
     assert window.session.project.claims.count() == 0
+
+
+def test_right_click_on_a_claim_offers_the_claim_actions(qtbot: QtBot, window: MainWindow) -> None:
+    open_hostile(window, qtbot)
+    start = HOSTILE.index("Unions insist")
+    claim_id = mark(window, qtbot, start, start + 13)
+    window.session.set_current_claim(None)
+    view = window.reader.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.text_map.to_display(start + 3))
+    point = view.cursorRect(cursor).center()
+    point.setX(point.x() + 2)
+    menu = window.claims.layers[window.reader].context_menu(point)
+    offered = {a.text() for a in menu.actions()}
+    assert window.session.current_claim == claim_id  # right-click picks the claim under it
+    assert {"&Mark claim", "&Delete claim", "&Adjust span to selection"} <= offered
+    menu.deleteLater()
