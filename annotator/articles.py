@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 # Called inside the import transaction when a new revision supersedes an old
 # one, so the claims can move to it atomically (the claims manager hooks in).
 RevisionHook = Callable[[int, int], None]
+# files done, files in all, the name of the file awaited next ("" at the end)
+ImportProgress = Callable[[int, int, str], None]
 
 
 def text_sha256(text: str) -> str:
@@ -128,17 +131,50 @@ class ArticleManager:
 
     def import_file(self, path: Path) -> ImportOutcome:
         """Import one file; failures come back as a 'failed' outcome, never raised."""
-        from annotator import importers  # heavy (parsers); kept off the GUI's start-up path
+        return self.import_files([path])[0]
 
+    def import_files(
+        self,
+        files: Sequence[Path],
+        progress: ImportProgress | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> list[ImportOutcome]:
+        """Import files in order, each article in its own transaction; outcomes in input order.
+
+        A large batch is read by worker processes while the articles already
+        read are stored here (annotator.importers.batch). `progress(done, total,
+        next file's name)` is called before each file is awaited; once `stop()`
+        is true no further article is stored, and the outcomes so far return.
+        """
+        from annotator.importers.batch import read_in_order  # parsers load on first use
+
+        outcomes: list[ImportOutcome] = []
+        total = len(files)
+        if progress is not None and files:
+            progress(0, total, files[0].name)
+        with closing(read_in_order(files, stop=stop)) as results:
+            for done, (path, result) in enumerate(results, start=1):
+                if stop is not None and stop():
+                    break
+                outcomes.append(self._store(path, result))
+                if progress is not None:
+                    progress(done, total, files[done].name if done < total else "")
+        return outcomes
+
+    def _store(self, path: Path, result: ImportedArticle | ImportFailure) -> ImportOutcome:
+        if isinstance(result, ImportFailure):
+            return ImportOutcome(str(path), "failed", reason=result.reason)
         try:
-            return self.add(importers.read_file(path))
+            return self.add(result)
         except ImportFailure as exc:
             return ImportOutcome(str(path), "failed", reason=exc.reason)
 
     def import_paths(self, paths: list[Path]) -> list[ImportOutcome]:
+        """Files and folders (walked for supported files); a folder with none is a failure."""
         from annotator import importers
 
-        return [self.import_file(path) for path in importers.expand_paths(paths)]
+        files, outcomes = importers.collect_files(paths)
+        return outcomes + self.import_files(files)
 
     def diff(self, old_id: int, new_id: int) -> list[DiffSpan]:
         """What changed from one revision to another: spans in code points of each text."""

@@ -101,7 +101,7 @@ class ImportActions(QObject):
         project_path = self.session.project.path
         if project_path is None:  # an in-memory project has no file a worker could open
             files, outcomes = collect_files(paths)
-            outcomes += [self.session.project.articles.import_file(p) for p in files]
+            outcomes += self.session.project.articles.import_files(files)
             self._finish(outcomes, False)
             return True
         self.job = ImportJob(project_path, paths, self)

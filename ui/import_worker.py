@@ -3,7 +3,9 @@
 SQLite connections belong to the thread that made them, so the worker opens
 the project file again (WAL lets the window keep reading while it writes).
 Each file is its own transaction: a cancel or a crash keeps every file
-imported so far and never leaves half an article behind.
+imported so far and never leaves half an article behind. A large batch is
+read by worker processes while this thread stores (ArticleManager.import_files);
+Cancel ends them at once.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ class ImportWorker(QObject):
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
-        """Stop after the file being read now (thread-safe)."""
+        """Stop before the next article is stored (thread-safe); readers end at once."""
         self._cancel.set()
 
     @property
@@ -49,14 +51,9 @@ class ImportWorker(QObject):
             self.finished.emit(outcomes, False)
             return
         try:
-            total = len(files)
-            for done, path in enumerate(files):
-                if self._cancel.is_set():
-                    break
-                self.progress.emit(done, total, path.name)
-                outcomes.append(project.articles.import_file(path))
-            if not self._cancel.is_set():
-                self.progress.emit(total, total, "")
+            outcomes += project.articles.import_files(
+                files, progress=self.progress.emit, stop=self._cancel.is_set
+            )
         finally:
             project.close()
         self.finished.emit(outcomes, self._cancel.is_set())

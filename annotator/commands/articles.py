@@ -34,7 +34,7 @@ def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: 
 
     files, outcomes = collect_files(list(paths))
     with opened_project(project_path, create=True) as project:
-        outcomes.extend(project.articles.import_file(path) for path in files)
+        outcomes.extend(project.articles.import_files(files))
     failed = [o for o in outcomes if o.status == "failed"]
     if as_json:
         emit_json([o.as_json() for o in outcomes])
