@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 KINDS = ("claim", "article", "evidence")
-DEFAULT_LIMIT = 200
+# Hits of each kind on one page, in the search dock and `annotator search`
+# (--limit and --offset page further): a page is what a person reads, and
+# counting every hit is far cheaper than building a hit for each.
+DEFAULT_LIMIT = 100
 TRIGRAM = 3  # the shortest term the trigram index can match
 SNIPPET_CONTEXT = 60  # characters of text shown either side of the first match
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -80,9 +83,29 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """One page of hits (for each kind searched, `limit` hits from `offset` on) and the totals."""
+
     query: str
     hits: tuple[SearchHit, ...]
-    truncated: bool  # more hits of some kind than the limit
+    truncated: bool  # more hits of some kind after this page
+    totals: dict[str, int] = field(default_factory=dict)  # every hit of each kind searched
+    offset: int = 0
+    limit: int = DEFAULT_LIMIT
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "hits": [h.as_json() for h in self.hits],
+            "truncated": self.truncated,
+            "total": self.total,
+            "totals": dict(self.totals),
+            "offset": self.offset,
+            "limit": self.limit,
+        }
 
 
 def split_terms(query: str) -> list[str]:
@@ -156,67 +179,66 @@ class SearchManager:
         filters: ClaimFilter | None = None,
         kinds: tuple[str, ...] = KINDS,
         limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> SearchResult:
-        """Hits of every kind asked for, each kind best first, claims first."""
+        """One page of hits of every kind asked for, each kind best first, claims first.
+
+        `limit` and `offset` apply to each kind; `totals` counts every hit of each.
+        """
         filters = filters or ClaimFilter()
+        limit, offset = max(0, limit), max(0, offset)
         match, short_terms = plan(query)
         terms = split_terms(query)
         if not terms:
-            return SearchResult(query, (), False)
+            return SearchResult(query, (), False, {}, offset, limit)
         db = self._project.db
         values = filters.as_dict()
         hits: list[SearchHit] = []
-        truncated = False
+        totals: dict[str, int] = {}
         if "claim" in kinds:
-            rows = q.search_claims(db, match, short_terms, values, limit + 1)
-            truncated |= len(rows) > limit
-            for r in rows[:limit]:
-                field_text = next(
-                    (r[c] for c in ("statement", "quote", "note") if _matches(r[c], terms)),
-                    r["statement"] or r["quote"],
-                )
-                text, marks = snippet(field_text, terms)
-                hits.append(
-                    SearchHit(
-                        "claim",
-                        r["id"],
-                        r["article_id"],
-                        r["id"],
-                        r["article_title"],
-                        text,
-                        marks,
-                        r["rank"],
-                    )
-                )
+            totals["claim"] = q.count_claims(db, match, short_terms, values)
+            rows = q.search_claims(db, match, short_terms, values, limit, offset) if limit else []
+            hits.extend(_claim_hit(r, terms) for r in rows)
         if "article" in kinds and not filters.claim_only():
-            rows = q.search_articles(db, match, short_terms, values, limit + 1)
-            truncated |= len(rows) > limit
-            for r in rows[:limit]:
+            totals["article"] = q.count_articles(db, match, short_terms, values)
+            rows = q.search_articles(db, match, short_terms, values, limit, offset) if limit else []
+            for r in rows:
                 text, marks = snippet(r["text"], terms)
                 hits.append(
                     SearchHit("article", r["id"], r["id"], None, r["title"], text, marks, r["rank"])
                 )
         if "evidence" in kinds:
-            rows = q.search_evidence(db, match, short_terms, values, limit + 1)
-            truncated |= len(rows) > limit
-            for r in rows[:limit]:
-                body = " — ".join(
-                    str(r[c]) for c in ("title", "citation", "quote", "note", "url") if r[c]
-                )
-                text, marks = snippet(body, terms)
-                hits.append(
-                    SearchHit(
-                        "evidence",
-                        r["id"],
-                        r["article_id"],
-                        r["claim_id"],
-                        r["title"] or r["url"] or "evidence",
-                        text,
-                        marks,
-                        r["rank"],
-                    )
-                )
-        return SearchResult(query, tuple(hits), truncated)
+            totals["evidence"] = q.count_evidence(db, match, short_terms, values)
+            rows = q.search_evidence(db, match, short_terms, values, limit, offset) if limit else []
+            hits.extend(_evidence_hit(r, terms) for r in rows)
+        truncated = any(total > offset + limit for total in totals.values())
+        return SearchResult(query, tuple(hits), truncated, totals, offset, limit)
+
+
+def _claim_hit(r: dict[str, Any], terms: list[str]) -> SearchHit:
+    field_text = next(
+        (r[c] for c in ("statement", "quote", "note") if _matches(r[c], terms)),
+        r["statement"] or r["quote"],
+    )
+    text, marks = snippet(field_text, terms)
+    return SearchHit(
+        "claim", r["id"], r["article_id"], r["id"], r["article_title"], text, marks, r["rank"]
+    )
+
+
+def _evidence_hit(r: dict[str, Any], terms: list[str]) -> SearchHit:
+    body = " — ".join(str(r[c]) for c in ("title", "citation", "quote", "note", "url") if r[c])
+    text, marks = snippet(body, terms)
+    return SearchHit(
+        "evidence",
+        r["id"],
+        r["article_id"],
+        r["claim_id"],
+        r["title"] or r["url"] or "evidence",
+        text,
+        marks,
+        r["rank"],
+    )
 
 
 def _matches(text: str | None, terms: list[str]) -> bool:

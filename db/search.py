@@ -119,10 +119,38 @@ def filtered_claim_ids(db: sqlite_utils.Database, filters: dict[str, Any]) -> li
 
 
 # -- searching -------------------------------------------------------------------
-def _match_clause(fts: str, phrase_query: str | None) -> tuple[str, list[Any]]:
+# Each kind has a page query (best first, ties by id so pages never overlap,
+# LIMIT and OFFSET) and a count query
+# over the same FROM and WHERE: a search box shows one page and how many
+# there are in all. Without filters the count runs on the FTS table alone.
+def _page_args(limit: int, offset: int) -> list[int]:
+    return [limit, max(0, offset)]
+
+
+def _claims_from(
+    phrase_query: str | None, short_terms: Sequence[str], filters: dict[str, Any]
+) -> tuple[str, list[Any], bool]:
+    """(FROM ... WHERE ..., its parameters, whether claims c and articles a are joined)."""
+    where, params = claim_filter_sql(filters)
+    short_sql, short_params = _short_terms_sql(("c.quote", "c.statement", "c.note"), short_terms)
+    if short_sql:
+        where.append(short_sql)
+        params.extend(short_params)
     if phrase_query is None:
-        return "", []
-    return f"{fts} MATCH ?", [phrase_query]
+        return (
+            "FROM claims c JOIN articles a ON a.id = c.article_id"
+            + (" WHERE " + " AND ".join(where) if where else ""),
+            params,
+            True,
+        )
+    if not where:
+        return "FROM claims_fts f WHERE claims_fts MATCH ?", [phrase_query], False
+    return (
+        "FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN articles a ON a.id = c.article_id "
+        "WHERE claims_fts MATCH ?" + "".join(f" AND {w}" for w in where),
+        [phrase_query, *params],
+        True,
+    )
 
 
 def search_claims(
@@ -131,40 +159,37 @@ def search_claims(
     short_terms: Sequence[str],
     filters: dict[str, Any],
     limit: int,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Claims whose quote, statement or note hold every term, best first."""
-    where, params = claim_filter_sql(filters)
-    short_sql, short_params = _short_terms_sql(("c.quote", "c.statement", "c.note"), short_terms)
-    if short_sql:
-        where.append(short_sql)
-    if phrase_query is not None:
+    """One page of the claims whose quote, statement or note hold every term, best first."""
+    source, params, joined = _claims_from(phrase_query, short_terms, filters)
+    columns = "c.id, c.article_id, c.quote, c.statement, c.note, a.title AS article_title"
+    if phrase_query is None:
+        sql = f"SELECT {columns}, 0.0 AS rank {source} ORDER BY c.id LIMIT ? OFFSET ?"
+    elif joined:
+        sql = f"SELECT {columns}, f.rank AS rank {source} ORDER BY f.rank, c.id LIMIT ? OFFSET ?"
+    else:  # the page of the bare FTS query first, then its rows joined
         sql = (
-            "SELECT c.id, c.article_id, c.quote, c.statement, c.note, a.title AS article_title, "
-            "f.rank AS rank FROM claims_fts f JOIN claims c ON c.id = f.rowid "
-            "JOIN articles a ON a.id = c.article_id WHERE claims_fts MATCH ?"
-            + "".join(f" AND {w}" for w in where)
-            + " ORDER BY f.rank LIMIT ?"
+            f"SELECT {columns}, p.rank AS rank FROM (SELECT f.rowid, f.rank {source} "
+            "ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?) p JOIN claims c ON c.id = p.rowid "
+            "JOIN articles a ON a.id = c.article_id ORDER BY p.rank, p.rowid"
         )
-        args = [phrase_query, *params, *short_params, limit]
-    else:
-        sql = (
-            "SELECT c.id, c.article_id, c.quote, c.statement, c.note, a.title AS article_title, "
-            "0.0 AS rank FROM claims c JOIN articles a ON a.id = c.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY c.id LIMIT ?"
-        )
-        args = [*params, *short_params, limit]
-    return [dict(r) for r in db.query(sql, args)]
+    return [dict(r) for r in db.query(sql, [*params, *_page_args(limit, offset)])]
 
 
-def search_articles(
+def count_claims(
     db: sqlite_utils.Database,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
-    limit: int,
-) -> list[dict[str, Any]]:
-    """Articles whose title or text hold every term (article and date filters apply)."""
+) -> int:
+    source, params, _joined = _claims_from(phrase_query, short_terms, filters)
+    return int(db.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+
+
+def _articles_from(
+    phrase_query: str | None, short_terms: Sequence[str], filters: dict[str, Any]
+) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if filters.get("article_id") is not None:
@@ -180,37 +205,47 @@ def search_articles(
     if short_sql:
         where.append(short_sql)
         params.extend(short_params)
-    columns = "a.id, a.title, a.text"
-    if phrase_query is not None:
-        sql = (
-            f"SELECT {columns}, f.rank AS rank FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-            "WHERE articles_fts MATCH ?"
-            + "".join(f" AND {w}" for w in where)
-            + " ORDER BY f.rank LIMIT ?"
-        )
-        args = [phrase_query, *params, limit]
-    else:
-        sql = (
-            f"SELECT {columns}, 0.0 AS rank FROM articles a"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.id LIMIT ?"
-        )
-        args = [*params, limit]
-    return [dict(r) for r in db.query(sql, args)]
+    if phrase_query is None:
+        return "FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
+    return (
+        "FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
+        + "".join(f" AND {w}" for w in where),
+        [phrase_query, *params],
+    )
 
 
-def search_evidence(
+def search_articles(
     db: sqlite_utils.Database,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
     limit: int,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Evidence holding every term; with claim filters, only evidence linked to a matching claim.
+    """One page of the articles whose title or text hold every term (article and date filters apply)."""
+    source, params = _articles_from(phrase_query, short_terms, filters)
+    order = "f.rank, a.id" if phrase_query is not None else "a.id"
+    rank = "f.rank" if phrase_query is not None else "0.0"
+    sql = f"SELECT a.id, a.title, a.text, {rank} AS rank {source} ORDER BY {order} LIMIT ? OFFSET ?"
+    return [dict(r) for r in db.query(sql, [*params, *_page_args(limit, offset)])]
 
-    Each row carries the first claim it is linked to (and that claim's article),
-    so a hit can open where the evidence is used.
-    """
+
+def count_articles(
+    db: sqlite_utils.Database,
+    phrase_query: str | None,
+    short_terms: Sequence[str],
+    filters: dict[str, Any],
+) -> int:
+    source, params = _articles_from(phrase_query, short_terms, filters)
+    if phrase_query is not None and source.endswith("MATCH ?"):  # no filters: the FTS table alone
+        source = "FROM articles_fts WHERE articles_fts MATCH ?"
+    return int(db.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+
+
+def _evidence_from(
+    phrase_query: str | None, short_terms: Sequence[str], filters: dict[str, Any]
+) -> tuple[str, list[Any], str, list[Any]]:
+    """(FROM ... WHERE ..., its parameters, the first-linked-claim subquery, its parameters)."""
     where: list[str] = []
     params: list[Any] = []
     claim_where, claim_params = claim_filter_sql(filters)
@@ -229,31 +264,49 @@ def search_evidence(
     if short_sql:
         where.append(short_sql)
         params.extend(short_params)
-    columns = (
-        f"e.id, e.title, e.citation, e.quote, e.note, e.url, e.article_id AS span_article, "
-        f"({link}) AS claim_id"
+    if phrase_query is None:
+        source = "FROM evidence e" + (" WHERE " + " AND ".join(where) if where else "")
+        return source, params, link, claim_params
+    source = (
+        "FROM evidence_fts f JOIN evidence e ON e.id = f.rowid WHERE evidence_fts MATCH ?"
+        + "".join(f" AND {w}" for w in where)
     )
-    if phrase_query is not None:
-        sql = (
-            f"SELECT {columns}, f.rank AS rank FROM evidence_fts f JOIN evidence e ON e.id = f.rowid "
-            "WHERE evidence_fts MATCH ?"
-            + "".join(f" AND {w}" for w in where)
-            + " ORDER BY f.rank LIMIT ?"
-        )
-        args = [*claim_params, phrase_query, *params, limit]
-    else:
-        sql = (
-            f"SELECT {columns}, 0.0 AS rank FROM evidence e"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.id LIMIT ?"
-        )
-        args = [*claim_params, *params, limit]
-    rows = [dict(r) for r in db.query(sql, args)]
-    for row in rows:
-        claim_id = row["claim_id"]
-        row["article_id"] = (
-            db.execute("SELECT article_id FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
-            if claim_id is not None
-            else row["span_article"]
-        )
-    return rows
+    return source, [phrase_query, *params], link, claim_params
+
+
+def search_evidence(
+    db: sqlite_utils.Database,
+    phrase_query: str | None,
+    short_terms: Sequence[str],
+    filters: dict[str, Any],
+    limit: int,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """One page of the evidence holding every term; with claim filters, only evidence linked
+    to a matching claim.
+
+    Each row carries the first claim it is linked to (and that claim's article,
+    else the article the evidence quotes), so a hit can open where it is used.
+    """
+    source, params, link, link_params = _evidence_from(phrase_query, short_terms, filters)
+    order = "f.rank, e.id" if phrase_query is not None else "e.id"
+    rank = "f.rank" if phrase_query is not None else "0.0"
+    sql = (
+        "SELECT r.*, coalesce((SELECT article_id FROM claims WHERE id = r.claim_id), "
+        "r.span_article) AS article_id FROM ("
+        f"SELECT e.id, e.title, e.citation, e.quote, e.note, e.url, e.article_id AS span_article, "
+        f"({link}) AS claim_id, {rank} AS rank {source} ORDER BY {order} LIMIT ? OFFSET ?) r "
+        "ORDER BY r.rank, r.id"
+    )
+    args = [*link_params, *params, *_page_args(limit, offset)]
+    return [dict(r) for r in db.query(sql, args)]
+
+
+def count_evidence(
+    db: sqlite_utils.Database,
+    phrase_query: str | None,
+    short_terms: Sequence[str],
+    filters: dict[str, Any],
+) -> int:
+    source, params, _link, _link_params = _evidence_from(phrase_query, short_terms, filters)
+    return int(db.execute(f"SELECT count(*) {source}", params).fetchone()[0])

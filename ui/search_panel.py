@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,14 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.models import Changes
-from annotator.search import KINDS, ClaimFilter, SearchHit
+from annotator.search import DEFAULT_LIMIT, KINDS, ClaimFilter, SearchHit, SearchResult
 from ui.session import ProjectSession
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 DEBOUNCE_MS = 180
-RESULT_LIMIT = 200
+PAGE_SIZE = (
+    DEFAULT_LIMIT  # hits of each kind fetched at a time; "More results" fetches the next page
+)
 KIND_LABELS = {"claim": "Claim", "article": "Article", "evidence": "Evidence"}
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MUTED = "#6b6b6b"  # the heading line of a hit; white-ish when the hit is selected
@@ -74,6 +77,14 @@ class SearchModel(QAbstractListModel):
         self.beginResetModel()
         self.hits = hits
         self.endResetModel()
+
+    def append_hits(self, hits: list[SearchHit]) -> None:
+        if not hits:
+            return
+        first = len(self.hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
+        self.hits.extend(hits)
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.hits)
@@ -158,6 +169,13 @@ class SearchPanel(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.activated.connect(self.open_hit)
         self.results.doubleClicked.connect(self.open_hit)
+        self.more = QPushButton("More results", self)
+        self.more.setAccessibleName("More search results")
+        self.more.setToolTip(f"Show the next {PAGE_SIZE} hits of each kind")
+        self.more.clicked.connect(self.next_page)
+        self.more.hide()
+        self._offset = 0
+        self._totals: dict[str, int] = {}
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -169,6 +187,7 @@ class SearchPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.results)
+        layout.addWidget(self.more)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -207,20 +226,51 @@ class SearchPanel(QWidget):
         return ClaimFilter(side=self.side.currentData(), verdict=self.verdict.currentData())
 
     def run(self) -> None:
+        """Search afresh: the first page of each kind, and how many there are in all."""
         self.timer.stop()
         query = self.box.text()
+        self._offset = 0
         if not query.strip():
             self.model.set_hits([])
-            self.status.setText("")
+            self._show_counts(None)
             return
-        kind = self.kind.currentData()
-        kinds = (kind,) if kind else KINDS
-        result = self.session.project.search.search(query, self.filters(), kinds, RESULT_LIMIT)
+        result = self._search(0)
         self.model.set_hits(list(result.hits))
-        more = " (more: narrow the search)" if result.truncated else ""
-        self.status.setText(f"{len(result.hits)} found{more}" if result.hits else "Nothing found")
+        self._show_counts(result)
         if result.hits:
             self.results.setCurrentIndex(self.model.index(0))
+
+    def next_page(self) -> None:
+        """Append the next page of hits of each kind to the list."""
+        if not self.box.text().strip():
+            return
+        result = self._search(self._offset + PAGE_SIZE)
+        self._offset = result.offset
+        self.model.append_hits(list(result.hits))
+        self._show_counts(result)
+
+    def _search(self, offset: int) -> SearchResult:
+        kind = self.kind.currentData()
+        kinds = (kind,) if kind else KINDS
+        return self.session.project.search.search(
+            self.box.text(), self.filters(), kinds, PAGE_SIZE, offset
+        )
+
+    def _show_counts(self, result: SearchResult | None) -> None:
+        if result is None:
+            self.status.setText("")
+            self.more.hide()
+            return
+        if not result.total:
+            self.status.setText("Nothing found")
+        else:
+            counts = ", ".join(
+                f"{total:,} {KIND_LABELS[kind].lower()}{'' if total == 1 else 's'}"
+                for kind, total in result.totals.items()
+                if total
+            )
+            self.status.setText(f"Showing {len(self.model.hits):,} of {result.total:,}: {counts}")
+        self.more.setVisible(result.truncated)
 
     def _enter(self) -> None:
         self.run()
@@ -241,7 +291,7 @@ class SearchPanel(QWidget):
     def _on_replaced(self) -> None:
         self._fill_vocab()
         self.model.set_hits([])
-        self.status.setText("")
+        self._show_counts(None)
         if self.box.text().strip():
             self.run()
 

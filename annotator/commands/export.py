@@ -66,7 +66,14 @@ def _filter(**values: Any) -> ClaimFilter:
     type=click.IntRange(1, 10_000),
     default=DEFAULT_LIMIT,
     show_default=True,
-    help="Most hits of each kind.",
+    help="Hits of each kind on the page.",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Hits of each kind to skip (the next page: --offset 100 with --limit 100).",
 )
 @project_option
 @json_option
@@ -75,6 +82,7 @@ def search_command(
     query: str,
     kinds: tuple[str, ...],
     limit: int,
+    offset: int,
     project_path: Path | None,
     as_json: bool,
     **filter_values: Any,
@@ -82,26 +90,32 @@ def search_command(
     """Full-text search over articles, claims, notes and evidence.
 
     QUERY is plain text: every word must occur (any punctuation is literal);
-    "quoted words" must occur together.
+    "quoted words" must occur together. One page of hits of each kind is shown,
+    best first, with how many there are in all.
     """
     filters = _filter(**filter_values)
     with opened_project(project_path) as project:
-        result = project.search.search(query, filters, kinds or KINDS, limit)
+        result = project.search.search(query, filters, kinds or KINDS, limit, offset)
     if as_json:
-        emit_json(
-            {
-                "query": query,
-                "hits": [h.as_json() for h in result.hits],
-                "truncated": result.truncated,
-            }
-        )
+        emit_json(result.as_json())
         return
     for hit in result.hits:
         where = f"article {hit.article_id}" if hit.article_id is not None else "-"
         click.echo(f"{hit.kind:8} {hit.id:>6}  {where:14} {hit.title}")
         click.echo(f"{'':16}{hit.snippet}")
+    if not result.totals:
+        return
+    shown = {kind: sum(1 for h in result.hits if h.kind == kind) for kind in result.totals}
+    click.echo(
+        "; ".join(
+            f"{kind}s {offset + 1}-{offset + shown[kind]} of {total:,}"
+            if shown[kind]
+            else f"{kind}s: {total:,}"
+            for kind, total in result.totals.items()
+        )
+    )
     if result.truncated:
-        click.echo(f"(more than {limit} hits of a kind; narrow the query or raise --limit)")
+        click.echo(f"(more: --offset {offset + limit} for the next page, or narrow the query)")
 
 
 @click.command("export")

@@ -167,3 +167,37 @@ def test_a_bad_merge_file_changes_nothing(
         )
     ]
     assert marked.session.undo_stack.count() == count
+
+
+def test_search_dock_shows_a_page_and_the_count_and_fetches_more(
+    qtbot: QtBot, marked: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.search_panel
+
+    monkeypatch.setattr(ui.search_panel, "PAGE_SIZE", 2)
+    panel = marked.search.panel
+    panel.kind.setCurrentIndex(panel.kind.findData("claim"))
+    project = marked.session.project
+    article = project.articles.list()[0]
+    text = project.articles.get(article.id).text
+    start = 0
+    for _ in range(4):  # four claims holding "the"
+        start = text.index(" the ", start) + 1
+        project.claims.mark(article.id, start, start + 12)
+        start += 12
+    total = project.search.search("the", kinds=("claim",)).totals["claim"]
+    assert total >= 4
+    panel.box.setText("the")
+    panel.run()
+    assert panel.model.rowCount() == 2
+    assert panel.status.text().startswith(f"Showing 2 of {total}")
+    assert panel.more.isVisibleTo(panel)
+    first_page = [h.id for h in panel.model.hits]
+    while panel.more.isVisibleTo(panel):
+        panel.more.click()
+    ids = [h.id for h in panel.model.hits]
+    assert ids[:2] == first_page and len(ids) == len(set(ids)) == total
+    assert panel.status.text().startswith(f"Showing {total} of {total}")
+    panel.box.setText("no such words anywhere")
+    panel.run()
+    assert panel.status.text() == "Nothing found" and not panel.more.isVisibleTo(panel)
