@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QWidget
 
 from annotator.history import HISTORY_LIMIT
@@ -256,8 +256,7 @@ class ClaimsWiring(QObject):
         )
         self.session.undo_stack.push(AdjustClaim(self.session, claim_id, old, span))
         cursor = pane.view.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.NoMove)
-        cursor.clearSelection()
+        cursor.clearSelection()  # so the moved highlight shows at once
         pane.view.setTextCursor(cursor)
 
     def delete_current(self) -> None:
