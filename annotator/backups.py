@@ -124,8 +124,16 @@ def list_backups(project_path: Path) -> list[Backup]:
     if not folder.is_dir():
         return []
     found = [b for p in folder.glob("*.sqlite") if (b := _describe(p)) is not None]
-    # Same-second backups carry a counter; the name orders them.
-    return sorted(found, key=lambda b: (b.created_at, b.path.name), reverse=True)
+    # Backups of one second (their names differ only by kind) are told apart
+    # by when their file was written.
+    return sorted(found, key=lambda b: (b.created_at, _written_ns(b.path)), reverse=True)
+
+
+def _written_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def back_up_file(project_path: Path, kind: str = MANUAL) -> Backup:

@@ -223,6 +223,18 @@ def _import_summary(window) -> object:  # type: ignore[no-untyped-def]
     return import_summary(window)
 
 
+def _backups(window) -> object:  # type: ignore[no-untyped-def]
+    """File > Restore from backup…, with a backup of each kind listed."""
+    from annotator import backups
+
+    manager = window.session.project.backups
+    for kind in (backups.SCHEDULED, backups.MANUAL, backups.BEFORE_RESTORE):
+        manager.create(kind)
+    dialog = window.backup_actions.open_dialog()
+    dialog.resize(680, 460)
+    return dialog.grab()
+
+
 def _compare_shot(name: str) -> Shot:
     def shot(window) -> None:  # type: ignore[no-untyped-def]
         from ui import compare_shots
@@ -239,6 +251,7 @@ SHOTS: dict[str, Shot] = {
     "dataset-chart": _dataset_chart,
     "search": _search,
     "import-summary": _import_summary,
+    "backups": _backups,
     "side-by-side": _compare_shot("side_by_side"),
     "compare-view": _compare_shot("compare_view"),
     "figures-view": _compare_shot("figures_view"),

@@ -218,3 +218,13 @@ def test_a_scheduled_backup_is_due_only_after_the_interval_and_a_change(
     assert not manager.due(made.created_at + timedelta(minutes=9))
     manager.set_schedule(backups.Schedule(interval_minutes=0, keep=5))
     assert not manager.due(later), "0 means never"
+
+
+def test_backups_made_in_the_same_second_list_newest_first(empty_project: Project) -> None:
+    made = [
+        empty_project.backups.create(kind) for kind in ("scheduled", "manual", "before-restore")
+    ]
+    listed = empty_project.backups.list()
+    if len({b.created_at for b in made}) == 1:  # the usual case: one second
+        assert [b.kind for b in listed] == ["before-restore", "manual", "scheduled"]
+    assert listed[0].path == made[-1].path
