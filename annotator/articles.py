@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator import article_removal
 from annotator.clock import new_uid, now_iso
-from annotator.errors import ImportFailure, NotFound
+from annotator.errors import AnnotatorError, ImportFailure, NotFound
 from annotator.models import (
     Article,
+    ArticleDeletion,
+    ArticleSnapshot,
     ArticleSummary,
     Changes,
     DiffSpan,
@@ -20,6 +24,7 @@ from annotator.models import (
     ImportOutcome,
 )
 from annotator.textdiff import diff as diff_texts
+from db import article_removal as removal_q
 from db import articles as q
 
 if TYPE_CHECKING:
@@ -188,3 +193,47 @@ class ArticleManager:
         with self._db.atomic():
             q.update_fields(self._db, article_id, cleaned)
         return Changes(articles=frozenset({article_id}))
+
+    # -- deleting ------------------------------------------------------------------
+    def deletion(self, article_id: int) -> ArticleDeletion:
+        """What deleting the article would take with it (for a confirmation)."""
+        return article_removal.deletion(self._snapshot(article_id))
+
+    def delete(self, article_id: int) -> ArticleSnapshot:
+        """Delete an article with its claims and what hangs off them; restore() undoes it.
+
+        Its claims go with their topics, figures, evidence links and claim links
+        (also those from claims of other articles); evidence quoting a passage
+        of it goes too, unlinked from every claim it backed. A newer revision
+        of it then follows its parent, so the chain stays unbroken.
+        """
+        with self._db.atomic():
+            snapshot = self._snapshot(article_id)
+            removal_q.delete(self._db, snapshot)
+        return snapshot
+
+    def restore(self, snapshot: ArticleSnapshot) -> ArticleSummary:
+        """Put a deleted article back exactly: same ids, claims, evidence, links, revision chain."""
+        article_id = int(snapshot["article"]["id"])
+        with self._db.atomic():
+            if q.summary(self._db, article_id) is not None:
+                raise AnnotatorError(
+                    f"article {article_id} exists again (made elsewhere meanwhile)"
+                )
+            try:
+                removal_q.restore(self._db, snapshot)
+            except sqlite3.IntegrityError as exc:
+                raise AnnotatorError(
+                    f"article {article_id} cannot come back: something it used is gone ({exc})"
+                ) from exc
+        return self.summary(article_id)
+
+    @staticmethod
+    def changes_for_deletion(snapshot: ArticleSnapshot) -> Changes:
+        return article_removal.changes(snapshot)
+
+    def _snapshot(self, article_id: int) -> ArticleSnapshot:
+        snapshot = removal_q.snapshot(self._db, article_id)
+        if snapshot is None:
+            raise NotFound(f"no article with id {article_id}")
+        return snapshot

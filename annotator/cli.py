@@ -46,6 +46,7 @@ COMMANDS: tuple[click.Command, ...] = (
     articles.import_command,
     articles.articles_command,
     articles.show_command,
+    articles.delete_command,
     project.check_command,
     export.search_command,
     evidence.evidence_command,

@@ -329,7 +329,7 @@ class Evidence:
 
     @property
     def statistic_text(self) -> str:
-        """"measure, period: value unit, source S" - how a checker writes a figure down."""
+        """ "measure, period: value unit, source S" - how a checker writes a figure down."""
         head = ", ".join(p for p in (self.title, self.period or "") if p)
         figure = f"{self.value or ''}{self.unit or ''}".strip()
         text = f"{head}: {figure}" if figure else head
@@ -579,4 +579,31 @@ class DiffSpan:
             "old_end": self.old_end,
             "new_start": self.new_start,
             "new_end": self.new_end,
+        }
+
+
+# An article deleted with what hung off it (rows by table, see db.article_removal);
+# JSON-able, so the undo history can keep it.
+ArticleSnapshot = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ArticleDeletion:
+    """What deleting an article takes with it: said before (confirmation) and after (CLI)."""
+
+    article_id: int
+    title: str
+    claims: int  # its own claims, with their tags, figures, evidence links and claim links
+    passages: int  # evidence items quoting a passage of it (they go too)
+    other_claims: int  # claims in other articles losing a link or a passage with it
+    revisions: int  # newer revisions that now follow its parent
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id,
+            "title": self.title,
+            "claims": self.claims,
+            "passages": self.passages,
+            "other_claims": self.other_claims,
+            "revisions": self.revisions,
         }

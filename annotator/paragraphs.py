@@ -60,10 +60,7 @@ def _breaks_in_line(line: str) -> list[int]:
         # Only the soft candidates inside this paragraph: a scrape glued every
         # few hundred characters has thousands of both, and pairs add up.
         for position in soft[bisect_right(soft, left) : bisect_left(soft, right)]:
-            if (
-                position - last >= SOFT_PARAGRAPH_CHARS
-                and right - position >= MIN_PARAGRAPH_CHARS
-            ):
+            if position - last >= SOFT_PARAGRAPH_CHARS and right - position >= MIN_PARAGRAPH_CHARS:
                 result.append(position)
                 last = position
         if right != len(line):

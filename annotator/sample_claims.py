@@ -64,7 +64,9 @@ SPEAKERS: tuple[SampleSpeaker, ...] = (
         "British Medical Association",
         ("Dr Shivam Sharma", "Dr Sharma"),
     ),
-    SampleSpeaker("BMA", "union", None, "British Medical Association", ("British Medical Association",)),
+    SampleSpeaker(
+        "BMA", "union", None, "British Medical Association", ("British Medical Association",)
+    ),
     SampleSpeaker("NHS England", "employer", None, "NHS England"),
     SampleSpeaker("NHS Providers", "employer", None, "NHS Providers"),
     SampleSpeaker(

@@ -19,7 +19,11 @@ SAMPLES: tuple[tuple[str, str, dict[str, str]], ...] = (
     (
         "strike_ends_scrape.txt",
         "txt",
-        {"outlet": "BBC News (scrape)", "published": "2025-07-30", "author": "Health correspondent"},
+        {
+            "outlet": "BBC News (scrape)",
+            "published": "2025-07-30",
+            "author": "Health correspondent",
+        },
     ),
     ("bma_rejects_offer.md", "md", {"outlet": "Health News Digest"}),
     (

@@ -48,7 +48,8 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
     """
     if len(data) > MAX_TEXT_BYTES:
         raise ImportFailure(
-            source, f"is {len(data) // (1024 * 1024)} MB, over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit"
+            source,
+            f"is {len(data) // (1024 * 1024)} MB, over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit",
         )
     if not data.strip():
         raise ImportFailure(source, "is empty")
@@ -90,8 +91,14 @@ def _decode_unicode(data: bytes, source: str, declared: str | None = None) -> st
 
 
 # What browsers really mean by the Latin-1 labels (WHATWG Encoding Standard).
-_DECLARED_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-                     "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252"}
+_DECLARED_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "l1": "cp1252",
+}
 
 
 def _decode_declared(data: bytes, declared: str | None) -> str | None:

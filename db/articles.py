@@ -87,9 +87,7 @@ def update_fields(db: sqlite_utils.Database, article_id: int, fields: dict[str, 
     if not fields:
         return
     assignments = ", ".join(f"{name} = :{name}" for name in fields)
-    db.execute(
-        f"UPDATE articles SET {assignments} WHERE id = :id", {**fields, "id": article_id}
-    )
+    db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**fields, "id": article_id})
 
 
 def count(db: sqlite_utils.Database) -> int:

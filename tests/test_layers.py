@@ -25,7 +25,9 @@ def test_domain_imports_without_qt() -> None:
         "        importlib.import_module(m.name)\n"
         "assert 'PySide6' not in sys.modules\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -33,5 +35,7 @@ def test_no_sql_in_the_ui_layer() -> None:
     import re
 
     pattern = re.compile(r"\b(SELECT .* FROM|INSERT INTO|DELETE FROM|UPDATE \w+ SET)\b")
-    offenders = [p.name for p in (ROOT / "ui").rglob("*.py") if pattern.search(p.read_text("utf-8"))]
+    offenders = [
+        p.name for p in (ROOT / "ui").rglob("*.py") if pattern.search(p.read_text("utf-8"))
+    ]
     assert offenders == []

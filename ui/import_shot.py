@@ -80,6 +80,30 @@ def import_summary(window: MainWindow) -> QPixmap:
     return shot
 
 
+def delete_article(window: MainWindow) -> QPixmap:
+    """The question Edit > Delete article… asks, over the library with the article selected."""
+    from ui.article_actions import question_box
+
+    project = window.session.project
+    article = max(project.articles.list(), key=lambda a: a.claims)
+    window.library.select_article(article.id)
+    box, _delete = question_box(window, project.articles.deletion(article.id))
+    box.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    shot = window.grab()
+    dialog = box.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), _dim())
+    corner = QPoint((shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 3)
+    painter.drawPixmap(corner, dialog)
+    painter.setPen(_frame())
+    painter.drawRect(corner.x() - 1, corner.y() - 1, dialog.width() + 1, dialog.height() + 1)
+    painter.end()
+    box.close()
+    return shot
+
+
 def _dim() -> QColor:
     return QColor(0, 0, 0, 70)
 

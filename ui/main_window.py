@@ -20,6 +20,7 @@ from annotator import __version__
 from annotator.models import Changes
 from annotator.project import Project, ProjectFileError
 from ui import settings
+from ui.article_actions import ArticleActions
 from ui.backup_actions import BackupActions
 from ui.claims_wiring import ClaimsWiring
 from ui.compare_wiring import CompareWiring
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.backup_actions = BackupActions(self)
         self.evidence = EvidenceWiring(self)
         self.importing = ImportActions(self)
+        self.article_actions = ArticleActions(self)
         self.search = SearchWiring(self)
         self.export = ExportAction(self)
         self.merge = MergeActions(self)

@@ -235,6 +235,12 @@ def _backups(window) -> object:  # type: ignore[no-untyped-def]
     return dialog.grab()
 
 
+def _delete_article(window) -> object:  # type: ignore[no-untyped-def]
+    from ui.import_shot import delete_article
+
+    return delete_article(window)
+
+
 def _compare_shot(name: str) -> Shot:
     def shot(window) -> None:  # type: ignore[no-untyped-def]
         from ui import compare_shots
@@ -252,6 +258,7 @@ SHOTS: dict[str, Shot] = {
     "search": _search,
     "import-summary": _import_summary,
     "backups": _backups,
+    "delete-article": _delete_article,
     "side-by-side": _compare_shot("side_by_side"),
     "compare-view": _compare_shot("compare_view"),
     "figures-view": _compare_shot("figures_view"),

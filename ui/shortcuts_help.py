@@ -24,6 +24,7 @@ FOCUS_KEYS: tuple[tuple[str, str], ...] = (
     ("1 … 9", "Set the current claim's stance to the N-th stance (text or claims table focused)"),
     ("0", "Clear the current claim's stance (text or claims table focused)"),
     ("Del", "Delete the selected claim (claims table focused)"),
+    ("Del", "Delete the selected article, after asking (library focused)"),
     ("Ctrl+Return", "Save the statement or note being typed"),
 )
 

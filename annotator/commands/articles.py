@@ -1,4 +1,4 @@
-"""`import`, `articles`, `show`: articles in and out of a project."""
+"""`import`, `articles`, `show`, `delete`: articles in and out of a project."""
 
 from __future__ import annotations
 
@@ -99,3 +99,37 @@ def show_command(article_id: int, project_path: Path | None, as_json: bool) -> N
         click.echo(f"{label + ':':11}{value if value is not None else '-'}")
     click.echo("")
     click.echo(article.text)
+
+
+@click.command("delete")
+@click.argument("article_id", type=int)
+@project_option
+@json_option
+@guarded
+def delete_command(article_id: int, project_path: Path | None, as_json: bool) -> None:
+    """Delete an article with its claims (and their tags, figures and links).
+
+    Evidence quoting a passage of the article goes too; a newer revision of
+    it then follows its previous one. Exits 1 for an unknown id. In the
+    window, Edit > Undo brings a deletion made there back; from here, keep a
+    backup (`annotator backup`) first.
+    """
+    with opened_project(project_path) as project:
+        try:
+            deletion = project.articles.deletion(article_id)
+            project.articles.delete(article_id)
+        except NotFound as exc:
+            raise NotFound(f"{project.path}: {exc}") from exc
+    if as_json:
+        emit_json(deletion.as_json())
+        return
+    gone = [_count(deletion.claims, "claim")]
+    if deletion.passages:
+        gone.append(_count(deletion.passages, "quoted passage"))
+    if deletion.other_claims:
+        gone.append(f"links of {_count(deletion.other_claims, 'claim')} in other articles")
+    click.echo(f"deleted   {deletion.article_id:>5}  {deletion.title}  (with {', '.join(gone)})")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

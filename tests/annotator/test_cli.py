@@ -39,9 +39,14 @@ def files(tmp_path: Path) -> dict[str, Path]:
     return {"good": good, "plain": plain, "empty": empty}
 
 
-def test_import_list_show_round_trip(tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_list_show_round_trip(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "new.sqlite"
-    code, out, err = run(["import", str(files["good"]), str(files["plain"]), "--project", str(project), "--json"], capsys)
+    code, out, err = run(
+        ["import", str(files["good"]), str(files["plain"]), "--project", str(project), "--json"],
+        capsys,
+    )
     assert code == 0, err
     outcomes = json.loads(out)
     assert [o["status"] for o in outcomes] == ["imported", "imported"]
@@ -65,7 +70,17 @@ def test_failures_are_one_line_each_and_good_files_still_import(
 ) -> None:
     project = tmp_path / "p.sqlite"
     missing = tmp_path / "missing.txt"
-    code, out, err = run(["import", str(files["empty"]), str(files["good"]), str(missing), "--project", str(project)], capsys)
+    code, out, err = run(
+        [
+            "import",
+            str(files["empty"]),
+            str(files["good"]),
+            str(missing),
+            "--project",
+            str(project),
+        ],
+        capsys,
+    )
     assert code == 1
     lines = err.strip().splitlines()
     assert len(lines) == 2
@@ -75,14 +90,18 @@ def test_failures_are_one_line_each_and_good_files_still_import(
     assert "imported" in out
 
 
-def test_import_twice_reports_duplicate(tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_twice_reports_duplicate(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "p.sqlite"
     run(["import", str(files["good"]), "--project", str(project)], capsys)
     code, out, _ = run(["import", str(files["good"]), "--project", str(project), "--json"], capsys)
     assert code == 0 and json.loads(out)[0]["status"] == "duplicate"
 
 
-def test_commands_other_than_import_need_an_existing_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_commands_other_than_import_need_an_existing_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "none.sqlite"
     for args in (["articles"], ["show", "1"], ["check"]):
         code, _, err = run([*args, "--project", str(missing)], capsys)
@@ -91,7 +110,9 @@ def test_commands_other_than_import_need_an_existing_project(tmp_path: Path, cap
     assert not missing.exists()
 
 
-def test_not_a_project_is_reported_and_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_not_a_project_is_reported_and_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("hello")
     code, _, err = run(["articles", "--project", str(path)], capsys)
@@ -99,14 +120,18 @@ def test_not_a_project_is_reported_and_untouched(tmp_path: Path, capsys: pytest.
     assert path.read_text() == "hello"
 
 
-def test_show_unknown_id(tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_unknown_id(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "p.sqlite"
     run(["import", str(files["good"]), "--project", str(project)], capsys)
     code, _, err = run(["show", "999", "--project", str(project)], capsys)
     assert code == 1 and "no article with id 999" in err
 
 
-def test_check_passes_and_fails(tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_and_fails(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "p.sqlite"
     run(["import", str(files["good"]), "--project", str(project)], capsys)
     code, out, _ = run(["check", "--project", str(project), "--json"], capsys)
@@ -116,7 +141,7 @@ def test_check_passes_and_fails(tmp_path: Path, files: dict[str, Path], capsys: 
     conn = sqlite3.connect(project)
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(
-        "INSERT INTO claims (uid, article_id, start, \"end\", quote, created_at, updated_at) "
+        'INSERT INTO claims (uid, article_id, start, "end", quote, created_at, updated_at) '
         "VALUES ('x', 77, 0, 3, 'abc', 'now', 'now')"
     )
     conn.commit()
@@ -125,7 +150,9 @@ def test_check_passes_and_fails(tmp_path: Path, files: dict[str, Path], capsys: 
     assert code == 1 and "foreign key" in err
 
 
-@pytest.mark.parametrize("args", [["import"], ["show", "abc"], ["nosuchcommand"], ["articles", "--bogus"]])
+@pytest.mark.parametrize(
+    "args", [["import"], ["show", "abc"], ["nosuchcommand"], ["articles", "--bogus"]]
+)
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, _ = run(args, capsys)
     assert code == 2
@@ -148,7 +175,17 @@ def test_console_script_runs_without_qt(tmp_path: Path, files: dict[str, Path]) 
         "assert 'PySide6' not in sys.modules, 'Qt was imported'; sys.exit(rc)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, "import", str(files["plain"]), "--project", str(tmp_path / "q.sqlite")],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            code,
+            "import",
+            str(files["plain"]),
+            "--project",
+            str(tmp_path / "q.sqlite"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr

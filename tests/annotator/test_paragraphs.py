@@ -21,7 +21,9 @@ def test_short_lines_are_left_alone() -> None:
 
 
 def test_sample_scrape_becomes_paragraphs() -> None:
-    text = resources.files("resources").joinpath("samples/strike_ends_scrape.txt").read_text("utf-8")
+    text = (
+        resources.files("resources").joinpath("samples/strike_ends_scrape.txt").read_text("utf-8")
+    )
     breaks = display_breaks(text)
     assert len(breaks) >= 4
     gaps = [b - a for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]

@@ -72,7 +72,9 @@ def test_new_project_has_schema_wal_and_codebook(tmp_path: Path) -> None:
     with Project.open(path) as project:
         assert project.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+        assert (
+            project.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+        )
         sides = {e.name for e in project.codebook.entries("side")}
         assert {"union", "government", "employer", "independent"} <= sides
         assert project.check() == []
@@ -85,9 +87,11 @@ def test_check_reports_a_claim_whose_quote_drifted(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.sqlite") as project:
         from annotator.models import ImportedArticle
 
-        outcome = project.articles.add(ImportedArticle(text="Pay fell by a fifth.", title="T", source_format="txt"))
+        outcome = project.articles.add(
+            ImportedArticle(text="Pay fell by a fifth.", title="T", source_format="txt")
+        )
         project.db.execute(
-            "INSERT INTO claims (uid, article_id, start, \"end\", quote, created_at, updated_at) "
+            'INSERT INTO claims (uid, article_id, start, "end", quote, created_at, updated_at) '
             "VALUES ('u1', ?, 0, 3, 'Pay', 'now', 'now'), ('u2', ?, 4, 8, 'XXXX', 'now', 'now')",
             [outcome.article_id, outcome.article_id],
         )
