@@ -137,36 +137,51 @@ def plan(query: str) -> tuple[str | None, list[str]]:
     return match, short_terms
 
 
+class Snippets:
+    """Snippets for one query: its patterns compiled once, not once per hit."""
+
+    def __init__(self, terms: list[str], context: int = SNIPPET_CONTEXT) -> None:
+        longest_first = sorted(terms, key=len, reverse=True)
+        self.context = context
+        self.pattern = (
+            re.compile("|".join(re.escape(t) for t in longest_first), re.IGNORECASE)
+            if terms
+            else None
+        )
+        # Centre on the whole query where it occurs as typed, else on its longest word.
+        self.anchors = [
+            re.compile(re.escape(a), re.IGNORECASE) for a in (" ".join(terms), *longest_first) if a
+        ]
+
+    def __call__(self, text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A window of text around the first match, with every match inside it marked."""
+        context = self.context
+        source = " ".join(text.split()) if len(text) < 10_000 else text
+        first = None
+        for anchor in self.anchors:
+            first = anchor.search(source)
+            if first is not None:
+                break
+        if first is None or self.pattern is None:
+            cut = source[: 2 * context].strip()
+            return (" ".join(cut.split()) + ("…" if len(source) > 2 * context else ""), ())
+        start = max(0, first.start() - context)
+        end = min(len(source), first.end() + context)
+        window = source[start:end]
+        lead = "…" if start > 0 else ""
+        tail = "…" if end < len(source) else ""
+        window = window.replace("\n", " ")
+        marks = tuple(
+            (m.start() + len(lead), m.end() + len(lead)) for m in self.pattern.finditer(window)
+        )
+        return lead + window + tail, marks
+
+
 def snippet(
     text: str, terms: list[str], context: int = SNIPPET_CONTEXT
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of text around the first match, with every match inside it marked."""
-    flat = " ".join(text.split()) if len(text) < 10_000 else None
-    source = flat if flat is not None else text
-    pattern = (
-        re.compile(
-            "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE
-        )
-        if terms
-        else None
-    )
-    # Centre on the whole query where it occurs as typed, else on its longest word.
-    first = None
-    for anchor in (" ".join(terms), *sorted(terms, key=len, reverse=True)):
-        first = re.search(re.escape(anchor), source, re.IGNORECASE) if anchor else None
-        if first is not None:
-            break
-    if first is None or pattern is None:
-        cut = source[: 2 * context].strip()
-        return (" ".join(cut.split()) + ("…" if len(source) > 2 * context else ""), ())
-    start = max(0, first.start() - context)
-    end = min(len(source), first.end() + context)
-    window = source[start:end]
-    lead = "…" if start > 0 else ""
-    tail = "…" if end < len(source) else ""
-    window = window.replace("\n", " ")
-    marks = tuple((m.start() + len(lead), m.end() + len(lead)) for m in pattern.finditer(window))
-    return lead + window + tail, marks
+    return Snippets(terms, context)(text)
 
 
 class SearchManager:
@@ -193,42 +208,44 @@ class SearchManager:
             return SearchResult(query, (), False, {}, offset, limit)
         db = self._project.db
         values = filters.as_dict()
+        cut = Snippets(terms)
+        folded = [t.casefold() for t in terms]
         hits: list[SearchHit] = []
         totals: dict[str, int] = {}
         if "claim" in kinds:
             totals["claim"] = q.count_claims(db, match, short_terms, values)
             rows = q.search_claims(db, match, short_terms, values, limit, offset) if limit else []
-            hits.extend(_claim_hit(r, terms) for r in rows)
+            hits.extend(_claim_hit(r, folded, cut) for r in rows)
         if "article" in kinds and not filters.claim_only():
             totals["article"] = q.count_articles(db, match, short_terms, values)
             rows = q.search_articles(db, match, short_terms, values, limit, offset) if limit else []
             for r in rows:
-                text, marks = snippet(r["text"], terms)
+                text, marks = cut(r["text"])
                 hits.append(
                     SearchHit("article", r["id"], r["id"], None, r["title"], text, marks, r["rank"])
                 )
         if "evidence" in kinds:
             totals["evidence"] = q.count_evidence(db, match, short_terms, values)
             rows = q.search_evidence(db, match, short_terms, values, limit, offset) if limit else []
-            hits.extend(_evidence_hit(r, terms) for r in rows)
+            hits.extend(_evidence_hit(r, cut) for r in rows)
         truncated = any(total > offset + limit for total in totals.values())
         return SearchResult(query, tuple(hits), truncated, totals, offset, limit)
 
 
-def _claim_hit(r: dict[str, Any], terms: list[str]) -> SearchHit:
+def _claim_hit(r: dict[str, Any], folded: list[str], cut: Snippets) -> SearchHit:
     field_text = next(
-        (r[c] for c in ("statement", "quote", "note") if _matches(r[c], terms)),
+        (r[c] for c in ("statement", "quote", "note") if _matches(r[c], folded)),
         r["statement"] or r["quote"],
     )
-    text, marks = snippet(field_text, terms)
+    text, marks = cut(field_text)
     return SearchHit(
         "claim", r["id"], r["article_id"], r["id"], r["article_title"], text, marks, r["rank"]
     )
 
 
-def _evidence_hit(r: dict[str, Any], terms: list[str]) -> SearchHit:
+def _evidence_hit(r: dict[str, Any], cut: Snippets) -> SearchHit:
     body = " — ".join(str(r[c]) for c in ("title", "citation", "quote", "note", "url") if r[c])
-    text, marks = snippet(body, terms)
+    text, marks = cut(body)
     return SearchHit(
         "evidence",
         r["id"],
@@ -241,8 +258,9 @@ def _evidence_hit(r: dict[str, Any], terms: list[str]) -> SearchHit:
     )
 
 
-def _matches(text: str | None, terms: list[str]) -> bool:
+def _matches(text: str | None, folded: list[str]) -> bool:
+    """Whether any of the (case-folded) terms occurs in the text, ignoring case."""
     if not text:
         return False
-    folded = text.casefold()
-    return any(t.casefold() in folded for t in terms)
+    text = text.casefold()
+    return any(t in text for t in folded)

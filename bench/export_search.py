@@ -48,10 +48,11 @@ QUERIES = (
     ("phrase", '"rose by 12%"'),
     ("worst_case_every_claim", "since"),
 )
+# The floor returns every column each FTS table indexes: the text a hit is shown from.
 FTS_COLUMNS = {
     "claims_fts": "quote, statement, note",
-    "articles_fts": "title",
-    "evidence_fts": "title, url",
+    "articles_fts": "title, text",
+    "evidence_fts": "title, citation, quote, note, url",
 }
 
 MEMORY_CHILD = r"""

@@ -226,7 +226,12 @@ def search_articles(
     source, params = _articles_from(phrase_query, short_terms, filters)
     order = "f.rank, a.id" if phrase_query is not None else "a.id"
     rank = "f.rank" if phrase_query is not None else "0.0"
-    sql = f"SELECT a.id, a.title, a.text, {rank} AS rank {source} ORDER BY {order} LIMIT ? OFFSET ?"
+    # The page's ids first, then their texts: sorting rows that carry a
+    # megabyte of text each cost more than the search.
+    sql = (
+        f"SELECT a.id, a.title, a.text, p.rank FROM (SELECT a.id, {rank} AS rank {source} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?) p JOIN articles a ON a.id = p.id ORDER BY p.rank, p.id"
+    )
     return [dict(r) for r in db.query(sql, [*params, *_page_args(limit, offset)])]
 
 
