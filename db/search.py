@@ -174,7 +174,7 @@ def search_claims(
             "ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?) p JOIN claims c ON c.id = p.rowid "
             "JOIN articles a ON a.id = c.article_id ORDER BY p.rank, p.rowid"
         )
-    return [dict(r) for r in db.query(sql, [*params, *_page_args(limit, offset)])]
+    return list(db.query(sql, [*params, *_page_args(limit, offset)]))
 
 
 def count_claims(
@@ -232,7 +232,7 @@ def search_articles(
         f"SELECT a.id, a.title, a.text, p.rank FROM (SELECT a.id, {rank} AS rank {source} "
         f"ORDER BY {order} LIMIT ? OFFSET ?) p JOIN articles a ON a.id = p.id ORDER BY p.rank, p.id"
     )
-    return [dict(r) for r in db.query(sql, [*params, *_page_args(limit, offset)])]
+    return list(db.query(sql, [*params, *_page_args(limit, offset)]))
 
 
 def count_articles(
@@ -304,7 +304,7 @@ def search_evidence(
         "ORDER BY r.rank, r.id"
     )
     args = [*link_params, *params, *_page_args(limit, offset)]
-    return [dict(r) for r in db.query(sql, args)]
+    return list(db.query(sql, args))
 
 
 def count_evidence(
