@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 STATUSES = ("to check", "in progress", "checked")
 # Ids per query in get_many (SQLite allows at least 999 parameters).
 GET_MANY_BATCH = 500
+# Article texts kept by the claims service (the most recently read ones).
+TEXT_CACHE_SIZE = 4
 # Fields callers may set with update(); ids for references, text otherwise.
 UPDATABLE = ("statement", "speaker_id", "side_id", "stance_id", "verdict_id", "status", "note")
 
@@ -66,15 +68,31 @@ def _claim(row: dict[str, Any]) -> Claim:
 class ClaimManager:
     def __init__(self, project: Project) -> None:
         self._project = project
+        # article id -> (text_sha256, text). Marking re-read the whole text
+        # (1 MB) on every claim; texts never change after import, and the
+        # digest (a few bytes, checked on each use) catches a deleted and
+        # re-used id or an edit from another process.
+        self._texts: dict[int, tuple[str, str]] = {}
 
     @property
     def _db(self):  # type: ignore[no-untyped-def]
         return self._project.db
 
     def _text(self, article_id: int) -> str:
-        text = article_q.text(self._db, article_id)
-        if text is None:
+        sha = article_q.text_sha256(self._db, article_id)
+        if sha is None:
+            self._texts.pop(article_id, None)
             raise NotFound(f"no article with id {article_id}")
+        cached = self._texts.get(article_id)
+        if cached is not None and cached[0] == sha:
+            return cached[1]
+        found = article_q.text_with_sha256(self._db, article_id)
+        if found is None:
+            raise NotFound(f"no article with id {article_id}")
+        text, sha = found
+        if len(self._texts) >= TEXT_CACHE_SIZE:
+            self._texts.pop(next(iter(self._texts)))
+        self._texts[article_id] = (sha, text)
         return text
 
     # -- reading -----------------------------------------------------------

@@ -52,6 +52,17 @@ def text(db: sqlite_utils.Database, article_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
+def text_sha256(db: sqlite_utils.Database, article_id: int) -> str | None:
+    """The text's digest: a few bytes that say whether a cached text is still the stored one."""
+    row = db.execute("SELECT text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def text_with_sha256(db: sqlite_utils.Database, article_id: int) -> tuple[str, str] | None:
+    row = db.execute("SELECT text, text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
 def metadata_json(db: sqlite_utils.Database, article_id: int) -> str:
     row = db.execute("SELECT metadata FROM articles WHERE id = ?", [article_id]).fetchone()
     return "{}" if row is None else str(row[0])

@@ -108,6 +108,7 @@ class CompareView(QWidget):
         self.table: CompareTable | None = None
         self.cells: dict[tuple[str, int], CellView] = {}
         self._dirty = True
+        self._choices_dirty = False
 
         self.side_a = self._combo("First side")
         self.side_b = self._combo("Second side")
@@ -338,6 +339,10 @@ class CompareView(QWidget):
             or changes.articles
             or changes.everything
         ):
+            if not self.isVisible():
+                # Hidden: refill the choices and the table when shown, not on every mark.
+                self._choices_dirty = self._dirty = True
+                return
             self._fill_choices()
             self.reload()
 
@@ -349,5 +354,8 @@ class CompareView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._choices_dirty:
+            self._choices_dirty = False
+            self._fill_choices()
         if self._dirty:
             self.reload()

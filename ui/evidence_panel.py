@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, NotFound
 from annotator.models import CLAIM_RELATIONS, Attach, Changes, ClaimLink, Evidence, EvidenceLink
 from ui import evidence_commands as cmd
 from ui import evidence_dialogs as dialogs
@@ -106,13 +106,19 @@ def rows_for(session: ProjectSession, claim_id: int) -> list[Row]:
         Row(link.relation, link.evidence.kind, link.evidence.label(), link.note, link)
         for link in project.evidence.list(claim_id)
     ]
-    titles = {a.id: a.title for a in project.articles.list()}
+    titles: dict[int, str] = {}  # only the linked articles' (listing all counts every claim)
     for link in project.links.list(claim_id):
         quote = " ".join(link.other_quote(claim_id).split())
         relation = link.relation
         if link.to_claim == claim_id and relation == "responds-to":
             relation = "answered by"  # seen from the claim that was responded to
-        text = f"“{quote}” — {titles.get(link.other_article(claim_id), '?')}"
+        other = link.other_article(claim_id)
+        if other not in titles:
+            try:
+                titles[other] = project.articles.summary(other).title
+            except NotFound:
+                titles[other] = "?"
+        text = f"“{quote}” — {titles[other]}"
         rows.append(Row(relation, "claim", text, link.note, link))
     return rows
 

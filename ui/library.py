@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.errors import NotFound
 from annotator.models import ArticleSummary, Changes
 from ui.reader_area import ARTICLE_MIME, article_mime
 from ui.session import ProjectSession
@@ -45,8 +46,36 @@ class LibraryModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.articles or changes.claims or changes.everything:
+        """Refresh only the rows of the articles named (a claim change names its article).
+
+        Reloading every article with its claim count on each mark cost more
+        than the mark itself in a big project.
+        """
+        if changes.everything:
             self.reload()
+            return
+        for article_id in sorted(changes.articles):
+            self._refresh_row(article_id)
+
+    def _refresh_row(self, article_id: int) -> None:
+        row = self.row_of(article_id)
+        try:
+            summary = self._session.project.articles.summary(article_id)
+        except NotFound:
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+            return
+        if row is None:
+            # A new article: rows stay in id order, as a full reload gives them.
+            row = next((r for r, s in enumerate(self._rows) if s.id > article_id), len(self._rows))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, summary)
+            self.endInsertRows()
+            return
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

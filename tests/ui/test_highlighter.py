@@ -69,6 +69,29 @@ def test_display_queries_agree_with_converting_every_claim(
     )
 
 
+@settings(max_examples=80, deadline=None)
+@given(spans_strategy, spans_strategy, st.data())
+def test_adding_and_removing_claims_one_by_one_finds_the_same_as_a_fresh_index(
+    first: list[tuple[int, int]], added: list[tuple[int, int]], data: st.DataObject
+) -> None:
+    """Marks and undos update the index in place; it must answer like one built anew."""
+    text = "x" * (4 * CHUNK + 100)
+    spans = {n + 1: (n + 1, a, b, None, None, None) for n, (a, b) in enumerate(first)}
+    index = SpanIndex(TextMap(text), Palette(), spans.values())
+    for n, (a, b) in enumerate(added):
+        span = (1000 + n, a, b, None, None, None)
+        index.add(span)
+        spans[span[0]] = span
+    removed = data.draw(st.lists(st.sampled_from(sorted(spans)), unique=True)) if spans else []
+    for claim_id in removed:
+        index.remove(claim_id)
+        del spans[claim_id]
+    fresh = SpanIndex(TextMap(text), Palette(), spans.values())
+    for start in range(0, 4 * CHUNK, 97):
+        found = sorted(i[0] for i in index.overlapping(start, start + 50))
+        assert found == sorted(i[0] for i in fresh.overlapping(start, start + 50))
+
+
 def test_moving_and_removing_a_claim_updates_the_index() -> None:
     index = SpanIndex(TextMap("y" * 10_000), Palette(), [(1, 10, 20, None, None, None)])
     index.add((1, 5000, 5100, None, None, None))

@@ -471,3 +471,33 @@ def test_right_click_on_a_claim_offers_the_claim_actions(qtbot: QtBot, window: M
     assert window.session.current_claim == claim_id  # right-click picks the claim under it
     assert {"&Mark claim", "&Delete claim", "&Adjust span to selection"} <= offered
     menu.deleteLater()
+
+
+def library_counts(window: MainWindow) -> dict[str, int]:
+    model = window.library.model
+    return {
+        str(model.data(model.index(row, 0))): int(model.data(model.index(row, 3)))
+        for row in range(model.rowCount())
+    }
+
+
+def test_library_counts_follow_marks_undos_and_new_articles(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The library refreshes only the changed article's row; the numbers must still be right."""
+    article_id = open_hostile(window, qtbot)
+    title = window.session.project.articles.summary(article_id).title
+    before = library_counts(window)
+    mark(window, qtbot, 0, 8)
+    assert library_counts(window) == {**before, title: before[title] + 1}
+    window.actions["undo"].trigger()
+    assert library_counts(window) == before
+
+    project = window.session.project
+    new_id = project.articles.add(
+        ImportedArticle(text="A fresh piece on rents.", title="Fresh piece", source_format="txt")
+    ).article_id
+    assert new_id is not None
+    window.session.notify(Changes(articles=frozenset({new_id})))
+    assert library_counts(window) == {**before, "Fresh piece": 0}
+    assert window.library.model.article_id(window.library.model.rowCount() - 1) == new_id
