@@ -1,5 +1,10 @@
 """PDF reports: the text of every page in reading order, pages a blank line apart.
 
+The printed lines of a paragraph are joined back into one (pdf_paragraphs),
+using where pypdf says each line sits on the page; paragraphs are a blank line
+apart and a page boundary always ends a paragraph (`page_starts` in the
+metadata gives where each page begins in the text).
+
 pypdf reads the text layer; a PDF without one (a scan) is refused with the
 advice to OCR it, rather than imported empty. A truncated file is refused
 outright: pypdf's lenient mode would otherwise import whatever pages it could
@@ -15,10 +20,11 @@ import re
 import warnings
 from typing import Any
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from annotator.errors import ImportFailure
+from annotator.importers.pdf_paragraphs import Line, Piece, lines_from_pieces, page_text
 from annotator.importers.plaintext import title_from_text
 from annotator.models import ImportedArticle
 from annotator.textdecode import normalise_newlines
@@ -37,7 +43,8 @@ _PLACEHOLDER_TITLE = re.compile(
 # Control characters a broken font mapping leaves in extracted text; they are
 # not visible characters of the page, so they are dropped (tabs and newlines stay).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+# Off-diagonal terms of a text matrix above this mean the text is turned.
+ROTATION_TOLERANCE = 1e-3
 
 # pypdf reports recoverable damage through logging; without a handler the
 # logging module would print those lines on the CLI's stderr, which is
@@ -107,13 +114,49 @@ def _read_pages(data: bytes, source: str) -> tuple[list[str], dict[str, Any]]:
         raise ImportFailure(source, "has no pages")
     if count > MAX_PDF_PAGES:
         raise ImportFailure(source, f"has {count:,} pages, over the limit of {MAX_PDF_PAGES:,}")
-    pages = [_page_text(page.extract_text() or "") for page in reader.pages]
+    pages = [_page_text(page) for page in reader.pages]
     return pages, _info(reader)
 
 
-def _page_text(raw: str) -> str:
-    text = _CONTROL.sub("", normalise_newlines(raw))
-    return _TRAILING_SPACE.sub("\n", text).strip("\n").rstrip()
+def _page_text(page: PageObject) -> str:
+    pieces: list[Piece] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, size: Any) -> None:
+        pieces.append((text, *_placement(cm, tm, size)))
+
+    raw = page.extract_text(visitor_text=visit) or ""
+    if "".join(piece[0] for piece in pieces) == raw:
+        lines = lines_from_pieces([(_clean(t), x, y, s) for t, x, y, s in pieces])
+    else:  # pieces that do not add up to the text: let the words alone decide
+        lines = [Line(line) for line in _clean(raw).split("\n")]
+    return page_text(lines)
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", normalise_newlines(text))
+
+
+def _placement(cm: Any, tm: Any, size: Any) -> tuple[float | None, float | None, float | None]:
+    """Where a piece starts on the page (x, baseline y) and its printed font size.
+
+    Text turned on the page (rotated, set vertically) gets no place: its
+    "lines" do not run down the page.
+    """
+    try:
+        a, b, c, d, e, f = (float(v) for v in tm)
+        ca, cb, cc, cd, ce, cf = (float(v) for v in cm)
+        size = float(size)
+    except (TypeError, ValueError):
+        return None, None, None
+    scale_x = (a * ca + b * cc, a * cb + b * cd)
+    scale_y = (c * ca + d * cc, c * cb + d * cd)
+    if abs(scale_x[1]) > ROTATION_TOLERANCE or abs(scale_y[0]) > ROTATION_TOLERANCE:
+        return None, None, None
+    if scale_x[0] <= 0 or scale_y[1] <= 0:  # mirrored
+        return None, None, None
+    x = e * ca + f * cc + ce
+    y = e * cb + f * cd + cf
+    return x, y, size * scale_y[1]
 
 
 def _info(reader: PdfReader) -> dict[str, Any]:
