@@ -1,0 +1,150 @@
+"""Articles: what an importer reads, what the library lists, what deleting one takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    """An article as an importer read it, before it is stored."""
+
+    text: str
+    title: str
+    source_format: str
+    source_name: str = ""
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the library lists: everything but the text."""
+
+    id: int
+    uid: str
+    title: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+    source_format: str
+    source_name: str | None
+    imported_at: str
+    text_sha256: str
+    revision_of: int | None
+    length: int
+    claims: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "title": self.title,
+            "outlet": self.outlet,
+            "author": self.author,
+            "published": self.published,
+            "url": self.url,
+            "language": self.language,
+            "source_format": self.source_format,
+            "source_name": self.source_name,
+            "imported_at": self.imported_at,
+            "text_sha256": self.text_sha256,
+            "revision_of": self.revision_of,
+            "length": self.length,
+            "claims": self.claims,
+        }
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article with its canonical text (immutable after import)."""
+
+    summary: ArticleSummary
+    text: str
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    @property
+    def title(self) -> str:
+        return self.summary.title
+
+    def as_json(self) -> dict[str, Any]:
+        return {**self.summary.as_json(), "text": self.text}
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one input file: imported, duplicate, revision or failed."""
+
+    source: str
+    status: str  # "imported" | "duplicate" | "revision" | "failed"
+    article_id: int | None = None
+    title: str = ""
+    reason: str = ""
+    revision_of: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.source,
+            "status": self.status,
+            "id": self.article_id,
+            "title": self.title,
+            "reason": self.reason or None,
+            "revision_of": self.revision_of,
+        }
+
+
+@dataclass(frozen=True)
+class DiffSpan:
+    """One change: old[old_start:old_end] became new[new_start:new_end]."""
+
+    kind: str  # "insert" | "delete" | "replace"
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+
+    def as_json(self) -> dict[str, int | str]:
+        return {
+            "kind": self.kind,
+            "old_start": self.old_start,
+            "old_end": self.old_end,
+            "new_start": self.new_start,
+            "new_end": self.new_end,
+        }
+
+
+# An article deleted with what hung off it (rows by table, see db.article_removal);
+# JSON-able, so the undo history can keep it.
+ArticleSnapshot = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ArticleDeletion:
+    """What deleting an article takes with it: said before (confirmation) and after (CLI)."""
+
+    article_id: int
+    title: str
+    claims: int  # its own claims, with their tags, figures, evidence links and claim links
+    passages: int  # evidence items quoting a passage of it (they go too)
+    other_claims: int  # claims in other articles losing a link or a passage with it
+    revisions: int  # newer revisions that now follow its parent
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id,
+            "title": self.title,
+            "claims": self.claims,
+            "passages": self.passages,
+            "other_claims": self.other_claims,
+            "revisions": self.revisions,
+        }
