@@ -12,19 +12,15 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,32 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError, NotFound
-from annotator.models import CLAIM_RELATIONS, Attach, Changes, ClaimLink, Evidence, EvidenceLink
+from annotator.errors import AnnotatorError
+from annotator.models import Changes, ClaimLink, Evidence, EvidenceLink
 from ui import evidence_commands as cmd
-from ui import evidence_dialogs as dialogs
+from ui.evidence_forms import EvidenceForms, SelectionSource
+from ui.evidence_table import Entry, EvidenceModel, rows_for
 from ui.session import ProjectSession
 
-COLUMNS = ("Relation", "Kind", "Evidence", "Note")
 NOTE_WIDTH = 150
-MAX_TEXT_CHARS = 240  # a cell shows this much; the tooltip has it all
-KIND_LABELS = {
-    "url": "Web link",
-    "document": "Document",
-    "statistic": "Statistic",
-    "dataset": "Dataset rows",
-    "article_span": "Passage",
-    "note": "Note",
-    "claim": "Claim",
-}
-RELATION_COLOURS = {
-    "supports": "#1b7f3b",
-    "refutes": "#b3261e",
-    "context": "#5f6368",
-    "same": "#1a5fb4",
-    "contradicts": "#b3261e",
-    "responds-to": "#8a4baf",
-}
 # Opening these from a temporary folder could run them as programs.
 RISKY_SUFFIXES = frozenset(
     [
@@ -86,83 +64,9 @@ RISKY_SUFFIXES = frozenset(
     ]
 )
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
-Index = QModelIndex | QPersistentModelIndex
-Entry = EvidenceLink | ClaimLink
-SelectionSource = Callable[[], "tuple[int, int, int] | None"]
 
 
-@dataclass(frozen=True)
-class Row:
-    relation: str
-    kind: str
-    text: str
-    note: str
-    entry: Entry
-
-
-def rows_for(session: ProjectSession, claim_id: int) -> list[Row]:
-    project = session.project
-    rows = [
-        Row(link.relation, link.evidence.kind, link.evidence.label(), link.note, link)
-        for link in project.evidence.list(claim_id)
-    ]
-    titles: dict[int, str] = {}  # only the linked articles' (listing all counts every claim)
-    for link in project.links.list(claim_id):
-        quote = " ".join(link.other_quote(claim_id).split())
-        relation = link.relation
-        if link.to_claim == claim_id and relation == "responds-to":
-            relation = "answered by"  # seen from the claim that was responded to
-        other = link.other_article(claim_id)
-        if other not in titles:
-            try:
-                titles[other] = project.articles.summary(other).title
-            except NotFound:
-                titles[other] = "?"
-        text = f"“{quote}” — {titles[other]}"
-        rows.append(Row(relation, "claim", text, link.note, link))
-    return rows
-
-
-class EvidenceModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = " ".join(row.text.split())
-            text = text if len(text) <= MAX_TEXT_CHARS else text[: MAX_TEXT_CHARS - 1] + "…"
-            return (row.relation, KIND_LABELS.get(row.kind, row.kind), text, row.note)[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.text + (f"\n\nNote: {row.note}" if row.note else "")
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QBrush(QColor(RELATION_COLOURS.get(row.relation, "#5f6368")))
-        return None
-
-
-class EvidencePanel(QWidget):
+class EvidencePanel(EvidenceForms, QWidget):
     """Dock contents: the claim's evidence and claim links, with Add / Open / Edit / Remove."""
 
     dataset_requested = Signal(str, int)  # dataset name, row number (from 1)
@@ -302,204 +206,7 @@ class EvidencePanel(QWidget):
             if found.entry == entry:
                 self.table.selectRow(row)
 
-    # -- adding -----------------------------------------------------------------
-    def _need_claim(self) -> int | None:
-        if self.claim_id is None:
-            self.message.emit("Select a claim first: evidence is always linked to a claim.")
-        return self.claim_id
-
-    def _attach(self, dialog: dialogs.EvidenceDialog) -> Attach:
-        assert self.claim_id is not None
-        return Attach(self.claim_id, dialog.chosen_relation(), dialog.note.text())
-
-    def _submit_item(self, make: Callable[[], Evidence]) -> str | None:
-        try:
-            item = make()
-        except AnnotatorError as exc:
-            return str(exc)
-        claim = (self.claim_id,) if self.claim_id is not None else ()
-        self.session.undo_stack.push(cmd.AddEvidence(self.session, item, claim))
-        return None
-
-    def url_dialog(self) -> dialogs.EvidenceDialog:
-        dialog = dialogs.url_dialog(self)
-        ev = self.session.project.evidence
-        dialog.submit = lambda d: self._submit_item(
-            lambda: ev.add_url(
-                d.text("url"),
-                d.text("title"),
-                d.text("accessed").strip() or None,
-                d.text("archived").strip() or None,
-                attach=self._attach(d),
-            )
-        )
-        return dialog
-
-    def statistic_dialog(self) -> dialogs.EvidenceDialog:
-        dialog = dialogs.statistic_dialog(self)
-        ev = self.session.project.evidence
-        dialog.submit = lambda d: self._submit_item(
-            lambda: ev.add_statistic(
-                *(d.text(k) for k in ("measure", "value", "unit", "period", "source", "citation")),
-                attach=self._attach(d),
-            )
-        )
-        return dialog
-
-    def note_dialog(self) -> dialogs.EvidenceDialog:
-        dialog = dialogs.note_dialog(self)
-        ev = self.session.project.evidence
-        dialog.submit = lambda d: self._submit_item(
-            lambda: ev.add_note(d.text("text"), attach=self._attach(d))
-        )
-        return dialog
-
-    def document_dialog(self, path: str = "") -> dialogs.EvidenceDialog:
-        dialog = dialogs.document_dialog(self, path)
-        ev = self.session.project.evidence
-
-        def submit(d: dialogs.EvidenceDialog) -> str | None:
-            if not d.text("file").strip():
-                return "Choose a file to attach."
-            return self._submit_item(
-                lambda: ev.add_document(
-                    Path(d.text("file").strip()), d.text("title"), attach=self._attach(d)
-                )
-            )
-
-        dialog.submit = submit
-        return dialog
-
-    def span_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.SpanPicker]:
-        dialog, picker = dialogs.span_dialog(self.session, self)
-        selection = self.selection_source()
-        if selection is not None:
-            picker.choose(*selection)
-        ev = self.session.project.evidence
-
-        def submit(d: dialogs.EvidenceDialog) -> str | None:
-            article, span = picker.article_id(), picker.span()
-            if article is None or span is None:
-                return "Select the passage in the article text."
-            return self._submit_item(
-                lambda: ev.add_article_span(article, *span, attach=self._attach(d))
-            )
-
-        dialog.submit = submit
-        return dialog, picker
-
-    def existing_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.ItemChooser]:
-        assert self.claim_id is not None
-        dialog, chooser = dialogs.existing_dialog(self.session, self.claim_id, self)
-        ev = self.session.project.evidence
-
-        def submit(d: dialogs.EvidenceDialog) -> str | None:
-            evidence_id = chooser.chosen()
-            if evidence_id is None or self.claim_id is None:
-                return "Pick an evidence item."
-            try:
-                link = ev.link(self.claim_id, evidence_id, d.chosen_relation(), d.note.text())
-            except AnnotatorError as exc:
-                return str(exc)
-            self.session.undo_stack.push(cmd.LinkEvidence(self.session, link))
-            return None
-
-        dialog.submit = submit
-        return dialog, chooser
-
-    def claim_link_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.ItemChooser]:
-        assert self.claim_id is not None
-        dialog, chooser = dialogs.claim_link_dialog(self.session, self.claim_id, self)
-
-        def submit(d: dialogs.EvidenceDialog) -> str | None:
-            other = chooser.chosen()
-            if other is None or self.claim_id is None:
-                return "Pick the other claim."
-            try:
-                link = self.session.project.links.add(
-                    self.claim_id, other, d.chosen_relation(), d.note.text()
-                )
-            except AnnotatorError as exc:
-                return str(exc)
-            self.session.undo_stack.push(cmd.AddClaimLink(self.session, link))
-            return None
-
-        dialog.submit = submit
-        return dialog, chooser
-
-    def add_url(self) -> None:
-        if self._need_claim() is not None:
-            self.url_dialog().exec()
-
-    def add_statistic(self) -> None:
-        if self._need_claim() is not None:
-            self.statistic_dialog().exec()
-
-    def add_note(self) -> None:
-        if self._need_claim() is not None:
-            self.note_dialog().exec()
-
-    def add_document(self, path: str = "") -> None:
-        if self._need_claim() is not None:
-            self.document_dialog(path).exec()
-
-    def add_span(self) -> None:
-        if self._need_claim() is not None:
-            self.span_dialog()[0].exec()
-
-    def add_dataset_rows(self) -> None:
-        """Rows are picked in the datasets dock, then pinned from there."""
-        if self._need_claim() is not None:
-            self.datasets_wanted.emit()
-            self.message.emit("Select rows in the dataset, then press “Pin rows to claim…”")
-
-    def add_existing(self) -> None:
-        if self._need_claim() is not None:
-            self.existing_dialog()[0].exec()
-
-    def add_claim_link(self) -> None:
-        if self._need_claim() is not None:
-            self.claim_link_dialog()[0].exec()
-
     # -- editing and removing --------------------------------------------------------
-    def edit_dialog(self, entry: Entry | None = None) -> dialogs.EvidenceDialog | None:
-        entry = entry or self.selected()
-        if entry is None:
-            return None
-        if isinstance(entry, ClaimLink):
-            dialog = dialogs.relation_dialog(
-                "Change the claim link", self, CLAIM_RELATIONS, entry.relation, entry.note
-            )
-
-            def submit_claim(d: dialogs.EvidenceDialog) -> str | None:
-                try:
-                    after = self.session.project.links.update(
-                        entry.id, d.chosen_relation(), d.note.text()
-                    )
-                except AnnotatorError as exc:
-                    return str(exc)
-                self.session.undo_stack.push(cmd.EditClaimLink(self.session, entry, after))
-                return None
-
-            dialog.submit = submit_claim
-            return dialog
-        dialog = dialogs.relation_dialog(
-            "Change the link", self, relation=entry.relation, note=entry.note
-        )
-
-        def submit(d: dialogs.EvidenceDialog) -> str | None:
-            try:
-                after = self.session.project.evidence.update_link(
-                    entry.claim_id, entry.evidence.id, d.chosen_relation(), d.note.text()
-                )
-            except AnnotatorError as exc:
-                return str(exc)
-            self.session.undo_stack.push(cmd.EditEvidenceLink(self.session, entry, after))
-            return None
-
-        dialog.submit = submit
-        return dialog
-
     def edit_selected(self) -> None:
         dialog = self.edit_dialog()
         if dialog is not None:
