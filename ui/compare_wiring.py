@@ -11,17 +11,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-from ui.balance_view import BalanceView
-from ui.compare_view import CompareView
-from ui.figures_view import FiguresView
-from ui.match_suggestions import MatchSuggestions
-from ui.quantities_editor import QuantitiesEditor
 from ui.reader import ReaderPane
 
 if TYPE_CHECKING:
+    from ui.balance_view import BalanceView
+    from ui.compare_view import CompareView
+    from ui.figures_view import FiguresView
     from ui.main_window import MainWindow
+    from ui.match_suggestions import MatchSuggestions
+    from ui.quantities_editor import QuantitiesEditor
+
+# The docks' titles by view; the views themselves (and their modules) are built
+# when their dock is first shown, so start-up pays for none of them.
+DOCK_TITLES = {
+    "compare": "Compare sides",
+    "figures": "Figures",
+    "balance": "Balance",
+    "matches": "Matches",
+}
 
 
 class CompareWiring(QObject):
@@ -40,16 +49,17 @@ class CompareWiring(QObject):
                 claims.attach(pane)
         window.reader_changed.connect(self._on_active)
 
-        self.compare = CompareView(self.session, window)
-        self.figures = FiguresView(self.session, window)
-        self.figures.claim_edit_requested.connect(self.edit_figures)
-        self.balance = BalanceView(self.session, window)
-        self.matches = MatchSuggestions(self.session, window)
+        self._views: dict[str, QWidget] = {}
+        self._docks: dict[str, QDockWidget] = {}
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.compare_dock = window._dock("Compare sides", self.compare, bottom)
-        self.figures_dock = window._dock("Figures", self.figures, bottom)
-        self.balance_dock = window._dock("Balance", self.balance, bottom)
-        self.matches_dock = window._dock("Matches", self.matches, bottom)
+        for name, title in DOCK_TITLES.items():
+            dock = self._docks[name] = window._dock(title, None, bottom)
+            dock.visibilityChanged.connect(lambda shown, n=name: shown and self._view(n))
+            dock.toggleViewAction().triggered.connect(lambda on, n=name: on and self._view(n))
+        self.compare_dock = self._docks["compare"]
+        self.figures_dock = self._docks["figures"]
+        self.balance_dock = self._docks["balance"]
+        self.matches_dock = self._docks["matches"]
         anchor = getattr(claims, "panel_dock", None)
         for dock in (self.compare_dock, self.figures_dock, self.balance_dock, self.matches_dock):
             if anchor is not None:
@@ -130,7 +140,54 @@ class CompareWiring(QObject):
             self.window.library.select_article(pane.article_id)
 
     # -- views -----------------------------------------------------------------------
+    def _view(self, name: str) -> QWidget:
+        """The view of a dock, built (and its module imported) the first time it is needed."""
+        view = self._views.get(name)
+        if view is not None:
+            return view
+        w = self.window
+        if name == "compare":
+            from ui.compare_view import CompareView
+
+            view = CompareView(self.session, w)
+        elif name == "figures":
+            from ui.figures_view import FiguresView
+
+            figures = FiguresView(self.session, w)
+            figures.claim_edit_requested.connect(self.edit_figures)
+            view = figures
+        elif name == "balance":
+            from ui.balance_view import BalanceView
+
+            view = BalanceView(self.session, w)
+        else:
+            from ui.match_suggestions import MatchSuggestions
+
+            view = MatchSuggestions(self.session, w)
+        self._views[name] = view
+        self._docks[name].setWidget(view)
+        return view
+
+    @property
+    def compare(self) -> CompareView:
+        return self._view("compare")  # type: ignore[return-value]
+
+    @property
+    def figures(self) -> FiguresView:
+        return self._view("figures")  # type: ignore[return-value]
+
+    @property
+    def balance(self) -> BalanceView:
+        return self._view("balance")  # type: ignore[return-value]
+
+    @property
+    def matches(self) -> MatchSuggestions:
+        return self._view("matches")  # type: ignore[return-value]
+
     def show_dock(self, dock: QDockWidget) -> None:
+        name = next((n for n, d in self._docks.items() if d is dock), None)
+        if name is not None:
+            self._view(name)
         dock.show()
         dock.raise_()
         widget = dock.widget()
@@ -150,6 +207,8 @@ class CompareWiring(QObject):
     def edit_figures(self, claim_id: int) -> QuantitiesEditor:
         editor = self.editors.get(claim_id)
         if editor is None:
+            from ui.quantities_editor import QuantitiesEditor
+
             editor = QuantitiesEditor(self.session, claim_id, self.window)
             editor.finished.connect(lambda _r, c=claim_id: self.editors.pop(c, None))
             self.editors[claim_id] = editor
@@ -158,5 +217,7 @@ class CompareWiring(QObject):
         return editor
 
     def shutdown(self) -> None:
+        if "matches" not in self._views:
+            return  # never built: nothing running
         self.matches.cancel()
         self.matches.wait()

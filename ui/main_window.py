@@ -79,10 +79,12 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- building -------------------------------------------------------
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
+        """A dock; widget None leaves it empty until its owner builds the view on first show."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{title.replace(' ', '')}Dock")
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable

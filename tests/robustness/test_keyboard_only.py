@@ -245,6 +245,9 @@ def test_every_dock_and_input_has_an_accessible_name(window: MainWindow) -> None
     docks = window.findChildren(QDockWidget)
     assert len(docks) >= 4
     for dock in docks:
+        dock.show()  # some docks build their view when first shown (raised in their tab)
+        dock.raise_()
+    for dock in docks:
         assert dock.windowTitle().strip(), "a dock without a title"
         content = dock.widget()
         assert content is not None and (

@@ -47,6 +47,7 @@ def clashes(window: MainWindow) -> list[str]:
 def test_no_two_enabled_actions_share_a_shortcut(window: MainWindow) -> None:
     for dock in window.findChildren(QDockWidget):
         dock.show()  # docks built on first show add their actions then
+        dock.raise_()
     assert len(window.findChildren(QAction)) >= 20
     assert clashes(window) == []
 

@@ -1,0 +1,27 @@
+"""Docks rarely needed first are built when first shown, and work the same then."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from ui.main_window import MainWindow
+
+
+def test_compare_docks_are_empty_until_asked_for_then_filled(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    wiring = window.compare
+    docks = (wiring.compare_dock, wiring.figures_dock, wiring.balance_dock, wiring.matches_dock)
+    assert all(dock.widget() is None for dock in docks)  # start-up paid for none of them
+    assert all(window.actions[k].shortcut().toString() for k in ("compare_sides", "figures_view"))
+
+    window.actions["compare_sides"].trigger()
+    qtbot.waitUntil(lambda: wiring.compare_dock.isVisible())
+    view = wiring.compare_dock.widget()
+    assert view is not None and view is wiring.compare
+    assert view.accessibleName() == "Compare sides"
+    assert wiring.figures_dock.widget() is None  # only what was asked for
+
+    window.actions["toggle_balance"].trigger()  # the View menu's toggle builds it too
+    qtbot.waitUntil(lambda: wiring.balance_dock.widget() is not None)
+    assert wiring.balance_dock.widget() is wiring.balance
