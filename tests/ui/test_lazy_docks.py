@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from ui import settings
 from ui.main_window import MainWindow
+from ui.session import ProjectSession
 
 
 def test_compare_docks_are_empty_until_asked_for_then_filled(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, session: ProjectSession
 ) -> None:
+    settings.settings().remove("window/state")  # no dock left open by an earlier run
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
     wiring = window.compare
     docks = (wiring.compare_dock, wiring.figures_dock, wiring.balance_dock, wiring.matches_dock)
     assert all(dock.widget() is None for dock in docks)  # start-up paid for none of them
