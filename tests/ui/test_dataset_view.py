@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from annotator.models import Claim
 from ui.chart import ChartWidget, nice_ticks
-from ui.dataset_view import PAGE_ROWS, DatasetPanel
+from ui.dataset_table import PAGE_ROWS
+from ui.dataset_view import DatasetPanel
 from ui.main_window import MainWindow
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pay_index.csv"
