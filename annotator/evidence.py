@@ -12,14 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from annotator.anchoring import trim_span
 from annotator.clock import new_uid, now_iso
-from annotator.errors import AnnotatorError, NotFound
+from annotator.errors import NotFound
+from annotator.evidence_values import EvidenceError, clean_url, evidence_from_row
 from annotator.models import (
     EVIDENCE_RELATIONS,
     Attach,
@@ -36,76 +35,6 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
-MAX_URL_CHARS = 4096
-URL_SCHEMES = ("http", "https")
-_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-
-
-class EvidenceError(AnnotatorError):
-    """An evidence item cannot be made or linked as asked."""
-
-
-def clean_url(url: str) -> str:
-    """A web address as stored: http(s) only, no spaces or control characters.
-
-    A bare "ons.gov.uk/..." gets https://; javascript:, file: and the like are
-    refused, because the panel opens a URL in the browser on a click.
-    """
-    url = url.strip()
-    if not url:
-        raise EvidenceError("the URL is empty")
-    if len(url) > MAX_URL_CHARS:
-        raise EvidenceError(f"the URL is longer than {MAX_URL_CHARS} characters")
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        raise EvidenceError("the URL contains spaces or control characters")
-    if not _HAS_SCHEME.match(url) or url.lower().startswith("localhost:"):
-        url = "https://" + url.lstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in URL_SCHEMES:
-        raise EvidenceError(f"only http and https addresses can be linked, not {parts.scheme}:")
-    if not parts.netloc:
-        raise EvidenceError(f"the URL has no host: {url}")
-    return url
-
-
-def _evidence(row: dict[str, Any]) -> Evidence:
-    rows = tuple(int(r) for r in json.loads(row.get("dataset_rows") or "[]"))
-    values: tuple[dict[str, Any], ...] = ()
-    quote = row["quote"]
-    if row["kind"] == "dataset" and quote:
-        values = tuple(json.loads(quote))
-        quote = None
-    return Evidence(
-        id=row["id"],
-        uid=row["uid"],
-        kind=row["kind"],
-        title=row["title"],
-        url=row["url"],
-        archived_url=row["archived_url"],
-        accessed_at=row["accessed_at"],
-        citation=row["citation"],
-        value=row["value"],
-        unit=row["unit"],
-        period=row["period"],
-        source=row["source"],
-        document_id=row["document_id"],
-        file_name=row["file_name"],
-        sha256=row["sha256"],
-        size=row["size"],
-        media_type=row["media_type"],
-        dataset_id=row["dataset_id"],
-        dataset=row["dataset"],
-        rows=rows,
-        row_values=values,
-        article_id=row["article_id"],
-        article_title=row["article_title"],
-        start=row["start"],
-        end=row["end"],
-        quote=quote,
-        note=row["note"],
-        created_at=row["created_at"],
-        claims=row["claims"],
-    )
 
 
 class EvidenceManager:
@@ -121,11 +50,11 @@ class EvidenceManager:
         row = q.get(self._db, evidence_id)
         if row is None:
             raise NotFound(f"no evidence item with id {evidence_id}")
-        return _evidence(row)
+        return evidence_from_row(row)
 
     def items(self) -> list[Evidence]:
         """Every evidence item, linked to a claim or not."""
-        return [_evidence(r) for r in q.select(self._db)]
+        return [evidence_from_row(r) for r in q.select(self._db)]
 
     def unlinked(self) -> list[Evidence]:
         ids = set(q.unlinked_ids(self._db))
@@ -143,7 +72,10 @@ class EvidenceManager:
         else:
             ids = sorted({r["evidence_id"] for r in links})
             marks = ", ".join("?" for _ in ids)
-            by_id = {e.id: e for e in map(_evidence, q.select(self._db, f"e.id IN ({marks})", ids))}
+            by_id = {
+                e.id: e
+                for e in map(evidence_from_row, q.select(self._db, f"e.id IN ({marks})", ids))
+            }
         return [
             EvidenceLink(
                 id=r["id"],
