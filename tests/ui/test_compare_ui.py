@@ -14,7 +14,7 @@ from annotator.project import Project
 from tests import sample_marks
 from ui.compare_view import MAX_CELL_HEIGHT
 from ui.main_window import MainWindow
-from ui.reader_area import article_ids_from
+from ui.reader_frame import article_ids_from
 from ui.session import ProjectSession
 
 
