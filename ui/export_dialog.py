@@ -9,7 +9,6 @@ when the export is whole, so a cancelled export leaves nothing behind.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
@@ -34,9 +33,6 @@ from annotator.exporters import FORMATS, ExportCancelled, export_to_path
 from annotator.project import Project, ProjectFileError
 from annotator.search import ClaimFilter
 from ui.session import ProjectSession
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 STATUS_MESSAGE_MS = 6000
 REPORT_WIDTH = 1100  # pixels: the report screenshot's page width
@@ -247,28 +243,6 @@ class ExportDialog(QDialog):
             self.worker.cancel()
             self.worker.wait()
         super().done(result)
-
-
-class ExportAction(QObject):
-    """File > Export… in a main window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        action = window.add_action(
-            window.file_menu, "export", "&Export claims…", self.open, "Ctrl+E"
-        )
-        window.file_menu.insertAction(window.import_separator, action)
-
-    def open(self) -> ExportDialog:
-        dialog = ExportDialog(self.window.session, self.window.reader.article_id, self.window)
-        dialog.finished.connect(lambda _r: self._report(dialog))
-        dialog.open()
-        return dialog
-
-    def _report(self, dialog: ExportDialog) -> None:
-        if dialog.written is not None:
-            self.window.statusBar().showMessage(dialog.message.text(), STATUS_MESSAGE_MS)
 
 
 def report_image(html: str, width: int = REPORT_WIDTH) -> QImage:

@@ -25,7 +25,7 @@ from ui.backup_actions import BackupActions
 from ui.claims_wiring import ClaimsWiring
 from ui.compare_wiring import CompareWiring
 from ui.evidence_wiring import EvidenceWiring
-from ui.export_dialog import ExportAction
+from ui.export_action import ExportAction
 from ui.import_actions import ImportActions
 from ui.library import LibraryPanel
 from ui.merge_action import MergeActions
