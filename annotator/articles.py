@@ -73,6 +73,10 @@ class ArticleManager:
     def list(self) -> list[ArticleSummary]:
         return [_summary(row) for row in q.summaries(self._db)]
 
+    def exists(self, article_id: int) -> bool:
+        """Whether the article is still there (summary() measures the whole text: slower)."""
+        return q.exists(self._db, article_id)
+
     def summary(self, article_id: int) -> ArticleSummary:
         row = q.summary(self._db, article_id)
         if row is None:

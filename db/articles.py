@@ -52,6 +52,10 @@ def text(db: sqlite_utils.Database, article_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
+def exists(db: sqlite_utils.Database, article_id: int) -> bool:
+    return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+
 def text_sha256(db: sqlite_utils.Database, article_id: int) -> str | None:
     """The text's digest: a few bytes that say whether a cached text is still the stored one."""
     row = db.execute("SELECT text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()

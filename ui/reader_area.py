@@ -182,8 +182,10 @@ class ReaderArea(QWidget):
                     pane.show_article(self.session.project.articles.get(article_id))
                 elif article_id in changes.articles and not changes.claims:
                     pane.refresh(self.session.project.articles.get(article_id))
-                elif article_id in changes.articles:  # claims moved, or the article is gone
-                    self.session.project.articles.summary(article_id)
+                elif article_id in changes.articles and not self.session.project.articles.exists(
+                    article_id
+                ):  # claims moved (the layers repaint them), or the article is gone
+                    raise NotFound(f"no article with id {article_id}")
             except NotFound:
                 pane.show_placeholder()
         if changes.claims or changes.evidence or changes.everything:

@@ -235,3 +235,23 @@ def test_cli_delete_text_line_and_unknown_id(
     assert err.strip() == f"{path}: no article with id {web['doomed']}"
     code, _, _ = _cli(["delete", "not-a-number", "--project", path], capsys)
     assert code == 2
+
+
+def test_marking_after_delete_and_reimport_uses_the_new_text(empty_project: Project) -> None:
+    """The claims service keeps article texts; a deleted article must not be marked from it."""
+    project = empty_project
+    first = project.articles.add(
+        ImportedArticle(text="Rents rose 9% last year.", title="A", source_format="txt")
+    ).article_id
+    assert first is not None and project.articles.exists(first)
+    project.claims.mark(first, 0, 5)  # the text is now cached
+    project.articles.delete(first)
+    assert not project.articles.exists(first)
+    with pytest.raises(NotFound):
+        project.claims.mark(first, 0, 5)
+    again = project.articles.add(
+        ImportedArticle(text="Wages fell 2% in March.", title="B", source_format="txt")
+    ).article_id
+    assert again is not None
+    claim = project.claims.mark(again, 0, 5)
+    assert claim.quote == "Wages"
