@@ -191,3 +191,25 @@ def test_report_pieces_one_pass_equals_the_general_sweep(seed: int) -> None:
     cut = pieces(text, claims)
     assert cut == _swept(text, placed)
     assert "".join(p.text for p in cut) == text
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_an_empty_selection_still_writes_a_valid_file(
+    empty_project: Project, tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / f"empty{FORMATS[name].extension}"
+    assert export_to_path(empty_project, name, out) == 0
+    if name == "refi":
+        root = etree.fromstring(zipfile.ZipFile(out).read("project.qde"))
+        assert [etree.QName(c).localname for c in root][-1] == "Sources"
+        assert len(root[-1]) == 0
+    elif name in ("json", "w3c", "claimreview"):
+        doc = json.loads(out.read_bytes())
+        if name == "claimreview":
+            assert doc == []
+        if name == "w3c":
+            assert doc["total"] == 0 and doc["first"]["items"] == []
+        if name == "json":
+            assert doc["claims"] == [] and doc["links"] == []
+    else:
+        assert out.stat().st_size > 0
