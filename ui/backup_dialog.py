@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from annotator import backups
 from annotator.models import Changes
 from ui.session import ProjectSession
+from ui.table_model import ColumnsTableModel
 
 COLUMNS = ("Taken", "Kind", "Size")
 KIND_LABELS = {
@@ -52,40 +53,29 @@ def size_label(size: int) -> str:
     return f"{size / 1_000_000:,.1f} MB" if size >= 100_000 else f"{size / 1000:,.0f} KB"
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(ColumnsTableModel):
     """The backups of the open project, newest first."""
+
+    columns = COLUMNS
 
     def __init__(self, session: ProjectSession) -> None:
         super().__init__()
         self._session = session
-        self._rows: list[backups.Backup] = []
+        self.rows: list[backups.Backup] = []
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self._session.project.backups.list()
+        self.rows = self._session.project.backups.list()
         self.endResetModel()
 
     def backup(self, row: int) -> backups.Backup:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return self.rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        b = self._rows[index.row()]
+        b = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 f"{b.created_at:%Y-%m-%d %H:%M:%S}",

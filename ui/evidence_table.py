@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.errors import NotFound
 from annotator.models import ClaimLink, EvidenceLink
 from ui.session import ProjectSession
+from ui.table_model import ColumnsTableModel
 
 COLUMNS = ("Relation", "Kind", "Evidence", "Note")
 MAX_TEXT_CHARS = 240  # a cell shows this much; the tooltip has it all
@@ -71,7 +72,9 @@ def rows_for(session: ProjectSession, claim_id: int) -> list[Row]:
     return rows
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(ColumnsTableModel):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
@@ -80,19 +83,6 @@ class EvidenceModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -12,7 +12,7 @@ from collections import defaultdict
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from annotator.arith_checks import Finding, check_claim, check_figures, same_sub
 from annotator.models import Changes, Quantity
 from ui.quantities_editor import show_value
 from ui.session import ProjectSession
+from ui.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ALL_SUBJECTS = "(all subjects)"
@@ -59,7 +60,9 @@ def figure_text(q: Quantity) -> str:
     return f"{q.qualifier} {body}" if q.qualifier else body
 
 
-class FiguresModel(QAbstractTableModel):
+class FiguresModel(ColumnsTableModel):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[tuple[Quantity, dict[str, Any]]] = []
@@ -75,19 +78,6 @@ class FiguresModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.findings, self.colours = rows, findings, colours
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def _checks(self, q: Quantity) -> str:
         found = self.findings.get(int(q.id or 0), [])

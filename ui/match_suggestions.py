@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from annotator.models import Changes, Claim
 from annotator.project import Project, ProjectFileError
 from ui.compare_commands import ConfirmMatch
 from ui.session import ProjectSession
+from ui.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Score", "Claim", "Article", "Same as", "Article", "Why")
@@ -54,7 +54,9 @@ def _short(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
 
 
-class SuggestionsModel(QAbstractTableModel):
+class SuggestionsModel(ColumnsTableModel):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[tuple[Suggestion, Claim, Claim, str, str]] = []
@@ -63,19 +65,6 @@ class SuggestionsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
