@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -55,10 +56,16 @@ class LibraryModel(QAbstractTableModel):
             self.reload()
             return
         for article_id in sorted(changes.articles):
-            self._refresh_row(article_id)
+            self._refresh_row(article_id, counts_only=bool(changes.claims))
 
-    def _refresh_row(self, article_id: int) -> None:
+    def _refresh_row(self, article_id: int, counts_only: bool = False) -> None:
+        """counts_only: a claim change, so only the count moved (the summary measures the text)."""
         row = self.row_of(article_id)
+        project = self._session.project
+        if counts_only and row is not None and project.articles.exists(article_id):
+            self._rows[row] = replace(self._rows[row], claims=project.claims.count(article_id))
+            self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+            return
         try:
             summary = self._session.project.articles.summary(article_id)
         except NotFound:
