@@ -239,7 +239,7 @@ def our_import(folder: Path, project_path: Path, count: int) -> float:
 
 
 def main() -> int:
-    cli = parser(__doc__ or "", quick_repeat=1, full_repeat=3)
+    cli = parser(__doc__ or "", quick_repeat=1, full_repeat=5)
     cli.add_argument("--pages", type=int, default=None, help="pages to import (default 1,000)")
     args = cli.parse_args()
     count = args.pages or (QUICK_PAGES if args.quick else PAGES)
