@@ -40,6 +40,9 @@ from annotator.models import ImportedArticle
 
 # Below this many files a batch is read in-process.
 PARALLEL_MIN_FILES = 8
+# Before the fork server runs (its start costs about 0.3 s), a batch also needs
+# this many bytes (some 2 s of parsing) to be worth it.
+COLD_START_BYTES = 4 * 1024 * 1024
 # Workers never outnumber the cores; past a few, storing (one connection) is the bottleneck.
 MAX_WORKERS = 4
 # Files handed to one worker before it answers, so it never waits for the caller to store.
@@ -80,16 +83,22 @@ def read_in_order(
     stop: Callable[[], bool] | None = None,
     workers: int | None = None,
     min_files: int | None = None,
+    min_bytes: int | None = None,
     reader: FileReader = read_file,
 ) -> Iterator[tuple[Path, ReadResult]]:
     """Each file with its article or failure, in input order; ends early once `stop()` is true.
 
-    `workers` defaults to default_workers(), `min_files` to PARALLEL_MIN_FILES.
+    Workers read the batch when there are `workers` (default_workers()), at
+    least `min_files` (PARALLEL_MIN_FILES) files and, until a first batch has
+    started the fork server, `min_bytes` (COLD_START_BYTES) of them.
     Close the iterator (contextlib.closing) when leaving it early: that ends the workers.
     """
+    global _server_started
     count = default_workers() if workers is None else workers
     smallest = PARALLEL_MIN_FILES if min_files is None else min_files
-    if count < 1 or len(files) < smallest:
+    if min_bytes is None:
+        min_bytes = 0 if _server_started else COLD_START_BYTES
+    if count < 1 or len(files) < smallest or _total_bytes(files, min_bytes) < min_bytes:
         yield from _read_here(files, stop, reader)
         return
     try:
@@ -97,10 +106,26 @@ def read_in_order(
     except Exception:  # no processes here (limits, sandbox): reading in-process is always right
         yield from _read_here(files, stop, reader)
         return
+    _server_started = True
     try:
         yield from pool.read(files, stop or _never)
     finally:
         pool.close()
+
+
+# The fork server runs from a first pool on until the program ends.
+_server_started = False
+
+
+def _total_bytes(files: Sequence[Path], enough: int) -> int:
+    """The batch's size, counted until it reaches `enough` (unreadable files count 0)."""
+    total = 0
+    for path in files:
+        if total >= enough:
+            break
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
 
 
 def _never() -> bool:
@@ -181,8 +206,12 @@ class _Pool:
         self._files: Sequence[Path] = ()
         self._start_failures = 0
         self._broken = False  # workers cannot start here: the rest is read in-process
-        for _ in range(count):
-            self._workers.append(self._start())
+        try:
+            for _ in range(count):
+                self._workers.append(self._start())
+        except BaseException:
+            self.close()
+            raise
 
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
@@ -224,8 +253,7 @@ class _Pool:
                 and sent - storing < READ_AHEAD
                 and len(worker.queued) < QUEUED_PER_WORKER
             ):
-                worker.conn.send(str(self._files[sent]))
-                worker.queued.append(sent)
+                _send(worker, sent, self._files[sent])
                 sent += 1
         return sent
 
@@ -270,11 +298,16 @@ class _Pool:
                 self._broken = True
                 self.close()
                 return
-        fresh = self._start()
+        try:
+            fresh = self._start()
+        except Exception:  # cannot start another: the rest is read in-process
+            self._workers.remove(dead)
+            self._broken = True
+            self.close()
+            return
         self._workers[self._workers.index(dead)] = fresh
         for index in dead.queued:
-            fresh.conn.send(str(self._files[index]))
-            fresh.queued.append(index)
+            _send(fresh, index, self._files[index])
 
     def close(self) -> None:
         """End every worker now, whatever it is reading."""
@@ -289,6 +322,13 @@ class _Pool:
                 worker.process.kill()
                 worker.process.join()
         self._workers = []
+
+
+def _send(worker: _Worker, index: int, path: Path) -> None:
+    """Queue a file on a worker; one that died meanwhile is found by the next wait (EOF)."""
+    with contextlib.suppress(OSError):
+        worker.conn.send(str(path))
+    worker.queued.append(index)
 
 
 def _describe_exit(code: int | None) -> str:

@@ -93,6 +93,7 @@ def test_a_batch_read_by_workers_gives_the_outcomes_of_one_by_one_in_input_order
     with Project.open(tmp_path / "workers.sqlite") as project:
         monkeypatch.setattr(batch, "default_workers", lambda: 2)
         monkeypatch.setattr(batch, "PARALLEL_MIN_FILES", 2)
+        monkeypatch.setattr(batch, "COLD_START_BYTES", 0)
         outcomes = project.articles.import_files(mixed_batch)
         assert [project.articles.get(s.id).text for s in project.articles.list()] == texts
     assert _shape(outcomes) == _shape(expected)
@@ -107,7 +108,9 @@ def test_a_parser_crash_in_a_worker_fails_that_file_and_the_batch_goes_on(
     tmp_path: Path,
 ) -> None:
     files = [_note(tmp_path, n, CRASH_MARK + "x" if n in (3, 4) else "note") for n in range(10)]
-    with closing(batch.read_in_order(files, workers=2, min_files=1, reader=crashing_reader)) as it:
+    with closing(
+        batch.read_in_order(files, workers=2, min_files=1, min_bytes=0, reader=crashing_reader)
+    ) as it:
         results = list(it)
     assert [path for path, _ in results] == files
     for number, (_path, result) in enumerate(results):
@@ -126,7 +129,7 @@ def test_stopping_ends_the_readers_even_mid_file_and_yields_nothing_more(
     files = [_note(tmp_path, n, SLOW_MARK + "x" if n == 2 else "note") for n in range(10)]
     seen: list[Path] = []
     reader = batch.read_in_order(
-        files, stop=lambda: len(seen) >= 2, workers=2, min_files=1, reader=slow_reader
+        files, stop=lambda: len(seen) >= 2, workers=2, min_files=1, min_bytes=0, reader=slow_reader
     )
     with closing(reader) as it:
         for path, result in it:
@@ -139,21 +142,25 @@ def test_stopping_ends_the_readers_even_mid_file_and_yields_nothing_more(
 
 def test_workers_that_cannot_start_leave_the_batch_to_this_process(tmp_path: Path) -> None:
     files = [_note(tmp_path, n) for n in range(6)]
-    with closing(batch.read_in_order(files, workers=2, min_files=1, reader=DiesInWorker())) as it:
+    with closing(
+        batch.read_in_order(files, workers=2, min_files=1, min_bytes=0, reader=DiesInWorker())
+    ) as it:
         results = list(it)
     assert [p for p, _ in results] == files
     assert all(isinstance(r, ImportedArticle) for _, r in results)
     assert not multiprocessing.active_children()
 
 
-def test_a_small_batch_is_read_in_this_process(tmp_path: Path) -> None:
-    """Workers cost a start-up: a handful of files (or one) is read here, at once."""
-    files = [_note(tmp_path, n) for n in range(3)]
-    reader = batch.read_in_order(files, workers=2, reader=crashing_reader)
+@pytest.mark.parametrize(("count", "min_bytes"), [(3, 0), (10, 10**9)])
+def test_a_small_batch_is_read_in_this_process(tmp_path: Path, count: int, min_bytes: int) -> None:
+    """Workers cost a start-up: a handful of files, or a few small ones while the
+    fork server has yet to start, are read here, at once."""
+    files = [_note(tmp_path, n) for n in range(count)]
+    reader = batch.read_in_order(files, workers=2, min_bytes=min_bytes, reader=crashing_reader)
     with closing(reader) as it:
         next(it)
         assert not multiprocessing.active_children()
-        assert len(list(it)) == 2
+        assert len(list(it)) == count - 1
 
 
 def test_import_files_reports_progress_before_each_file_and_at_the_end(
@@ -170,6 +177,7 @@ def test_import_files_stops_storing_once_asked(
     monkeypatch: pytest.MonkeyPatch, empty_project: Project, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(batch, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(batch, "COLD_START_BYTES", 0)
     files = [_note(tmp_path, n) for n in range(12)]
     stored: list[int] = []
     outcomes = empty_project.articles.import_files(
