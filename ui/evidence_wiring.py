@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from ui.dataset_view import DatasetPanel
 from ui.evidence_panel import EvidencePanel
 
 if TYPE_CHECKING:
+    from ui.dataset_view import DatasetPanel
     from ui.main_window import MainWindow
 
 STATUS_MESSAGE_MS = 5000
@@ -32,14 +32,15 @@ class EvidenceWiring(QObject):
         editor_dock = getattr(getattr(window, "claims", None), "editor_dock", None)
         if isinstance(editor_dock, QDockWidget):
             window.splitDockWidget(editor_dock, self.dock, Qt.Orientation.Vertical)
-        self.datasets = DatasetPanel(self.session, window)
-        self.datasets_dock = window._dock(
-            "Datasets", self.datasets, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
+        # The Datasets panel (and its module) is built when first needed: start-up
+        # shows only the evidence of the current claim.
+        self._datasets: DatasetPanel | None = None
+        self.datasets_dock = window._dock("Datasets", None, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.datasets_dock.hide()
+        self.datasets_dock.visibilityChanged.connect(lambda shown: shown and self.datasets)
+        self.datasets_dock.toggleViewAction().triggered.connect(lambda on: on and self.datasets)
 
         self.panel.message.connect(self._status)
-        self.datasets.message.connect(self._status)
         self.panel.dataset_requested.connect(self.show_dataset)
         self.panel.span_requested.connect(self.show_span)
         self.panel.datasets_wanted.connect(self.show_datasets)
@@ -84,7 +85,7 @@ class EvidenceWiring(QObject):
             menu,
             "dataset_pin",
             "Pin dataset &rows to claim…",
-            self.datasets.pin_selected,
+            lambda: self.datasets.pin_selected(),
             "Ctrl+Alt+R",
         )
         for key, dock, shortcut in (
@@ -95,6 +96,16 @@ class EvidenceWiring(QObject):
             toggle.setShortcut(shortcut)
             w.view_menu.addAction(toggle)
             w.actions[key] = toggle
+
+    @property
+    def datasets(self) -> DatasetPanel:
+        if self._datasets is None:
+            from ui.dataset_view import DatasetPanel
+
+            self._datasets = DatasetPanel(self.session, self.window)
+            self._datasets.message.connect(self._status)
+            self.datasets_dock.setWidget(self._datasets)
+        return self._datasets
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MESSAGE_MS)

@@ -31,3 +31,16 @@ def test_compare_docks_are_empty_until_asked_for_then_filled(
     window.actions["toggle_balance"].trigger()  # the View menu's toggle builds it too
     qtbot.waitUntil(lambda: wiring.balance_dock.widget() is not None)
     assert wiring.balance_dock.widget() is wiring.balance
+
+
+def test_datasets_dock_is_built_when_first_asked_for(qtbot: QtBot, session: ProjectSession) -> None:
+    settings.settings().remove("window/state")
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    dock = window.evidence.datasets_dock
+    assert dock.widget() is None
+    window.actions["toggle_datasets"].trigger()
+    qtbot.waitUntil(lambda: dock.widget() is not None)
+    panel = window.evidence.datasets
+    assert dock.widget() is panel and panel.chooser.accessibleName() == "Dataset"
