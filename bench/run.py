@@ -63,22 +63,22 @@ MEANINGS: dict[str, str] = {
     "dataset_page_sorted_filtered": "One sorted, filtered page of that dataset; floor: the same SELECT through sqlite3",
     "matching_score_per_pair": "Score one pair of claims as possibly the same claim; floor: rapidfuzz's token-set ratio alone",
     # bench/export_search.py: 100,000 varied claims in ten 1 MB articles (20,000 with --quick)
-    "search_claims_figure": "Search claims for `29%` (some 450 of 100,000 match): first page of 100 hits with snippets and the total; floor: the bare FTS5 query, page and count",
-    "search_claims_place": "Search claims for a place name (some 200 match); floor: the bare FTS5 page and count",
-    "search_claims_phrase": 'Search claims for a phrase, `"rose by 12%"` (some 60 match); floor: the bare FTS5 page and count',
-    "search_claims_worst_case_every_claim": "Worst case: a word in every claim (`since`): 100,000 matches ranked; floor: the bare FTS5 page and count",
+    "search_claims_figure": "Search 100,000 claims (20,000 with --quick) for `29%` (1 in 200 match): first page of 100 hits with snippets and the total; floor: the bare FTS5 query, page and count",
+    "search_claims_place": "Search claims for a place name (1 in 500 match); floor: the bare FTS5 page and count",
+    "search_claims_phrase": 'Search claims for a phrase, `"rose by 12%"` (1 in 1,500 match); floor: the bare FTS5 page and count',
+    "search_claims_worst_case_every_claim": "Worst case: a word in every claim (`since`): every claim ranked; floor: the bare FTS5 page and count",
     "search_everything_figure": "Search claims, articles and evidence for `29%`: a page of each with snippets and counts; floor: the three bare FTS5 pages (with the article texts) and counts",
     "search_everything_place": "Search everything for a place name; floor: the three bare FTS5 pages and counts",
     "search_everything_phrase": "Search everything for a phrase; floor: the three bare FTS5 pages and counts",
     "search_everything_worst_case_every_claim": "Worst case: search everything for a word in every claim; floor: the three bare FTS5 pages and counts",
-    "export_csv": "Export 100,000 claims as CSV (read, escape, write); floor: one SELECT of the claims and json.dumps of the rows to a file",
-    "export_json": "Export 100,000 claims as our lossless JSON; floor: one SELECT and json.dumps to a file",
-    "export_w3c": "Export 100,000 claims as W3C Web Annotation JSON-LD; floor: one SELECT and json.dumps to a file",
-    "export_claimreview": "Export 100,000 claims as schema.org ClaimReview; floor: one SELECT and json.dumps to a file",
-    "export_refi": "Export 100,000 claims as a REFI-QDA project (zip of XML and texts); floor: one SELECT and json.dumps to a file",
-    "export_html": "Export 100,000 claims as the HTML report (ten 1 MB articles highlighted, the claims table); floor: one SELECT and json.dumps",
-    "export_md": "Export 100,000 claims as the Markdown report; floor: one SELECT and json.dumps to a file",
-    "peak_memory_export_csv": "Peak memory of a process exporting 100,000 claims as CSV; floor: a process doing one SELECT and json.dumps",
+    "export_csv": "Export 100,000 claims (20,000 with --quick) as CSV (read, escape, write); floor: one SELECT of the claims and json.dumps of the rows to a file",
+    "export_json": "Export the claims as our lossless JSON; floor: one SELECT and json.dumps to a file",
+    "export_w3c": "Export the claims as W3C Web Annotation JSON-LD; floor: one SELECT and json.dumps to a file",
+    "export_claimreview": "Export the claims as schema.org ClaimReview; floor: one SELECT and json.dumps to a file",
+    "export_refi": "Export the claims as a REFI-QDA project (zip of XML and texts); floor: one SELECT and json.dumps to a file",
+    "export_html": "Export the claims as the HTML report (ten 1 MB articles highlighted, the claims table); floor: one SELECT and json.dumps",
+    "export_md": "Export the claims as the Markdown report; floor: one SELECT and json.dumps to a file",
+    "peak_memory_export_csv": "Peak memory of a process exporting those claims as CSV; floor: a process doing one SELECT and json.dumps",
     "peak_memory_export_json": "Peak memory of exporting our JSON; floor: one SELECT and json.dumps in a process of its own",
     "peak_memory_export_w3c": "Peak memory of exporting W3C Web Annotation; floor: one SELECT and json.dumps",
     "peak_memory_export_claimreview": "Peak memory of exporting ClaimReview; floor: one SELECT and json.dumps",
@@ -86,19 +86,6 @@ MEANINGS: dict[str, str] = {
     "peak_memory_export_html": "Peak memory of exporting the HTML report; floor: one SELECT and json.dumps",
     "peak_memory_export_md": "Peak memory of exporting the Markdown report; floor: one SELECT and json.dumps",
 }
-for _format in ("csv", "json", "w3c", "claimreview", "refi", "html", "md"):
-    MEANINGS[f"export_{_format}"] = (
-        f"Export 100,000 claims as {_format}; floor: one SELECT and json.dump"
-    )
-    MEANINGS[f"peak_memory_export_{_format}"] = (
-        f"Peak memory of that {_format} export; floor: the SELECT and json.dump"
-    )
-for _kind in ("claims", "everything"):
-    for _query in ("figure", "place", "phrase", "worst_case_every_claim"):
-        MEANINGS[f"search_{_kind}_{_query}"] = (
-            f"Search {_kind} (100,000 claims) for a {_query.replace('_', ' ')}, a page and its count; "
-            "floor: the bare FTS5 queries"
-        )
 for _name in ("precision", "recall", "holdout_precision", "holdout_recall"):
     MEANINGS[f"matching_{_name}"] = (
         f"Similar-claim matching {_name.replace('_', ' ')} (quality; floor: the level the tests demand, ratio must stay >= 1)"
