@@ -11,7 +11,6 @@ and are left out of the selections.
 
 from __future__ import annotations
 
-import itertools
 import re
 import uuid
 import zipfile
@@ -43,16 +42,13 @@ def guid(*parts: str) -> str:
     return str(uuid.uuid5(GUID_NAMESPACE, "\x1f".join(parts)))
 
 
-class Guids:
-    """Fresh GUIDs for the many selections and codings: one random prefix and a counter,
-    far cheaper than a uuid per element and still unique within and across files."""
+def fresh_prefix() -> str:
+    """The first 24 characters of the GUIDs of one file's selections and codings.
 
-    def __init__(self) -> None:
-        self.prefix = str(uuid.uuid4())[:24]
-        self._numbers = itertools.count(1)
-
-    def next(self) -> str:
-        return f"{self.prefix}{next(self._numbers):012x}"
+    Each element's GUID is this random prefix and a 12-digit hex counter: far
+    cheaper than a uuid4 per element, and still unique within and across files.
+    """
+    return str(uuid.uuid4())[:24]
 
 
 def xml_text(value: str) -> str:
@@ -181,26 +177,39 @@ def _sources(
     for claim in data.claims:
         by_article.setdefault(claim.article_id, []).append(claim)
     code = _code_lookup(codes)
-    fresh = Guids()
-    # Each coding written as its GUID between two fixed strings; the second
-    # (creating user, code reference, closing tags) made once per code.
-    coding_tails: dict[str, str] = {}
+    # A coding is its GUID between two fixed strings; the second (creating
+    # user, code reference, closing tags) is made once per code, and the list
+    # of them once per combination of tags.
+    tails: dict[str, str] = {}
+    combinations: dict[tuple[object, ...], list[str]] = {}
 
-    def codings(found: list[str | None]) -> str:
-        out = []
-        for code_guid in found:
-            if code_guid is None:
-                continue
-            tail = coding_tails.get(code_guid)
-            if tail is None:
-                tail = coding_tails[code_guid] = (
-                    f'" creatingUser="{user}">\n'
-                    f'          <CodeRef targetGUID="{code_guid}"/>\n'
-                    "        </Coding>\n"
-                )
-            out.append('        <Coding guid="' + fresh.next() + tail)
-        return "".join(out)
+    def claim_tails(claim: Claim) -> list[str]:
+        key = (claim.speaker, claim.side, claim.stance, claim.verdict, claim.topics)
+        found = combinations.get(key)
+        if found is None:
+            wanted = [
+                ("speaker", claim.speaker),
+                ("side", claim.side),
+                ("stance", claim.stance),
+                ("verdict", claim.verdict),
+                *(("topic", t) for t in claim.topics),
+            ]
+            found = []
+            for kind, name in wanted:
+                code_guid = code(kind, name)
+                if code_guid is not None:
+                    if code_guid not in tails:
+                        tails[code_guid] = (
+                            f'" creatingUser="{user}">\n'
+                            f'          <CodeRef targetGUID="{code_guid}"/>\n'
+                            "        </Coding>\n"
+                        )
+                    found.append(tails[code_guid])
+            combinations[key] = found
+        return found
 
+    prefix = fresh_prefix()
+    count = 0
     total = len(data.claims)
     done = 0
     dates: dict[str | None, str | None] = {}
@@ -236,23 +245,16 @@ def _sources(
             created = dates.get(claim.created_at, dates)
             if created is dates:
                 created = dates[claim.created_at] = _date_time(claim.created_at)
+            count += 1
             parts.append(
-                f'      <PlainTextSelection guid="{fresh.next()}" name="{attribute(claim.quote[:200])}"'
+                f'      <PlainTextSelection guid="{prefix}{count:012x}" name="{attribute(claim.quote[:200])}"'
                 f' startPosition="{claim.start}" endPosition="{claim.end}" creatingUser="{user}"'
                 + (f' creationDateTime="{created}"' if created else "")
                 + f">\n        <Description>{text(_description(data, claim))}</Description>\n"
             )
-            parts.append(
-                codings(
-                    [
-                        code("speaker", claim.speaker),
-                        code("side", claim.side),
-                        code("stance", claim.stance),
-                        code("verdict", claim.verdict),
-                        *(code("topic", t) for t in claim.topics),
-                    ]
-                )
-            )
+            for tail in claim_tails(claim):
+                count += 1
+                parts.append(f'        <Coding guid="{prefix}{count:012x}{tail}')
             parts.append("      </PlainTextSelection>\n")
         if len(parts) == 1:  # nothing inside: lxml writes an empty element
             parts[0] = opening + "/>\n"
