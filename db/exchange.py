@@ -99,13 +99,17 @@ def quantity_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query("SELECT * FROM quantities ORDER BY claim_id, id")]
 
 
+IN_BATCH = 500  # ids per `IN (...)`: well under SQLite's limit on parameters
+
+
 def document_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The documents with these ids (their bytes included), in id order, a batch per query."""
     wanted = sorted(set(ids))
     rows: list[dict[str, Any]] = []
-    for document_id in wanted:
-        rows.extend(
-            dict(r) for r in db.query("SELECT * FROM documents WHERE id = ?", [document_id])
-        )
+    for first in range(0, len(wanted), IN_BATCH):
+        batch = wanted[first : first + IN_BATCH]
+        marks = ", ".join("?" * len(batch))
+        rows.extend(db.query(f"SELECT * FROM documents WHERE id IN ({marks}) ORDER BY id", batch))
     return rows
 
 

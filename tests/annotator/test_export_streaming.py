@@ -213,3 +213,26 @@ def test_an_empty_selection_still_writes_a_valid_file(
             assert doc["claims"] == [] and doc["links"] == []
     else:
         assert out.stat().st_size > 0
+
+
+def test_documents_are_read_in_batches_all_of_them_in_order(empty_project: Project) -> None:
+    from db import exchange
+
+    db = empty_project.db
+    with db.atomic():
+        for n in range(exchange.IN_BATCH * 2 + 3):
+            exchange.insert_document(
+                db,
+                {
+                    "sha256": f"{n:064x}",
+                    "name": f"d{n}.csv",
+                    "media_type": "text/csv",
+                    "size": 1,
+                    "data": b"x",
+                },
+            )
+    # reversed, with a repeat and a missing id
+    wanted = [*range(exchange.IN_BATCH * 2 + 3, 0, -1), 1, 99_999]
+    rows = exchange.document_rows(db, wanted)
+    assert [r["id"] for r in rows] == list(range(1, exchange.IN_BATCH * 2 + 4))
+    assert rows[0]["data"] == b"x"
