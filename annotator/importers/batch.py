@@ -55,6 +55,9 @@ STOP_POLL_SECONDS = 0.05
 MAX_START_FAILURES = 2
 # How long a terminated worker gets to go before it is killed.
 TERMINATE_GRACE_SECONDS = 1.0
+# Readers run a little below the program's own threads, so the window and the
+# thread storing the articles (which readers wait for) go first on a busy machine.
+READER_NICENESS = 5
 # Imported once by the fork server, so every worker starts with the parsers loaded.
 PRELOAD = (
     "annotator.importers.html",
@@ -164,6 +167,8 @@ def _serve(conn: Connection, reader: FileReader) -> None:
     # Ctrl+C in a terminal reaches the whole process group: the caller handles
     # it and ends the workers; a worker must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):  # no nice() on Windows
+        os.nice(READER_NICENESS)
     try:
         conn.send(("ready", None))
     except OSError:
