@@ -45,7 +45,7 @@ QUOTE_COLUMN_CHARS = 200
 PAGE_ROWS = 60
 UNPLACED = 1 << 62
 # Column widths in pixels (measuring 10,000 rows' contents would take seconds).
-COLUMN_WIDTHS = (0, 150, 90, 80, 100, 90, 60)
+COLUMN_WIDTHS = (0, 120, 80, 70, 85, 80, 55)
 Index = QModelIndex | QPersistentModelIndex
 
 

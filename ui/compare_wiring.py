@@ -60,10 +60,11 @@ class CompareWiring(QObject):
         self.figures_dock = self._docks["figures"]
         self.balance_dock = self._docks["balance"]
         self.matches_dock = self._docks["matches"]
-        anchor = getattr(claims, "panel_dock", None)
+        # Tabified with the claims table only when first shown: a tab group
+        # made of hidden docks leaves a stray tab bar in the window.
+        self._tab_anchor: QDockWidget | None = getattr(claims, "panel_dock", None)
+        self._tabified: set[str] = set()
         for dock in (self.compare_dock, self.figures_dock, self.balance_dock, self.matches_dock):
-            if anchor is not None:
-                window.tabifyDockWidget(anchor, dock)
             dock.hide()  # shown from the Compare menu; the claims table stays in front
         self._build_menu()
 
@@ -188,6 +189,10 @@ class CompareWiring(QObject):
         name = next((n for n, d in self._docks.items() if d is dock), None)
         if name is not None:
             self._view(name)
+            anchor = self._tab_anchor
+            if name not in self._tabified and anchor is not None and anchor.isVisible():
+                self.window.tabifyDockWidget(anchor, dock)
+                self._tabified.add(name)
         dock.show()
         dock.raise_()
         widget = dock.widget()
