@@ -83,9 +83,8 @@ class MainWindow(QMainWindow):
         """A dock; widget None leaves it empty until its owner builds the view on first show."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{title.replace(' ', '')}Dock")
-        # An empty placeholder keeps the dock layout (and a tab group's bar)
-        # well-formed until the owner puts the real view in on first show.
-        dock.setWidget(widget if widget is not None else QWidget(dock))
+        if widget is not None:
+            dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
