@@ -161,7 +161,10 @@ class FiguresView(QWidget):
     def _fill_subjects(self, subjects: list[tuple[str, int]]) -> None:
         current = self.subject.currentText()
         names = [name for name, _ in subjects]
-        if current not in names and current != ALL_SUBJECTS:
+        # "(all subjects)" is kept only when the user could have picked another;
+        # a view first filled before any figure existed picks the main subject.
+        kept_all = current == ALL_SUBJECTS and self.subject.count() > 1
+        if current not in names and not kept_all:
             # The subject with the most figures once "pay" joins "resident doctors' pay".
             group = {n: sum(c for m, c in subjects if same_subject(n, m)) for n in names}
             current = max(names, key=lambda n: (group[n], len(n))) if names else ALL_SUBJECTS
