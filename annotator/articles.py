@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
-from contextlib import closing
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,7 +161,8 @@ class ArticleManager:
         total = len(files)
         if progress is not None and files:
             progress(0, total, files[0].name)
-        with closing(read_in_order(files, stop=stop)) as results:
+        storing = q.bulk_storing(self._db) if total > 1 else nullcontext()
+        with storing, closing(read_in_order(files, stop=stop)) as results:
             for done, (path, result) in enumerate(results, start=1):
                 if stop is not None and stop():
                     break

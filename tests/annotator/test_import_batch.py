@@ -185,3 +185,15 @@ def test_import_files_stops_storing_once_asked(
     )
     assert len(outcomes) == 4 == empty_project.articles.count()
     assert [o.title for o in outcomes] == [f"Note {n} on the pay talks" for n in range(4)]
+
+
+def test_a_batch_leaves_the_connection_checkpointing_as_before(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """Checkpoints are spaced out while a batch is stored, then everything is written back."""
+    db = empty_project.db
+    before = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    empty_project.articles.import_files([_note(tmp_path, n) for n in range(3)])
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+    busy, wal_pages, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert busy == 0 and wal_pages == copied
