@@ -41,8 +41,8 @@ from annotator.models import ImportedArticle
 # Below this many files a batch is read in-process.
 PARALLEL_MIN_FILES = 8
 # Before the fork server runs (its start costs about 0.3 s), a batch also needs
-# this many bytes (some 2 s of parsing) to be worth it.
-COLD_START_BYTES = 4 * 1024 * 1024
+# this many bytes (a second of parsing web pages) to be worth it.
+COLD_START_BYTES = 2 * 1024 * 1024
 # Workers never outnumber the cores; past a few, storing (one connection) is the bottleneck.
 MAX_WORKERS = 4
 # Files handed to one worker before it answers, so it never waits for the caller to store.
