@@ -13,6 +13,8 @@ from typing import Any
 
 import sqlite_utils
 
+from db.claims import CLAIM_COLUMNS
+
 EVIDENCE_COLUMNS = (
     "uid",
     "kind",
@@ -218,28 +220,7 @@ def delete_rows(db: sqlite_utils.Database, table: str, ids: Iterable[int]) -> No
 
 # Claim columns in the order of annotator.models.Claim's fields, less the tag
 # names and topics, which the caller fills in from names_by_id / claim_topic_ids.
-CLAIM_ROW_COLUMNS = (
-    "id",
-    "uid",
-    "article_id",
-    "start",
-    "end",
-    "quote",
-    "prefix",
-    "suffix",
-    "anchor",
-    "statement",
-    "speaker_id",
-    "side_id",
-    "stance_id",
-    "verdict_id",
-    "status",
-    "note",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "original_quote",
-)
+CLAIM_ROW_COLUMNS = CLAIM_COLUMNS
 
 
 def all_claim_rows(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
