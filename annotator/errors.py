@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.connection import ProjectFileError
+from db.projectfile.connection import ProjectFileError
 
 __all__ = ["AnnotatorError", "ImportFailure", "NotFound", "ProjectFileError"]
 

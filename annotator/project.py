@@ -15,24 +15,24 @@ from typing import TYPE_CHECKING
 import platformdirs
 import sqlite_utils
 
-from annotator import backups
-from annotator.articles import ArticleManager
-from annotator.claims import ClaimManager
-from annotator.codebook import Codebook
-from db import checks, connection, migrations
-from db.connection import ProjectFileError
+from annotator.articles.service import ArticleManager
+from annotator.backups import service as backups
+from annotator.claims.service import ClaimManager
+from annotator.codebook.service import Codebook
+from db.projectfile import checks, connection, migrations
+from db.projectfile.connection import ProjectFileError
 
 if TYPE_CHECKING:
-    from annotator.compare import CompareManager
-    from annotator.datasets import DatasetManager
-    from annotator.evidence import EvidenceManager
-    from annotator.history import HistoryManager
-    from annotator.links import LinkManager
-    from annotator.match_store import MatchManager
-    from annotator.merge import MergeManager
-    from annotator.quantity_store import QuantityManager
-    from annotator.search import SearchManager
-    from annotator.speakers import SpeakerManager
+    from annotator.claims.links import LinkManager
+    from annotator.compare.matches import MatchManager
+    from annotator.compare.service import CompareManager
+    from annotator.datasets.service import DatasetManager
+    from annotator.evidence.service import EvidenceManager
+    from annotator.exchange.merge import MergeManager
+    from annotator.figures.service import QuantityManager
+    from annotator.history.service import HistoryManager
+    from annotator.search.service import SearchManager
+    from annotator.speakers.service import SpeakerManager
 
 APP_NAME = "factcheck-annotator"
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
@@ -96,61 +96,61 @@ class Project:
 
     @cached_property
     def search(self) -> SearchManager:
-        from annotator.search import SearchManager
+        from annotator.search.service import SearchManager
 
         return SearchManager(self)
 
     @cached_property
     def merge(self) -> MergeManager:
-        from annotator.merge import MergeManager
+        from annotator.exchange.merge import MergeManager
 
         return MergeManager(self)
 
     @cached_property
     def speakers(self) -> SpeakerManager:
-        from annotator.speakers import SpeakerManager
+        from annotator.speakers.service import SpeakerManager
 
         return SpeakerManager(self)
 
     @cached_property
     def datasets(self) -> DatasetManager:
-        from annotator.datasets import DatasetManager
+        from annotator.datasets.service import DatasetManager
 
         return DatasetManager(self)
 
     @cached_property
     def evidence(self) -> EvidenceManager:
-        from annotator.evidence import EvidenceManager
+        from annotator.evidence.service import EvidenceManager
 
         return EvidenceManager(self)
 
     @cached_property
     def links(self) -> LinkManager:
-        from annotator.links import LinkManager
+        from annotator.claims.links import LinkManager
 
         return LinkManager(self)
 
     @cached_property
     def quantities(self) -> QuantityManager:
-        from annotator.quantity_store import QuantityManager
+        from annotator.figures.service import QuantityManager
 
         return QuantityManager(self)
 
     @cached_property
     def history(self) -> HistoryManager:
-        from annotator.history import HistoryManager
+        from annotator.history.service import HistoryManager
 
         return HistoryManager(self)
 
     @cached_property
     def matches(self) -> MatchManager:
-        from annotator.match_store import MatchManager
+        from annotator.compare.matches import MatchManager
 
         return MatchManager(self)
 
     @cached_property
     def compare(self) -> CompareManager:
-        from annotator.compare import CompareManager
+        from annotator.compare.service import CompareManager
 
         return CompareManager(self)
 

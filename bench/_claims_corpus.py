@@ -122,7 +122,7 @@ def article(
 
 def build(path: Path, articles: int, claims_per_article: int = CLAIMS_PER_ARTICLE) -> int:
     """The benchmark project; returns how many claims it holds."""
-    from annotator.anchoring import anchor_at
+    from annotator.anchoring.selectors import anchor_at
     from annotator.clock import new_uid, now_iso
     from annotator.models import ImportedArticle
     from annotator.project import Project

@@ -135,10 +135,10 @@ def make_big_project(path: Path, claims: int = CLAIMS_IN_BIG_CASE, text: str | N
     """A project holding the 1 MB article with `claims` claims spread over it; returns its id.
 
     The rows are the ones `project.claims.mark` writes (the same anchor from
-    annotator.anchoring), inserted in one transaction through db.claims:
+    annotator.anchoring.selectors), inserted in one transaction through db.claims:
     marking one by one re-reads the megabyte each time and takes half a minute.
     """
-    from annotator.anchoring import anchor_at
+    from annotator.anchoring.selectors import anchor_at
     from annotator.clock import new_uid, now_iso
     from annotator.models import ImportedArticle
     from annotator.project import Project

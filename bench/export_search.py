@@ -68,7 +68,7 @@ if mode == "floor":
     rows = [dict(zip(names, row)) for row in cursor]
     Path(out).write_bytes(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
 else:
-    from annotator.exporters import export_to_path
+    from annotator.exchange.exporters import export_to_path
     from annotator.project import Project
     with Project.open(project, create=False) as opened:
         export_to_path(opened, mode, Path(out))
@@ -93,7 +93,7 @@ def floor_export(conn: object, out: Path) -> None:
 
 def paused(work: Callable[[], None]) -> None:
     """The floor with the cycle collector paused too, as exports run: the ratio is our work."""
-    from annotator.exporters import cyclic_gc_paused
+    from annotator.exchange.exporters import cyclic_gc_paused
 
     with cyclic_gc_paused():
         work()
@@ -104,9 +104,9 @@ def main() -> int:
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory figures")
     args = p.parse_args()
     repeat = repeats(args)
-    from annotator.exporters import FORMATS, export_to_path
+    from annotator.exchange.exporters import FORMATS, export_to_path
     from annotator.project import Project
-    from annotator.search import KINDS, plan
+    from annotator.search.service import KINDS, plan
 
     figures = []
     with tempfile.TemporaryDirectory() as tmp:

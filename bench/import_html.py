@@ -204,7 +204,7 @@ def gui_stall(folder: Path, project_path: Path) -> tuple[float, float]:
     from PySide6.QtWidgets import QApplication
 
     from annotator.project import Project
-    from ui.import_worker import ImportJob
+    from ui.exchange.import_worker import ImportJob
 
     _app = QApplication.instance() or QApplication([])
     Project.open(project_path).close()
@@ -243,7 +243,7 @@ def main() -> int:
     cli.add_argument("--pages", type=int, default=None, help="pages to import (default 1,000)")
     args = cli.parse_args()
     count = args.pages or (QUICK_PAGES if args.quick else PAGES)
-    from annotator.importers import read_file
+    from annotator.exchange.importers import read_file
 
     totals: dict[str, list[float]] = {"ours": [], "extract": [], "floor": []}
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz  # noqa: E402
 
-from annotator.matching import evaluate, score  # noqa: E402
-from annotator.quantities import parse  # noqa: E402
+from annotator.compare.matching import evaluate, score  # noqa: E402
+from annotator.figures.parser import parse  # noqa: E402
 
 PAIRS_FILE = Path(__file__).resolve().parent / "matching_pairs.json"
 # The floors the test asserts; the ratio value/floor must stay >= 1.

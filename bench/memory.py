@@ -37,8 +37,8 @@ if mode == "bare":
     window.setPlainText(open(text_file, encoding="utf-8").read())
 else:
     from annotator.project import Project
-    from ui.main_window import MainWindow
-    from ui.session import ProjectSession
+    from ui.shell.main_window import MainWindow
+    from ui.shell.session import ProjectSession
     window = MainWindow(ProjectSession(Project.open(project, create=False)))
     window.resize(1280, 800)
     window.open_article(1)

@@ -45,8 +45,8 @@ def main() -> int:
 
         from annotator.models import ImportedArticle
         from annotator.project import Project
-        from ui.main_window import MainWindow
-        from ui.session import ProjectSession
+        from ui.shell.main_window import MainWindow
+        from ui.shell.session import ProjectSession
 
         app = QApplication.instance() or QApplication([])
         project = Project.open(path, create=False)

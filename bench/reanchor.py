@@ -26,11 +26,11 @@ from pathlib import Path
 
 from common import ONE_MB, emit, figure, interleaved, parser, repeats, timed
 
-from annotator.anchoring import anchor_at
+from annotator.anchoring.reanchor import FoldedText, locate
+from annotator.anchoring.selectors import anchor_at
+from annotator.anchoring.textdiff import PositionMap
 from annotator.models import ImportedArticle
 from annotator.project import Project
-from annotator.reanchor import FoldedText, locate
-from annotator.textdiff import PositionMap
 
 CLAIMS = 1_000
 QUOTE_CHARS = 60

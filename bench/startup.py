@@ -69,7 +69,7 @@ def sample(mode: str, project: Path) -> float:
 def main() -> int:
     args = parser(__doc__ or "", quick_repeat=5, full_repeat=11).parse_args()
     from annotator.project import Project
-    from annotator.samples import seed_samples
+    from annotator.samples.articles import seed_samples
 
     with tempfile.TemporaryDirectory() as tmp:
         project_path = Path(tmp) / "samples.sqlite"

@@ -17,7 +17,7 @@ os.environ["ANNOTATOR_DATA_DIR"] = str(_SANDBOX / "data")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from annotator.project import Project  # noqa: E402
-from annotator.samples import seed_samples  # noqa: E402
+from annotator.samples.articles import seed_samples  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

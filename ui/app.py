@@ -18,9 +18,9 @@ def open_gui(project_path: Path | None) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox  # isort: skip
 
-    from ui import settings
-    from ui.main_window import MainWindow
-    from ui.session import ProjectSession
+    from ui.shell import settings
+    from ui.shell.main_window import MainWindow
+    from ui.shell.session import ProjectSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
@@ -38,7 +38,7 @@ def open_gui(project_path: Path | None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     if first_run:
-        from annotator.samples import seed_samples  # importers: only on a first run
+        from annotator.samples.articles import seed_samples  # importers: only on a first run
 
         seed_samples(project)
     settings.remember_project(path)
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     direct, project_path = window_only(args)
     if direct:
         return open_gui(project_path)
-    from annotator.cli import main as cli_main
+    from annotator.cli.main import main as cli_main
 
     return cli_main(args, open_gui=open_gui)
 

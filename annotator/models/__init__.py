@@ -15,24 +15,10 @@ from annotator.models.articles import (
     ImportedArticle,
     ImportOutcome,
 )
-from annotator.models.changes import (
-    Changes,
-)
-from annotator.models.claims import (
-    CLAIM_RELATIONS,
-    Claim,
-    ClaimLink,
-    ClaimSnapshot,
-)
-from annotator.models.codebook import (
-    VocabEntry,
-    VocabSnapshot,
-)
-from annotator.models.datasets import (
-    Dataset,
-    DatasetColumn,
-    Snapshot,
-)
+from annotator.models.changes import Changes
+from annotator.models.claims import CLAIM_RELATIONS, Claim, ClaimLink, ClaimSnapshot
+from annotator.models.codebook import VocabEntry, VocabSnapshot
+from annotator.models.datasets import Dataset, DatasetColumn, Snapshot
 from annotator.models.evidence import (
     EVIDENCE_KINDS,
     EVIDENCE_RELATIONS,
@@ -40,15 +26,8 @@ from annotator.models.evidence import (
     Evidence,
     EvidenceLink,
 )
-from annotator.models.quantities import (
-    Quantity,
-)
-from annotator.models.speakers import (
-    MergeRecord,
-    Speaker,
-    SpeakerRole,
-    SpeakerSnapshot,
-)
+from annotator.models.figures import Quantity
+from annotator.models.speakers import MergeRecord, Speaker, SpeakerRole, SpeakerSnapshot
 
 __all__ = [
     "CLAIM_RELATIONS",

@@ -6,14 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from annotator.arith_checks import (
-    check_claim,
-    check_figures,
-    restoring_rise,
-    same_subject,
-)
+from annotator.figures.arithmetic import check_claim, check_figures, restoring_rise, same_subject
+from annotator.figures.parser import parse
 from annotator.models import Quantity
-from annotator.quantities import parse
 
 
 def figures(text: str, claim_id: int = 1, first_id: int = 1) -> list[Quantity]:

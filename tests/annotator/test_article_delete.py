@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from annotator.cli import main as cli_main
+from annotator.cli.main import main as cli_main
 from annotator.errors import AnnotatorError, NotFound
 from annotator.models import Attach, ImportedArticle
 from annotator.project import Project

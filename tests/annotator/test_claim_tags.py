@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.claims import ClaimError
-from annotator.codebook import CodebookError
+from annotator.claims.service import ClaimError
+from annotator.codebook.service import CodebookError
 from annotator.errors import NotFound
 from annotator.models import ImportedArticle
 from annotator.project import Project

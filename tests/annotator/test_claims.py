@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.claims import ClaimError
+from annotator.claims.service import ClaimError
 from annotator.errors import NotFound
 from annotator.models import ImportedArticle
 from annotator.project import Project

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import cli, main
+from annotator.cli.main import cli, main
 
 SAMPLE_MD = """---
 title: "Doctors reject offer"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 
 ARTICLE = (
     "title: Strike\n"  # not front matter: a plain text whose first line is the title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.codebook import CodebookError, InUse, default_codebook
+from annotator.codebook.service import CodebookError, InUse, default_codebook
 from annotator.models import ImportedArticle
 from annotator.project import Project
 

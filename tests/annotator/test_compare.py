@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
-from annotator.compare import UNTAGGED, CompareError, CompareFilter
-from annotator.compare_export import to_html, to_markdown
+from annotator.cli.main import main
+from annotator.compare.service import UNTAGGED, CompareError, CompareFilter
+from annotator.compare.tables import to_html, to_markdown
 from annotator.models import ImportedArticle
 from annotator.project import Project
 from tests.sample_marks import mark_samples

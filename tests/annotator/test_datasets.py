@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.datasets import DatasetError, ImportCancelled
+from annotator.datasets.service import DatasetError, ImportCancelled
+from annotator.datasets.tabular import MAX_DATASET_BYTES
 from annotator.errors import ImportFailure, NotFound
 from annotator.project import Project
-from annotator.tabular import MAX_DATASET_BYTES
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pay_index.csv"
 

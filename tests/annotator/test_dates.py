@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.dates import to_iso
+from annotator.text.dates import to_iso
 
 
 @pytest.mark.parametrize(

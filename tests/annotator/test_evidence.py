@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import NotFound
-from annotator.evidence import MAX_DOCUMENT_BYTES, EvidenceError, clean_url
+from annotator.evidence.service import MAX_DOCUMENT_BYTES, EvidenceError, clean_url
+from annotator.evidence.statistic import parse_statistic
 from annotator.models import Attach, Claim
 from annotator.project import Project
-from annotator.statistic import parse_statistic
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pay_index.csv"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.project import Project
-from annotator.samples import seed_samples
+from annotator.samples.articles import seed_samples
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pay_index.csv"
 

@@ -14,11 +14,11 @@ import pytest
 from lxml import etree
 from markdown_it import MarkdownIt
 
-from annotator.cli import main
-from annotator.exporters import FORMATS, export_to_path
-from annotator.exporters.spreadsheet import safe_cell
+from annotator.cli.main import main
+from annotator.exchange.exporters import FORMATS, export_to_path
+from annotator.exchange.exporters.spreadsheet import safe_cell
 from annotator.project import Project
-from annotator.search import ClaimFilter
+from annotator.search.service import ClaimFilter
 from tests.annotator import exchange_fixtures as fx
 
 

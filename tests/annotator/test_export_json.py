@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
-from annotator.exporters import ExportError, export_to_path
+from annotator.cli.main import main
+from annotator.exchange.exporters import ExportError, export_to_path
 from annotator.project import Project
-from annotator.search import ClaimFilter
+from annotator.search.service import ClaimFilter
 from tests.annotator import exchange_fixtures as fx
 
 
@@ -83,7 +83,7 @@ def test_unwritable_path_is_a_clear_error_and_leaves_nothing(
 def test_cancelled_export_keeps_the_old_file(
     rich: tuple[Project, dict[str, int]], tmp_path: Path
 ) -> None:
-    from annotator.exporters import ExportCancelled
+    from annotator.exchange.exporters import ExportCancelled
 
     project, _ = rich
     out = tmp_path / "keep.json"
@@ -137,7 +137,7 @@ def test_cli_export_json_with_filters_and_errors(
 
 
 def test_bulk_claim_read_equals_the_claims_manager(rich: tuple[Project, dict[str, int]]) -> None:
-    from annotator.exporters.collect import all_claims
+    from annotator.exchange.exporters.collect import all_claims
 
     project, _ = rich
     assert all_claims(project) == project.claims.list()

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from annotator.anchoring import anchor_at
-from annotator.exporters import (
+from annotator.anchoring.selectors import anchor_at
+from annotator.exchange.exporters import (
     FORMATS,
     collect,
     cyclic_gc_paused,
@@ -22,9 +22,9 @@ from annotator.exporters import (
     native,
     web_annotation,
 )
-from annotator.exporters.collect import PROGRESS_EVERY, ExportCancelled, no_progress
-from annotator.exporters.refi_qda import attribute, text
-from annotator.exporters.report_parts import _swept, pieces
+from annotator.exchange.exporters.collect import PROGRESS_EVERY, ExportCancelled, no_progress
+from annotator.exchange.exporters.refi_qda import attribute, text
+from annotator.exchange.exporters.report_parts import _swept, pieces
 from annotator.models import Claim, ImportedArticle
 from annotator.project import Project
 from db import claims as claim_rows

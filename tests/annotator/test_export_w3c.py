@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from annotator.exporters import export_to_path
+from annotator.exchange.exporters import export_to_path
 from annotator.project import Project
 from tests.annotator import exchange_fixtures as fx
 from tests.annotator import w3c_schema

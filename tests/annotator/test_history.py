@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.history import HISTORY_LIMIT
+from annotator.history.service import HISTORY_LIMIT
 from annotator.project import Project
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import ImportFailure
-from annotator.importers import batch, read_file
+from annotator.exchange.importers import batch, read_file
 from annotator.models import ImportedArticle, ImportOutcome
 from annotator.project import Project
 from tests.conftest import FIXTURES

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import ImportFailure
-from annotator.importers import docx, read_file
+from annotator.exchange.importers import docx, read_file
 from tests.conftest import FIXTURES
 from tests.fixtures.builders import BRIEFING_AUTHOR, BRIEFING_TITLE, build_docx
 

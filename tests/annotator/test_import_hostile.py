@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator import importers
-from annotator.importers import html
+from annotator.exchange import importers
+from annotator.exchange.importers import html
 from annotator.project import Project
 from tests.conftest import FIXTURES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import ImportFailure
-from annotator.importers import html, read_file
+from annotator.exchange.importers import html, read_file
 from tests.conftest import FIXTURES
 
 PAGE = FIXTURES / "article_page.html"
@@ -191,7 +191,7 @@ def test_hostile_json_ld_is_only_ever_data(tmp_path: Path) -> None:
 def test_page_too_large_for_extraction_keeps_its_whole_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from annotator.importers import html_large
+    from annotator.exchange.importers import html_large
 
     monkeypatch.setattr(html, "MAX_EXTRACT_ELEMENTS", 50)
     head = (

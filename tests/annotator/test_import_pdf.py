@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from annotator.errors import ImportFailure
-from annotator.importers import pdf, read_file
+from annotator.exchange.importers import pdf, read_file
 from tests.conftest import FIXTURES
 from tests.fixtures.builders import REPORT_PAGES, build_pdf
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.claims.links import LinkError
 from annotator.errors import NotFound
-from annotator.links import LinkError
 from annotator.models import Claim
 from annotator.project import Project
 

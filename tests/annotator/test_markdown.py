@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.errors import ImportFailure
-from annotator.importers import markdown
+from annotator.exchange.importers import markdown
 
 DOC = """---
 layout: post

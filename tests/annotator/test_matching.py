@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.matching import evaluate, score, values_agree
+from annotator.compare.matching import evaluate, score, values_agree
 from annotator.project import Project
 from tests.sample_marks import mark_samples
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from annotator import mergers
-from annotator.cli import main
-from annotator.merge import MergeError
-from annotator.mergers.anchor import locate
+from annotator.anchoring.quotes import locate
+from annotator.cli.main import main
+from annotator.exchange import mergers
+from annotator.exchange.merge import MergeError
 from annotator.models import ImportedArticle
 from annotator.project import Project
 

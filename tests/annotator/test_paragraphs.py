@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from annotator.paragraphs import display_breaks
+from annotator.articles.paragraphs import display_breaks
 
 
 def test_glued_sentences_in_a_long_line_get_breaks() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.importers import pdf
-from annotator.importers.pdf_paragraphs import Line, lines_from_pieces, page_text
+from annotator.exchange.importers import pdf
+from annotator.exchange.importers.pdf_paragraphs import Line, lines_from_pieces, page_text
 from tests.fixtures.builders import Placed, build_pdf, placed_content
 
 LEFT = 72.0

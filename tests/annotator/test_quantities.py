@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.quantities import parse
+from annotator.figures.parser import parse
 
 F = dict[str, Any]
 CASES: list[tuple[str, list[F]]] = [

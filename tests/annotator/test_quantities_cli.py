@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 
 FIELDS = {"value", "unit", "direction", "period", "base_year", "measure", "basis", "qualifier",
           "start", "end"}  # fmt: skip

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from annotator.errors import NotFound
+from annotator.figures.service import QuantityError
 from annotator.models import ImportedArticle
 from annotator.project import Project
-from annotator.quantity_store import QuantityError
 
 TEXT = (
     "The BMA says pay is a fifth lower than in 2008. Ministers say pay rose by almost 29% "

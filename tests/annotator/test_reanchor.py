@@ -6,9 +6,17 @@ from collections import Counter
 
 import pytest
 
-from annotator.anchoring import anchor_at, find_occurrence
-from annotator.reanchor import EXACT, FUZZY, ORPHAN, FoldedText, context_scores, fold, locate
-from annotator.textdiff import PositionMap, diff, equal_runs
+from annotator.anchoring.reanchor import (
+    EXACT,
+    FUZZY,
+    ORPHAN,
+    FoldedText,
+    context_scores,
+    fold,
+    locate,
+)
+from annotator.anchoring.selectors import anchor_at, find_occurrence
+from annotator.anchoring.textdiff import PositionMap, diff, equal_runs
 from tests.annotator.reanchor_cases import BASE, CASES, Case
 
 

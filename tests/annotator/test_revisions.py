@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from annotator.claims import ClaimError
+from annotator.claims.service import ClaimError
 from annotator.models import ImportedArticle
 from annotator.project import Project
 from tests.annotator.reanchor_cases import BASE

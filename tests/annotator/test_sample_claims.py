@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from annotator.project import Project
-from annotator.sample_claims import CLAIMS
-from annotator.samples import seed_samples
+from annotator.samples.articles import seed_samples
+from annotator.samples.claims import CLAIMS
 
 
 def test_first_run_has_tagged_claims_on_every_sample(claimed_project: Project) -> None:

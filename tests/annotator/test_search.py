@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.models import ImportedArticle
 from annotator.project import Project
-from annotator.search import ClaimFilter, split_terms
-from db import connection, migrations
+from annotator.search.service import ClaimFilter, split_terms
+from db.projectfile import connection, migrations
 
 TEXT = (
     "The union says pay fell 29% since 2008. The minister said pay rose by 4.5% "

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.models import ImportedArticle
 from annotator.project import Project
-from annotator.search import DEFAULT_LIMIT, ClaimFilter
+from annotator.search.service import DEFAULT_LIMIT, ClaimFilter
 
 FIGURES = 7  # claims that mention the figure
 

@@ -7,7 +7,7 @@ import pytest
 from annotator.errors import NotFound
 from annotator.models import ImportedArticle
 from annotator.project import Project
-from annotator.speakers import SpeakerError
+from annotator.speakers.service import SpeakerError
 
 TEXT = "The Health Secretary said pay rose. The union said pay fell by a fifth since 2008."
 

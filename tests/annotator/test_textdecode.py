@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.errors import ImportFailure
-from annotator.textdecode import decode
+from annotator.text.decode import decode
 
 WESTERN = "Un dîner naïf: crème brûlée à £4.50, déjà vu — café au lait.\n"
 

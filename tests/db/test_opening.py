@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.project import Project, ProjectFileError
-from db import migrations
+from db.projectfile import migrations
 
 
 def _refused(path: Path, reason_part: str) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main as cli_main
-from annotator.importers import read_file
+from annotator.cli.main import main as cli_main
+from annotator.exchange.importers import read_file
 from annotator.models import ImportedArticle
 from annotator.project import Project
 
@@ -55,7 +55,7 @@ def _cli(tmp: Path, *args: str) -> subprocess.Popen[str]:
 
 def warm_bytecode(tmp: Path) -> None:
     """Compile what the commands import once, so the timed runs are warm ones."""
-    modules = "ui.app, annotator.importers, annotator.exporters, annotator.merge, annotator.project"
+    modules = "ui.app, annotator.exchange.importers, annotator.exchange.exporters, annotator.exchange.merge, annotator.project"
     subprocess.run(
         [sys.executable, "-c", f"import {modules}"],
         cwd=ROOT,

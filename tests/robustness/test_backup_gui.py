@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from annotator import backups
+from annotator.backups import service as backups
 from annotator.models import Changes, ImportedArticle
 from annotator.project import Project
-from ui.backup_dialog import BackupDialog
-from ui.main_window import MainWindow
+from ui.backups.dialog import BackupDialog
+from ui.shell.main_window import MainWindow
 
 
 def _library_titles(window: MainWindow) -> list[str]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from annotator import backups
-from annotator.cli import main
+from annotator.backups import service as backups
+from annotator.cli.main import main
 from annotator.models import ImportedArticle
 from annotator.project import Project
-from db import backups as copier
-from db import connection, migrations
+from db.projectfile import backups as copier
+from db.projectfile import connection, migrations
 
 
 def _add(project: Project, text: str) -> int:

@@ -13,15 +13,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.models import ImportedArticle
-from annotator.paragraphs import (
+from annotator.articles.paragraphs import (
     MIN_PARAGRAPH_CHARS,
     RUN_TOGETHER_LINE_CHARS,
     SOFT_PARAGRAPH_CHARS,
     display_breaks,
 )
+from annotator.models import ImportedArticle
 from annotator.project import Project
-from ui.offsets import TextMap
+from ui.reader.offsets import TextMap
 
 # The original definitions: a look-behind tried at every position.
 _REF_GLUED = re.compile(r"(?<=[a-z0-9\)\]][.!?])(?=[A-Z\"“‘])|(?<=[.!?][\"”’])(?=[A-Z])")

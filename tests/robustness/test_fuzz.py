@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.errors import AnnotatorError, ImportFailure
-from annotator.importers import READERS, Reader
-from annotator.mergers import MergeRefused, parse
+from annotator.exchange.importers import READERS, Reader
+from annotator.exchange.mergers import MergeRefused, parse
+from annotator.figures.parser import parse as parse_quantities
 from annotator.models import ImportedArticle
 from annotator.project import Project
-from annotator.quantities import parse as parse_quantities
 from tests.annotator import exchange_fixtures
 from tests.conftest import FIXTURES
 
@@ -205,8 +205,8 @@ def test_fuzzed_files_imported_long_run(tmp_path: Path) -> None:
 
 
 def _merge_seeds() -> list[dict[str, Any]]:
-    from annotator.exporters import FORMATS as EXPORTS
-    from annotator.exporters import collect
+    from annotator.exchange.exporters import FORMATS as EXPORTS
+    from annotator.exchange.exporters import collect
 
     project = Project.in_memory()
     exchange_fixtures.build(project)

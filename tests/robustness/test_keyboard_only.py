@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 ARTICLE = (
     "Junior doctors walk out again\n\n"

@@ -41,8 +41,8 @@ def test_opening_a_project_imports_no_parser_or_exporter() -> None:
         "p = Project.open(pathlib.Path(tempfile.mkdtemp()) / 'p.sqlite')\n"
         "p.articles.list(); p.claims.list(); p.codebook\n"
         "heavy = ['trafilatura', 'pypdf', 'docx', 'charset_normalizer', 'markdown_it', 'yaml',\n"
-        "         'openpyxl', 'annotator.importers.html', 'annotator.mergers', 'annotator.exporters',\n"
-        "         'annotator.compare', 'annotator.datasets']\n"
+        "         'openpyxl', 'annotator.exchange.importers.html', 'annotator.exchange.mergers', 'annotator.exchange.exporters',\n"
+        "         'annotator.compare.service', 'annotator.datasets.service']\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run(

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from annotator.models import ImportedArticle
 from annotator.project import Project
 from tests.robustness.crash_support import _env, _write_corpus
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 60

@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.shell.main_window import MainWindow
+from ui.shell.session import ProjectSession
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCharFormat, QTextLayout
 from pytestqt.qtbot import QtBot
 
 from annotator.models import Changes, ImportedArticle
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 # Hostile text: astral emoji and a ZWJ sequence, combining accents, NBSP,
 # right-to-left words, an astral maths letter; two paragraphs.

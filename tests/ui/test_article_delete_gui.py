@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from annotator.models import ArticleDeletion
 from annotator.project import Project
-from ui import article_actions
-from ui.article_actions import confirmation
-from ui.commands import quote_label
-from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.library import deletion as article_actions
+from ui.library.deletion import confirmation
+from ui.shell.main_window import MainWindow
+from ui.shell.session import ProjectSession
+from ui.shell.undo import quote_label
 
 
 def _open_first(window: MainWindow, qtbot: QtBot) -> int:

@@ -19,8 +19,8 @@ from tests.ui.marking_support import (
     open_hostile,
     press,
 )
-from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.shell.main_window import MainWindow
+from ui.shell.session import ProjectSession
 
 
 def test_undo_and_redo_bring_back_the_same_claim(qtbot: QtBot, window: MainWindow) -> None:
@@ -98,7 +98,7 @@ def test_switching_projects_brings_that_projects_history(
         ).article_id
         assert article_id is not None
         session = ProjectSession(other)
-        from ui.commands import MarkClaim
+        from ui.shell.undo import MarkClaim
 
         session.undo_stack.push(MarkClaim(session, article_id, 0, 9))
         assert other.claims.count() == 1

@@ -16,7 +16,7 @@ from tests.ui.marking_support import (
     open_hostile,
     press,
 )
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 
 def test_tag_with_the_keyboard_and_see_the_colour_change(qtbot: QtBot, window: MainWindow) -> None:
@@ -75,7 +75,7 @@ def test_delete_key_in_the_panel_is_undoable(qtbot: QtBot, window: MainWindow) -
 
 
 def test_keyboard_shortcuts_help_lists_the_claim_keys(window: MainWindow) -> None:
-    from ui.shortcuts_help import shortcut_rows
+    from ui.shell.shortcuts_help import shortcut_rows
 
     rows = dict(shortcut_rows(window))
     assert "M" in rows and "Mark claim" in rows.values()

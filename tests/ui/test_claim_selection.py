@@ -16,7 +16,7 @@ from tests.ui.marking_support import (
     mark,
     open_hostile,
 )
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 
 def test_clicking_a_highlight_selects_its_row(qtbot: QtBot, window: MainWindow) -> None:

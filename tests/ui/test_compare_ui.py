@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from annotator.models import Changes, ImportedArticle
 from annotator.project import Project
 from tests import sample_marks
-from ui.compare_view import MAX_CELL_HEIGHT
-from ui.main_window import MainWindow
-from ui.reader_frame import article_ids_from
-from ui.session import ProjectSession
+from ui.compare.view import MAX_CELL_HEIGHT
+from ui.reader.frame import article_ids_from
+from ui.shell.main_window import MainWindow
+from ui.shell.session import ProjectSession
 
 
 def mark_samples(project: Project, window: MainWindow | None = None) -> list:  # type: ignore[type-arg]

@@ -12,10 +12,10 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from annotator.models import Claim
-from ui.chart import ChartWidget, nice_ticks
-from ui.dataset_table import PAGE_ROWS
-from ui.dataset_view import DatasetPanel
-from ui.main_window import MainWindow
+from ui.datasets.chart import ChartWidget, nice_ticks
+from ui.datasets.table import PAGE_ROWS
+from ui.datasets.view import DatasetPanel
+from ui.shell.main_window import MainWindow
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pay_index.csv"
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from annotator.models import Claim, ClaimLink, EvidenceLink
-from ui.evidence_panel import EvidencePanel
-from ui.main_window import MainWindow
+from ui.evidence.panel import EvidencePanel
+from ui.shell.main_window import MainWindow
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pay_index.csv"
 

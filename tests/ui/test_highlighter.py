@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from ui.highlighter import NEUTRAL_COLOUR, Palette, SpanIndex
-from ui.offsets import TextMap
-from ui.reader import ReaderView
+from ui.reader.highlighter import NEUTRAL_COLOUR, Palette, SpanIndex
+from ui.reader.offsets import TextMap
+from ui.reader.view import ReaderView
 
 CHUNK = 2048  # how far apart the generated claims spread
 spans_strategy = st.lists(

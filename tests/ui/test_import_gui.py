@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, 
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import FIXTURES
-from ui.article_details import ArticleDetailsDialog
-from ui.main_window import MainWindow
+from ui.library.details import ArticleDetailsDialog
+from ui.shell.main_window import MainWindow
 
 PAGE_TITLE = "Resident doctors vote to strike again over pay"
 

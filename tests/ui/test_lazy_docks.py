@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from ui import settings
-from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.shell import settings
+from ui.shell.main_window import MainWindow
+from ui.shell.session import ProjectSession
 
 
 def test_compare_docks_are_empty_until_asked_for_then_filled(

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from ui import settings
-from ui.main_window import MainWindow
+from ui.shell import settings
+from ui.shell.main_window import MainWindow
 
 
 def test_library_lists_the_samples_with_counts(window: MainWindow) -> None:
@@ -100,7 +100,7 @@ def test_window_layout_is_remembered(
     window.actions["toggle_library"].trigger()
     assert window.library_dock.isHidden()
     window.close()
-    from ui.session import ProjectSession
+    from ui.shell.session import ProjectSession
 
     again = MainWindow(ProjectSession(sample_project))
     qtbot.addWidget(again)

@@ -21,7 +21,7 @@ from tests.ui.marking_support import (
     press,
     utf16,
 )
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 
 @pytest.mark.parametrize("name", sorted(PIECES))

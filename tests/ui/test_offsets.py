@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.offsets import TextMap
+from ui.reader.offsets import TextMap
 
 SAMPLES = {
     "emoji": "Pay 😀 fell 👩‍⚕️ by a fifth",

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from ui.codebook_dialog import NAME, CodebookDialog
-from ui.main_window import MainWindow
-from ui.session import ProjectSession
-from ui.speakers_dialog import SpeakersDialog
+from ui.registry.codebook import NAME, CodebookDialog
+from ui.registry.speakers import SpeakersDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.session import ProjectSession
 
 
 def _claims_by(project: Project, names: list[str]) -> list[int]:

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from annotator.exporters import export_to_path
+from annotator.exchange.exporters import export_to_path
 from annotator.project import Project
-from annotator.search import ClaimFilter
-from ui.export_dialog import ExportDialog, ExportWorker
-from ui.main_window import MainWindow
-from ui.search_panel import HIT_ROLE
+from annotator.search.service import ClaimFilter
+from ui.exchange.export_dialog import ExportDialog, ExportWorker
+from ui.search.panel import HIT_ROLE
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_merge_is_one_undoable_step(
 ) -> None:
     source = marked.session.project
     colleague = Project.open(tmp_path / "colleague.sqlite")
-    from annotator.samples import seed_samples
+    from annotator.samples.articles import seed_samples
 
     seed_samples(colleague, claims=False)
     article = colleague.articles.list()[0]
@@ -172,9 +172,9 @@ def test_a_bad_merge_file_changes_nothing(
 def test_search_dock_shows_a_page_and_the_count_and_fetches_more(
     qtbot: QtBot, marked: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.search_panel
+    import ui.search.panel
 
-    monkeypatch.setattr(ui.search_panel, "PAGE_SIZE", 2)
+    monkeypatch.setattr(ui.search.panel, "PAGE_SIZE", 2)
     panel = marked.search.panel
     panel.kind.setCurrentIndex(panel.kind.findData("claim"))
     project = marked.session.project

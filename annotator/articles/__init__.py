@@ -1,0 +1,1 @@
+"""Articles: import into the project, revisions, details, deletion, paragraph breaks."""

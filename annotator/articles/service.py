@@ -1,0 +1,244 @@
+"""Articles: import, revisions and metadata (project.articles)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from contextlib import closing, nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.anchoring.textdiff import diff as diff_texts
+from annotator.articles import removal as article_removal
+from annotator.clock import new_uid, now_iso
+from annotator.errors import AnnotatorError, ImportFailure, NotFound
+from annotator.models import (
+    Article,
+    ArticleDeletion,
+    ArticleSnapshot,
+    ArticleSummary,
+    Changes,
+    DiffSpan,
+    ImportedArticle,
+    ImportOutcome,
+)
+from db import article_removal as removal_q
+from db import articles as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+# Called inside the import transaction when a new revision supersedes an old
+# one, so the claims can move to it atomically (the claims manager hooks in).
+RevisionHook = Callable[[int, int], None]
+# files done, files in all, the name of the file awaited next ("" at the end)
+ImportProgress = Callable[[int, int, str], None]
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _summary(row: dict[str, Any]) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        uid=row["uid"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        published=row["published"],
+        url=row["url"],
+        language=row["language"],
+        source_format=row["source_format"],
+        source_name=row["source_name"],
+        imported_at=row["imported_at"],
+        text_sha256=row["text_sha256"],
+        revision_of=row["revision_of"],
+        length=row["length"],
+        claims=row["claims"],
+    )
+
+
+class ArticleManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self.revision_hooks: list[RevisionHook] = []
+
+    @property
+    def _db(self):  # type: ignore[no-untyped-def]
+        return self._project.db
+
+    def list(self) -> list[ArticleSummary]:
+        return [_summary(row) for row in q.summaries(self._db)]
+
+    def exists(self, article_id: int) -> bool:
+        """Whether the article is still there (summary() measures the whole text: slower)."""
+        return q.exists(self._db, article_id)
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        row = q.summary(self._db, article_id)
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return _summary(row)
+
+    def get(self, article_id: int) -> Article:
+        summary = self.summary(article_id)
+        text = q.text(self._db, article_id)
+        assert text is not None
+        return Article(summary=summary, text=text)
+
+    def metadata(self, article_id: int) -> dict[str, Any]:
+        return dict(json.loads(q.metadata_json(self._db, article_id)))
+
+    def count(self) -> int:
+        return q.count(self._db)
+
+    def add(self, imported: ImportedArticle) -> ImportOutcome:
+        """Store one article: a duplicate is recognised, a changed version becomes a revision."""
+        source = imported.source_name or imported.title
+        if not imported.text.strip():
+            raise ImportFailure(source, "holds no text")
+        sha = text_sha256(imported.text)
+        with self._db.atomic():
+            existing = q.find_by_sha(self._db, sha)
+            if existing is not None:
+                return ImportOutcome(source, "duplicate", existing, imported.title)
+            previous = self._previous_version(imported)
+            article_id = q.insert(
+                self._db,
+                {
+                    "uid": new_uid(),
+                    "title": imported.title.strip() or "(untitled)",
+                    "outlet": imported.outlet,
+                    "author": imported.author,
+                    "published": imported.published,
+                    "url": imported.url,
+                    "language": imported.language,
+                    "source_format": imported.source_format,
+                    "source_name": imported.source_name,
+                    "imported_at": now_iso(),
+                    "text": imported.text,
+                    "text_sha256": sha,
+                    "revision_of": previous,
+                    "metadata": json.dumps(imported.metadata, default=str),
+                },
+            )
+            if previous is not None:
+                for hook in self.revision_hooks:
+                    hook(previous, article_id)
+        status = "revision" if previous is not None else "imported"
+        return ImportOutcome(source, status, article_id, imported.title, revision_of=previous)
+
+    def _previous_version(self, imported: ImportedArticle) -> int | None:
+        if imported.url:
+            return q.latest_with_url(self._db, imported.url)
+        if imported.title and imported.outlet:
+            return q.latest_with_title_outlet(self._db, imported.title, imported.outlet)
+        return None
+
+    def import_file(self, path: Path) -> ImportOutcome:
+        """Import one file; failures come back as a 'failed' outcome, never raised."""
+        return self.import_files([path])[0]
+
+    def import_files(
+        self,
+        files: Sequence[Path],
+        progress: ImportProgress | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> list[ImportOutcome]:
+        """Import files in order, each article in its own transaction; outcomes in input order.
+
+        A large batch is read by worker processes while the articles already
+        read are stored here (annotator.exchange.importers.batch). `progress(done, total,
+        next file's name)` is called before each file is awaited; once `stop()`
+        is true no further article is stored, and the outcomes so far return.
+        """
+        from annotator.exchange.importers.batch import read_in_order  # parsers load on first use
+
+        outcomes: list[ImportOutcome] = []
+        total = len(files)
+        if progress is not None and files:
+            progress(0, total, files[0].name)
+        storing = q.bulk_storing(self._db) if total > 1 else nullcontext()
+        with storing, closing(read_in_order(files, stop=stop)) as results:
+            for done, (path, result) in enumerate(results, start=1):
+                if stop is not None and stop():
+                    break
+                outcomes.append(self._store(path, result))
+                if progress is not None:
+                    progress(done, total, files[done].name if done < total else "")
+        return outcomes
+
+    def _store(self, path: Path, result: ImportedArticle | ImportFailure) -> ImportOutcome:
+        if isinstance(result, ImportFailure):
+            return ImportOutcome(str(path), "failed", reason=result.reason)
+        try:
+            return self.add(result)
+        except ImportFailure as exc:
+            return ImportOutcome(str(path), "failed", reason=exc.reason)
+
+    def import_paths(self, paths: list[Path]) -> list[ImportOutcome]:
+        """Files and folders (walked for supported files); a folder with none is a failure."""
+        from annotator.exchange import importers
+
+        files, outcomes = importers.collect_files(paths)
+        return outcomes + self.import_files(files)
+
+    def diff(self, old_id: int, new_id: int) -> list[DiffSpan]:
+        """What changed from one revision to another: spans in code points of each text."""
+        return diff_texts(self.get(old_id).text, self.get(new_id).text)
+
+    def update_metadata(self, article_id: int, **fields: str | None) -> Changes:
+        self.summary(article_id)
+        cleaned = {k: (v.strip() if isinstance(v, str) else v) or None for k, v in fields.items()}
+        if "title" in cleaned and not cleaned["title"]:
+            raise ValueError("an article needs a title")
+        with self._db.atomic():
+            q.update_fields(self._db, article_id, cleaned)
+        return Changes(articles=frozenset({article_id}))
+
+    # -- deleting ------------------------------------------------------------------
+    def deletion(self, article_id: int) -> ArticleDeletion:
+        """What deleting the article would take with it (for a confirmation)."""
+        return article_removal.deletion(self._snapshot(article_id))
+
+    def delete(self, article_id: int) -> ArticleSnapshot:
+        """Delete an article with its claims and what hangs off them; restore() undoes it.
+
+        Its claims go with their topics, figures, evidence links and claim links
+        (also those from claims of other articles); evidence quoting a passage
+        of it goes too, unlinked from every claim it backed. A newer revision
+        of it then follows its parent, so the chain stays unbroken.
+        """
+        with self._db.atomic():
+            snapshot = self._snapshot(article_id)
+            removal_q.delete(self._db, snapshot)
+        return snapshot
+
+    def restore(self, snapshot: ArticleSnapshot) -> ArticleSummary:
+        """Put a deleted article back exactly: same ids, claims, evidence, links, revision chain."""
+        article_id = int(snapshot["article"]["id"])
+        with self._db.atomic():
+            if q.summary(self._db, article_id) is not None:
+                raise AnnotatorError(
+                    f"article {article_id} exists again (made elsewhere meanwhile)"
+                )
+            try:
+                removal_q.restore(self._db, snapshot)
+            except sqlite3.IntegrityError as exc:
+                raise AnnotatorError(
+                    f"article {article_id} cannot come back: something it used is gone ({exc})"
+                ) from exc
+        return self.summary(article_id)
+
+    @staticmethod
+    def changes_for_deletion(snapshot: ArticleSnapshot) -> Changes:
+        return article_removal.changes(snapshot)
+
+    def _snapshot(self, article_id: int) -> ArticleSnapshot:
+        snapshot = removal_q.snapshot(self._db, article_id)
+        if snapshot is None:
+            raise NotFound(f"no article with id {article_id}")
+        return snapshot

@@ -1,0 +1,1 @@
+"""Claims: marking, tagging, links between claims, and following an article's revisions."""

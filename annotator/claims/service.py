@@ -1,0 +1,296 @@
+"""Claims: mark, tag, adjust, delete and restore (project.claims).
+
+Every method is one transaction and returns what the caller needs to show
+or undo it; the database never holds an `exact` claim whose quote differs
+from the article text at its offsets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from annotator.anchoring.selectors import anchor_at, find_occurrence, trim_span
+from annotator.claims import revisions
+from annotator.claims import tags as claim_tags
+from annotator.clock import new_uid, now_iso
+from annotator.errors import AnnotatorError, NotFound
+from annotator.models import Changes, Claim, ClaimSnapshot
+from db import articles as article_q
+from db import claims as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+STATUSES = ("to check", "in progress", "checked")
+# Ids per query in get_many (SQLite allows at least 999 parameters).
+GET_MANY_BATCH = 500
+# Article texts kept by the claims service (the most recently read ones).
+TEXT_CACHE_SIZE = 4
+# Fields callers may set with update(); ids for references, text otherwise.
+UPDATABLE = ("statement", "speaker_id", "side_id", "stance_id", "verdict_id", "status", "note")
+
+
+class ClaimError(AnnotatorError):
+    """A claim cannot be made or changed as asked (blank span, quote not found...)."""
+
+
+def _claim(row: dict[str, Any]) -> Claim:
+    return Claim(
+        id=row["id"],
+        uid=row["uid"],
+        article_id=row["article_id"],
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        anchor=row["anchor"],
+        statement=row["statement"],
+        speaker_id=row["speaker_id"],
+        speaker=row["speaker"],
+        side_id=row["side_id"],
+        side=row["side"],
+        stance_id=row["stance_id"],
+        stance=row["stance"],
+        verdict_id=row["verdict_id"],
+        verdict=row["verdict"],
+        topics=tuple(json.loads(row["topics"] or "[]")),
+        status=row["status"],
+        note=row["note"],
+        created_by=row["created_by"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        original_quote=row.get("original_quote"),
+    )
+
+
+class ClaimManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        # article id -> (text_sha256, text). Marking re-read the whole text
+        # (1 MB) on every claim; texts never change after import, and the
+        # digest (a few bytes, checked on each use) catches a deleted and
+        # re-used id or an edit from another process.
+        self._texts: dict[int, tuple[str, str]] = {}
+
+    @property
+    def _db(self):  # type: ignore[no-untyped-def]
+        return self._project.db
+
+    def _text(self, article_id: int) -> str:
+        sha = article_q.text_sha256(self._db, article_id)
+        if sha is None:
+            self._texts.pop(article_id, None)
+            raise NotFound(f"no article with id {article_id}")
+        cached = self._texts.get(article_id)
+        if cached is not None and cached[0] == sha:
+            return cached[1]
+        found = article_q.text_with_sha256(self._db, article_id)
+        if found is None:
+            raise NotFound(f"no article with id {article_id}")
+        text, sha = found
+        if len(self._texts) >= TEXT_CACHE_SIZE:
+            self._texts.pop(next(iter(self._texts)))
+        self._texts[article_id] = (sha, text)
+        return text
+
+    # -- reading -----------------------------------------------------------
+    def get(self, claim_id: int) -> Claim:
+        rows = q.select(self._db, "c.id = ?", [claim_id])
+        if not rows:
+            raise NotFound(f"no claim with id {claim_id}")
+        return _claim(rows[0])
+
+    def list(self, article_id: int | None = None) -> list[Claim]:
+        if article_id is None:
+            return [_claim(r) for r in q.select(self._db)]
+        return [_claim(r) for r in q.select(self._db, "c.article_id = ?", [article_id])]
+
+    def filter(
+        self,
+        article_id: int | None = None,
+        speaker: str | None = None,
+        side: str | None = None,
+        stance: str | None = None,
+        verdict: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
+    ) -> list[Claim]:
+        """Claims matching every filter given by name (None: any); unknown names are refused."""
+        if status is not None and status not in STATUSES:
+            raise ClaimError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        rows = claim_tags.filter_rows(
+            self._project, article_id, speaker, side, stance, verdict, topic, status
+        )
+        return [_claim(r) for r in rows]
+
+    def positions(self, article_id: int) -> list[tuple[int, int | None, int | None]]:
+        """(id, start, end) of every claim of an article, orphans too; cheap for 10,000 rows."""
+        return q.positions(self._db, article_id)
+
+    def get_many(self, claim_ids: Sequence[int]) -> list[Claim]:
+        """Several claims in few queries (ids that do not exist are left out).
+
+        A table showing 10,000 claims fetches the rows it shows, a page at a
+        time, instead of building every Claim up front.
+        """
+        found: list[Claim] = []
+        ids = list(dict.fromkeys(claim_ids))
+        for first in range(0, len(ids), GET_MANY_BATCH):
+            batch = ids[first : first + GET_MANY_BATCH]
+            marks = ", ".join("?" * len(batch))
+            found.extend(_claim(r) for r in q.select(self._db, f"c.id IN ({marks})", batch))
+        return found
+
+    def count(self, article_id: int | None = None) -> int:
+        return q.count(self._db, article_id)
+
+    def spans(
+        self, article_id: int
+    ) -> list[tuple[int, int, int, int | None, int | None, int | None]]:
+        """(id, start, end, side_id, stance_id, verdict_id) for painting, cheap for 10,000 claims."""
+        return q.spans(self._db, article_id)
+
+    # -- making ------------------------------------------------------------
+    def mark(self, article_id: int, start: int, end: int, **fields: Any) -> Claim:
+        """Make a claim on [start, end) of the article's text (white space at the edges trimmed)."""
+        text = self._text(article_id)
+        span = trim_span(text, start, end)
+        if span is None:
+            raise ClaimError("the selection is empty or only white space; no claim made")
+        anchor = anchor_at(text, *span)
+        now = now_iso()
+        row = {
+            "uid": new_uid(),
+            "article_id": article_id,
+            "start": anchor.start,
+            "end": anchor.end,
+            "quote": anchor.quote,
+            "prefix": anchor.prefix,
+            "suffix": anchor.suffix,
+            "anchor": "exact",
+            "statement": anchor.quote,
+            "status": "to check",
+            "note": "",
+            "created_by": "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        topics = fields.pop("topic_ids", None)
+        self._check_fields(fields)
+        row.update(fields)
+        with self._db.atomic():
+            claim_id = q.insert(self._db, row)
+            if topics:
+                q.set_topics(self._db, claim_id, list(topics))
+        return self.get(claim_id)
+
+    def mark_quote(self, article_id: int, quote: str, occurrence: int = 1, **fields: Any) -> Claim:
+        """Make a claim on the N-th exact occurrence of quote in the article."""
+        if not quote.strip():
+            raise ClaimError("the quote is blank; no claim made")
+        text = self._text(article_id)
+        start = find_occurrence(text, quote, occurrence)
+        if start is None:
+            which = "" if occurrence == 1 else f" (occurrence {occurrence})"
+            raise ClaimError(f"the quote is not in article {article_id}{which}: {quote[:60]!r}")
+        return self.mark(article_id, start, start + len(quote), **fields)
+
+    # -- changing ----------------------------------------------------------
+    def _check_fields(self, fields: dict[str, Any]) -> None:
+        unknown = set(fields) - set(UPDATABLE)
+        if unknown:
+            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        if "status" in fields and fields["status"] not in STATUSES:
+            raise ClaimError(
+                f"unknown status {fields['status']!r} (use one of: {', '.join(STATUSES)})"
+            )
+
+    def update(self, claim_id: int, topic_ids: list[int] | None = None, **fields: Any) -> Claim:
+        """Change tags and text fields; topic_ids replaces the topic set when given."""
+        self.get(claim_id)
+        self._check_fields(fields)
+        with self._db.atomic():
+            q.update(self._db, claim_id, {**fields, "updated_at": now_iso()})
+            if topic_ids is not None:
+                q.set_topics(self._db, claim_id, topic_ids)
+        return self.get(claim_id)
+
+    def tag(
+        self,
+        claim_id: int,
+        speaker: str | None = None,
+        side: str | None = None,
+        stance: str | None = None,
+        verdict: str | None = None,
+        topics: list[str] | tuple[str, ...] | None = None,
+        status: str | None = None,
+        statement: str | None = None,
+    ) -> Claim:
+        """Tag by names (see annotator.claims.tags.tag): None keeps, "" clears, unknown speakers are made."""
+        return claim_tags.tag(
+            self._project, claim_id, speaker, side, stance, verdict, topics, status, statement
+        )
+
+    def topic_ids(self, claim_id: int) -> list[int]:
+        return q.topic_ids(self._db, claim_id)
+
+    def adjust(self, claim_id: int, start: int, end: int) -> Claim:
+        """Move a claim's span; its anchor becomes exact at the new place."""
+        claim = self.get(claim_id)
+        text = self._text(claim.article_id)
+        span = trim_span(text, start, end)
+        if span is None:
+            raise ClaimError("the new span is empty or only white space")
+        anchor = anchor_at(text, *span)
+        with self._db.atomic():
+            q.update(
+                self._db,
+                claim_id,
+                {
+                    "start": anchor.start,
+                    "end": anchor.end,
+                    "quote": anchor.quote,
+                    "prefix": anchor.prefix,
+                    "suffix": anchor.suffix,
+                    "anchor": "exact",
+                    "original_quote": None,
+                    "updated_at": now_iso(),
+                },
+            )
+        return self.get(claim_id)
+
+    def confirm(self, claim_id: int) -> Claim:
+        """Accept a fuzzy anchor as it stands: it becomes exact on its current words."""
+        claim = self.get(claim_id)
+        if claim.start is None or claim.end is None:
+            raise ClaimError(f"claim {claim_id} is orphaned; mark its words again to place it")
+        return self.adjust(claim_id, claim.start, claim.end)
+
+    def move_to_revision(self, old_article_id: int, new_article_id: int) -> list[int]:
+        """Move every claim of an article onto its new revision, re-anchored (see reanchor)."""
+        return revisions.move_claims(self._project, old_article_id, new_article_id)
+
+    def delete(self, claim_id: int) -> ClaimSnapshot:
+        """Delete a claim; the snapshot returned brings it back with restore()."""
+        self.get(claim_id)
+        with self._db.atomic():
+            snapshot = q.snapshot(self._db, claim_id)
+            q.delete(self._db, claim_id)
+        return snapshot
+
+    def snapshot(self, claim_id: int) -> ClaimSnapshot:
+        self.get(claim_id)
+        return q.snapshot(self._db, claim_id)
+
+    def restore(self, snapshot: ClaimSnapshot) -> Claim:
+        """Put a claim back exactly as it was (same id, uid, tags, links)."""
+        with self._db.atomic():
+            q.restore(self._db, snapshot)
+        return self.get(int(snapshot["claims"][0]["id"]))
+
+    @staticmethod
+    def changes_for(claim: Claim) -> Changes:
+        return Changes(articles=frozenset({claim.article_id}), claims=frozenset({claim.id}))

@@ -1,0 +1,135 @@
+"""`import`, `articles`, `show`, `delete`: articles in and out of a project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.support import (
+    InputFailed,
+    emit_json,
+    guarded,
+    json_option,
+    opened_project,
+    project_option,
+    report_failure,
+)
+from annotator.errors import NotFound
+from annotator.models import ImportOutcome
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@project_option
+@json_option
+@guarded
+def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: bool) -> None:
+    """Import articles: files or folders of .txt, .md, .html, .pdf and .docx.
+
+    Prints one line per file (imported, duplicate, revision) and one stderr
+    line per file that failed; exits 1 if any failed, after importing the rest.
+    """
+    from annotator.exchange.importers import collect_files
+
+    files, outcomes = collect_files(list(paths))
+    with opened_project(project_path, create=True) as project:
+        outcomes.extend(project.articles.import_files(files))
+    failed = [o for o in outcomes if o.status == "failed"]
+    if as_json:
+        emit_json([o.as_json() for o in outcomes])
+    else:
+        for o in outcomes:
+            if o.status != "failed":
+                click.echo(f"{o.status:9} {o.article_id:>5}  {o.title}  [{o.source}]{_note(o)}")
+    for o in failed:
+        report_failure(f"{o.source}: {o.reason}")
+    if failed:
+        raise InputFailed
+
+
+def _note(outcome: ImportOutcome) -> str:
+    if outcome.status == "revision":
+        return f"  (new revision of {outcome.revision_of})"
+    if outcome.status == "duplicate":
+        return "  (same text already in the project)"
+    return ""
+
+
+@click.command("articles")
+@project_option
+@json_option
+@guarded
+def articles_command(project_path: Path | None, as_json: bool) -> None:
+    """List the articles of a project."""
+    with opened_project(project_path) as project:
+        summaries = project.articles.list()
+    if as_json:
+        emit_json([s.as_json() for s in summaries])
+        return
+    for s in summaries:
+        date = (s.published or "")[:10]
+        click.echo(f"{s.id:>5}  {date:10}  {s.claims:>4} claims  {s.title}  ({s.outlet or '-'})")
+
+
+@click.command("show")
+@click.argument("article_id", type=int)
+@project_option
+@json_option
+@guarded
+def show_command(article_id: int, project_path: Path | None, as_json: bool) -> None:
+    """Show one article with its metadata and canonical text."""
+    with opened_project(project_path) as project:
+        try:
+            article = project.articles.get(article_id)
+        except NotFound as exc:
+            raise NotFound(f"{project.path}: {exc}") from exc
+    if as_json:
+        emit_json(article.as_json())
+        return
+    s = article.summary
+    for label, value in (
+        ("Title", s.title),
+        ("Outlet", s.outlet),
+        ("Author", s.author),
+        ("Published", s.published),
+        ("URL", s.url),
+        ("Claims", s.claims),
+    ):
+        click.echo(f"{label + ':':11}{value if value is not None else '-'}")
+    click.echo("")
+    click.echo(article.text)
+
+
+@click.command("delete")
+@click.argument("article_id", type=int)
+@project_option
+@json_option
+@guarded
+def delete_command(article_id: int, project_path: Path | None, as_json: bool) -> None:
+    """Delete an article with its claims (and their tags, figures and links).
+
+    Evidence quoting a passage of the article goes too; a newer revision of
+    it then follows its previous one. Exits 1 for an unknown id. In the
+    window, Edit > Undo brings a deletion made there back; from here, keep a
+    backup (`annotator backup`) first.
+    """
+    with opened_project(project_path) as project:
+        try:
+            deletion = project.articles.deletion(article_id)
+            project.articles.delete(article_id)
+        except NotFound as exc:
+            raise NotFound(f"{project.path}: {exc}") from exc
+    if as_json:
+        emit_json(deletion.as_json())
+        return
+    gone = [_count(deletion.claims, "claim")]
+    if deletion.passages:
+        gone.append(_count(deletion.passages, "quoted passage"))
+    if deletion.other_claims:
+        gone.append(f"links of {_count(deletion.other_claims, 'claim')} in other articles")
+    click.echo(f"deleted   {deletion.article_id:>5}  {deletion.title}  (with {', '.join(gone)})")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,186 @@
+"""`mark`, `tag`, `claims`, `speakers`: claims and who made them, from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.support import emit_json, guarded, json_option, opened_project, project_option
+from annotator.errors import AnnotatorError
+from annotator.models import Claim
+from annotator.project import Project
+
+
+class CommandFailed(AnnotatorError):
+    """An expected failure, reported as one line naming the project file."""
+
+
+def _fail(project: Project, exc: Exception) -> CommandFailed:
+    return CommandFailed(f"{project.path}: {exc}")
+
+
+def _claim_line(claim: Claim) -> str:
+    where = "orphan" if claim.start is None else f"{claim.start}-{claim.end}"
+    tags = ", ".join(
+        t for t in (claim.speaker, claim.side, claim.stance, claim.verdict, *claim.topics) if t
+    )
+    review = "" if claim.anchor == "exact" else f" [{claim.anchor}: needs review]"
+    return f"{claim.id:>5}  article {claim.article_id:<4} {where:>13}  {claim.quote!r}  ({tags or 'untagged'}){review}"
+
+
+@click.command("mark")
+@click.argument("article_id", type=int)
+@click.option("--quote", required=True, help="The exact words of the claim, as in the article.")
+@click.option(
+    "--occurrence",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Which occurrence of the quote to mark, counting from 1.",
+)
+@click.option("--speaker", default=None, help="Who made the claim (name or alias; made if new).")
+@click.option("--side", default=None, help="The side it comes from (a codebook side).")
+@click.option("--stance", default=None, help="The stance it takes (a codebook stance).")
+@project_option
+@json_option
+@guarded
+def mark_command(
+    article_id: int,
+    quote: str,
+    occurrence: int,
+    speaker: str | None,
+    side: str | None,
+    stance: str | None,
+    project_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Mark a claim on the N-th occurrence of its exact quote in an article."""
+    with opened_project(project_path) as project:
+        try:
+            with project.db.atomic():  # the mark and its tags commit together or not at all
+                claim = project.claims.mark_quote(article_id, quote, occurrence)
+                if speaker is not None or side is not None or stance is not None:
+                    claim = project.claims.tag(claim.id, speaker=speaker, side=side, stance=stance)
+        except AnnotatorError as exc:
+            raise _fail(project, exc) from exc
+    if as_json:
+        emit_json(claim.as_json())
+    else:
+        click.echo(_claim_line(claim))
+
+
+@click.command("tag")
+@click.argument("claim_id", type=int)
+@click.option(
+    "--speaker", default=None, help="Who made it (name or alias; made if new; '' clears)."
+)
+@click.option("--side", default=None, help="Its side ('' clears).")
+@click.option("--stance", default=None, help="Its stance ('' clears).")
+@click.option("--verdict", default=None, help="Its verdict ('' clears).")
+@click.option(
+    "--topic",
+    "topics",
+    multiple=True,
+    help="A topic; repeat for several. Given topics replace the claim's set ('' clears it).",
+)
+@click.option("--status", default=None, help="to check | in progress | checked.")
+@click.option("--statement", default=None, help="The claim in the checker's own words.")
+@project_option
+@json_option
+@guarded
+def tag_command(
+    claim_id: int,
+    speaker: str | None,
+    side: str | None,
+    stance: str | None,
+    verdict: str | None,
+    topics: tuple[str, ...],
+    status: str | None,
+    statement: str | None,
+    project_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Tag a claim: speaker, side, stance, verdict, topics, status, statement (by name)."""
+    with opened_project(project_path) as project:
+        try:
+            claim = project.claims.tag(
+                claim_id,
+                speaker=speaker,
+                side=side,
+                stance=stance,
+                verdict=verdict,
+                topics=list(topics) if topics else None,
+                status=status,
+                statement=statement,
+            )
+        except AnnotatorError as exc:
+            raise _fail(project, exc) from exc
+    if as_json:
+        emit_json(claim.as_json())
+    else:
+        click.echo(_claim_line(claim))
+
+
+@click.command("claims")
+@click.option("--article", "article_id", type=int, default=None, help="Only this article's claims.")
+@click.option("--speaker", default=None, help="Only claims by this speaker (name or alias).")
+@click.option("--side", default=None, help="Only claims from this side.")
+@click.option("--stance", default=None, help="Only claims taking this stance.")
+@click.option("--verdict", default=None, help="Only claims with this verdict.")
+@click.option("--topic", default=None, help="Only claims on this topic.")
+@click.option("--status", default=None, help="Only claims with this status.")
+@project_option
+@json_option
+@guarded
+def claims_command(
+    article_id: int | None,
+    speaker: str | None,
+    side: str | None,
+    stance: str | None,
+    verdict: str | None,
+    topic: str | None,
+    status: str | None,
+    project_path: Path | None,
+    as_json: bool,
+) -> None:
+    """List claims with their anchors (offsets in code points) and tags."""
+    with opened_project(project_path) as project:
+        try:
+            if article_id is not None:
+                project.articles.summary(article_id)
+            claims = project.claims.filter(
+                article_id=article_id,
+                speaker=speaker,
+                side=side,
+                stance=stance,
+                verdict=verdict,
+                topic=topic,
+                status=status,
+            )
+        except AnnotatorError as exc:
+            raise _fail(project, exc) from exc
+    if as_json:
+        emit_json([c.as_json() for c in claims])
+        return
+    for claim in claims:
+        click.echo(_claim_line(claim))
+
+
+@click.command("speakers")
+@project_option
+@json_option
+@guarded
+def speakers_command(project_path: Path | None, as_json: bool) -> None:
+    """List speakers with their aliases, side and number of claims."""
+    with opened_project(project_path) as project:
+        speakers = project.speakers.list()
+        counts = project.speakers.claim_counts()
+    if as_json:
+        emit_json([{**s.as_json(), "claims": counts.get(s.id, 0)} for s in speakers])
+        return
+    for s in speakers:
+        aliases = f"  (also: {', '.join(s.aliases)})" if s.aliases else ""
+        click.echo(
+            f"{s.id:>5}  {s.name}  [{s.side or 'no side'}]  {counts.get(s.id, 0)} claims{aliases}"
+        )

@@ -1,0 +1,1 @@
+"""The codebook: the sides, stances, verdicts and topics claims are tagged with."""

@@ -1,0 +1,1 @@
+"""Datasets: tables (CSV, TSV, Excel) imported into the project and cited as evidence."""

@@ -1,0 +1,331 @@
+"""Reading a table file (CSV, TSV, Excel) into a header and rows of strings.
+
+Pure and strict: a ragged row, a missing header, an undecodable or oversized
+file is refused with a reason naming the file and where it went wrong, before
+anything is written. The rows can be walked twice (once to check and detect
+types, once to store), so a bad line deep in the file never leaves a
+half-imported table behind.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils.utils import ValueTracker
+
+from annotator.errors import ImportFailure
+from annotator.text.decode import decode
+
+MAX_DATASET_BYTES = 50 * 1024 * 1024
+MAX_COLUMNS = 1000
+SNIFF_CHARS = 64 * 1024
+DELIMITERS = ",;\t|"
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+# A header cell that is a plain number is data, not a column name; but a
+# year (a wide table with one column per year) is a fair column name.
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?$")
+_YEAR = re.compile(r"^(1[5-9]|2[0-9])\d\d$")
+_STRICT_INT = re.compile(r"^[+-]?\d+$")
+_STRICT_FLOAT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
+MAX_SQLITE_INT = 2**63 - 1
+
+
+class StrictValueTracker(ValueTracker):
+    """sqlite-utils' type guesser with stricter tests: Python's int() and float()
+    accept "1_000", "nan", "inf" and integers too big for SQLite, and a code with
+    a leading zero ("007", an ONS area code) must stay text, not become 7."""
+
+    def test_integer(self, value: object) -> bool:
+        text = str(value).strip()
+        return (
+            bool(_STRICT_INT.match(text))
+            and not _LEADING_ZERO.match(text)
+            and abs(int(text)) <= MAX_SQLITE_INT
+        )
+
+    def test_float(self, value: object) -> bool:
+        text = str(value).strip()
+        return bool(_STRICT_FLOAT.match(text)) and not _LEADING_ZERO.match(text)
+
+
+def convert(value: str, kind: str) -> Any:
+    """A cell as it is stored: blank is NULL, numbers as numbers (types were checked)."""
+    return converter(kind)(value)
+
+
+def _text(value: str) -> str | None:
+    return value if value.strip() else None
+
+
+def _integer(value: str) -> int | None:
+    return int(value) if value.strip() else None
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value.strip() else None
+
+
+def converter(kind: str) -> Callable[[str], Any]:
+    """The function that stores a cell of a column of this type."""
+    return {"integer": _integer, "float": _float}.get(kind, _text)
+
+
+@dataclass(frozen=True)
+class TableFile:
+    """A table file checked far enough to name its columns; rows() walks it."""
+
+    source: str
+    header: tuple[str, ...]
+    format: str  # "csv" | "tsv" | "excel"
+    encoding: str | None
+    delimiter: str | None
+    estimated_rows: int
+    _text: str = ""
+    _data: bytes = b""
+    _dialect: Any = None
+
+    def rows(self) -> Iterator[list[str]]:
+        """Every data row as strings of the header's width; raises ImportFailure on a ragged one."""
+        if self.format == "excel":
+            yield from _excel_rows(self._data, self.source, len(self.header))
+        else:
+            yield from _csv_rows(self._text, self._dialect, self.source, len(self.header))
+
+
+def read_table(path: Path) -> TableFile:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFailure(source, f"cannot be read ({exc.strerror or exc})") from exc
+    if path.is_dir():
+        raise ImportFailure(source, "is a folder, not a table file")
+    if size > MAX_DATASET_BYTES:
+        raise ImportFailure(
+            source,
+            f"is {size / (1024 * 1024):.0f} MB, over the "
+            f"{MAX_DATASET_BYTES // (1024 * 1024)} MB limit for a dataset",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailure(source, f"cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise ImportFailure(source, "is empty")
+    if data.startswith(OLE_MAGIC) or path.suffix.lower() == ".xls":
+        raise ImportFailure(
+            source, "is an old Excel .xls workbook; save it as .xlsx or CSV and import that"
+        )
+    if data.startswith(ZIP_MAGIC) or path.suffix.lower() in EXCEL_SUFFIXES:
+        return _read_excel(data, source)
+    return _read_delimited(data, source, tab=path.suffix.lower() in (".tsv", ".tab"))
+
+
+# -- delimited text -----------------------------------------------------------------
+def encoding_of(data: bytes) -> str:
+    """The name of the encoding textdecode.decode used for these bytes (for the record)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        import charset_normalizer  # slow to import; only legacy-encoded tables need it
+
+        best = charset_normalizer.from_bytes(data).best()
+        return best.encoding if best is not None else "unknown"
+
+
+def _pick_dialect(text: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
+    if tab:
+        return csv.excel_tab
+    sample = text[:SNIFF_CHARS]
+    first_line = next((line for line in sample.split("\n") if line.strip()), "")
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+        if dialect.delimiter in first_line or not any(d in first_line for d in DELIMITERS):
+            return dialect
+    except csv.Error:
+        pass
+    # The sniffer gives up on short or irregular samples: take the candidate
+    # the header line uses most, or a comma (a one-column file).
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+
+    class Fallback(csv.excel):
+        delimiter = best if counts[best] else ","
+
+    return Fallback
+
+
+def _read_delimited(data: bytes, source: str, tab: bool) -> TableFile:
+    text = decode(data, source)
+    encoding = encoding_of(data)
+    dialect = _pick_dialect(text, tab)
+    reader = csv.reader(io.StringIO(text), dialect)
+    header: list[str] | None = None
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                header = row
+                break
+    except csv.Error as exc:
+        raise ImportFailure(source, f"line {reader.line_num}: {exc}") from exc
+    if header is None:
+        raise ImportFailure(source, "holds no rows")
+    names = _column_names(header, source)
+    delimiter = dialect.delimiter
+    table = TableFile(
+        source=source,
+        header=names,
+        format="tsv" if delimiter == "\t" else "csv",
+        encoding=encoding,
+        delimiter=delimiter,
+        estimated_rows=max(1, text.count("\n")),
+        _text=text,
+        _dialect=dialect,
+    )
+    return table
+
+
+def _csv_rows(text: str, dialect: Any, source: str, width: int) -> Iterator[list[str]]:
+    reader = csv.reader(io.StringIO(text), dialect)
+    seen_header = False
+    try:
+        for row in reader:
+            if not "".join(row).strip():
+                continue
+            if not seen_header:
+                seen_header = True
+                continue
+            yield _fit(row, width, source, f"line {reader.line_num}")
+    except csv.Error as exc:
+        raise ImportFailure(source, f"line {reader.line_num}: {exc}") from exc
+
+
+def _fit(row: list[str], width: int, source: str, where: str) -> list[str]:
+    """The row at the header's width; extra cells may only be blank (a trailing comma)."""
+    if len(row) == width:
+        return row
+    if len(row) > width and not any(cell.strip() for cell in row[width:]):
+        return row[:width]
+    raise ImportFailure(
+        source,
+        f"{where} has {len(row)} fields where the header has {width}: the rows are ragged; "
+        "fix the file (or save it again from a spreadsheet) and import it again",
+    )
+
+
+def _column_names(header: list[str], source: str) -> tuple[str, ...]:
+    cells = [cell.strip() for cell in header]
+    while cells and not cells[-1]:
+        cells.pop()
+    if not cells:
+        raise ImportFailure(source, "has an empty first row where the column names should be")
+    if len(cells) > MAX_COLUMNS:
+        raise ImportFailure(source, f"has {len(cells)} columns, over the limit of {MAX_COLUMNS}")
+    numeric = [c for c in cells if _NUMBER.match(c) and not _YEAR.match(c)]
+    if numeric:
+        raise ImportFailure(
+            source,
+            f"has no header row (the first row holds values such as {numeric[0]!r}); "
+            "add a first row with the column names",
+        )
+    names: list[str] = []
+    for position, cell in enumerate(cells, start=1):
+        base = cell or f"column {position}"
+        name, copy = base, 1
+        while name in names:
+            copy += 1
+            name = f"{base} ({copy})"
+        names.append(name)
+    return tuple(names)
+
+
+# -- Excel ------------------------------------------------------------------------------
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _open_sheet(data: bytes, source: str):  # type: ignore[no-untyped-def]
+    import openpyxl  # a few hundred ms to import: only when a workbook is read
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # zip, XML and openpyxl errors all mean "not a workbook"
+        raise ImportFailure(source, f"is not a readable Excel workbook ({exc})") from exc
+    if not workbook.worksheets:
+        workbook.close()
+        raise ImportFailure(source, "has no worksheets")
+    return workbook, workbook.worksheets[0]
+
+
+def _read_excel(data: bytes, source: str) -> TableFile:
+    workbook, sheet = _open_sheet(data, source)
+    try:
+        header: list[str] | None = None
+        for values in sheet.iter_rows(values_only=True):
+            cells = [_cell_text(v) for v in values]
+            if any(c.strip() for c in cells):
+                header = cells
+                break
+        estimated = int(sheet.max_row or 1)
+    except Exception as exc:
+        raise ImportFailure(source, f"is not a readable Excel workbook ({exc})") from exc
+    finally:
+        workbook.close()
+    if header is None:
+        raise ImportFailure(source, "has an empty first worksheet")
+    names = _column_names(header, source)
+    return TableFile(
+        source=source,
+        header=names,
+        format="excel",
+        encoding=None,
+        delimiter=None,
+        estimated_rows=max(1, estimated),
+        _data=data,
+    )
+
+
+def _excel_rows(data: bytes, source: str, width: int) -> Iterator[list[str]]:
+    workbook, sheet = _open_sheet(data, source)
+    try:
+        seen_header = False
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v) for v in values]
+            if not any(c.strip() for c in cells):
+                continue
+            if not seen_header:
+                seen_header = True
+                continue
+            cells += [""] * (width - len(cells))
+            yield _fit(cells, width, source, f"sheet row {number}")
+    finally:
+        workbook.close()

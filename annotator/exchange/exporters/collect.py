@@ -1,0 +1,299 @@
+"""The claim set an export writes: claims with everything they refer to, read once.
+
+Every exporter gets the same ExportSet, so the formats never disagree about
+which claims, articles or evidence a filter selected, and none of them runs a
+query per claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from annotator import __version__
+from annotator.clock import now_iso
+from annotator.errors import AnnotatorError
+from annotator.models import Claim, Speaker, VocabEntry
+from annotator.search.service import ClaimFilter
+from db import datasets as dataset_q
+from db import exchange as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+# Called with (done, total) as an export goes; it may raise ExportCancelled.
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 2_000  # claims between progress calls: cheap, yet smooth in a bar
+GENERATOR = f"factcheck-annotator {__version__}"
+
+
+class ExportError(AnnotatorError):
+    """An export could not be written; the message names the file and the reason."""
+
+
+class ExportCancelled(AnnotatorError):
+    """The user cancelled an export; nothing was written."""
+
+
+def no_progress(_done: int, _total: int) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class EvidenceUse:
+    """One piece of evidence as attached to one claim."""
+
+    relation: str  # supports | refutes | context
+    note: str
+    item: dict[str, Any]  # the evidence row, with article_uid / document_sha256 / dataset_name
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    uid: str
+    title: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+    source_format: str
+    source_name: str | None
+    imported_at: str
+    text: str
+    text_sha256: str
+    revision_of: int | None
+    metadata: str
+
+    @property
+    def source(self) -> str:
+        """The article as a web resource: its URL, else a URN of its canonical text's hash."""
+        return self.url or f"urn:sha256:{self.text_sha256}"
+
+
+@dataclass(frozen=True)
+class ExportSet:
+    project_name: str
+    filters: dict[str, Any]
+    claims: tuple[Claim, ...]
+    articles: dict[int, ArticleRow]
+    speakers: tuple[Speaker, ...]
+    codebook: tuple[VocabEntry, ...]
+    evidence: dict[int, tuple[EvidenceUse, ...]]  # by claim id
+    evidence_items: tuple[dict[str, Any], ...]
+    documents: tuple[dict[str, Any], ...]
+    links: tuple[dict[str, Any], ...]  # from_claim / to_claim ids, relation, note
+    quantities: dict[int, tuple[dict[str, Any], ...]]
+    datasets: tuple[dict[str, Any], ...] = ()  # meta, columns and every row
+    exported_at: str = field(default_factory=now_iso)
+
+    # Lookups the exporters make once per claim: dicts built on first use
+    # (cached_property writes the instance's __dict__, which a frozen
+    # dataclass allows), not a scan of the lists each time.
+    @cached_property
+    def _speakers_by_id(self) -> dict[int, Speaker]:
+        return {s.id: s for s in self.speakers}
+
+    @cached_property
+    def _vocab_by_id(self) -> dict[int, VocabEntry]:
+        return {e.id: e for e in self.codebook}
+
+    def speaker(self, speaker_id: int | None) -> Speaker | None:
+        if speaker_id is None:
+            return None
+        return self._speakers_by_id.get(speaker_id)
+
+    def vocab(self, kind: str) -> list[VocabEntry]:
+        return [e for e in self.codebook if e.kind == kind]
+
+    def vocab_entry(self, entry_id: int | None) -> VocabEntry | None:
+        """A codebook value by id (a claim's side, stance or verdict)."""
+        return None if entry_id is None else self._vocab_by_id.get(entry_id)
+
+
+CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_NEW = object.__new__
+_SET = object.__setattr__
+
+
+def _claim(values: dict[str, Any]) -> Claim:
+    """A Claim built the way pickle and copy rebuild one: its fields straight into __dict__.
+
+    The frozen dataclass __init__ makes one object.__setattr__ call per field
+    (25 of them); for 100,000 claims that alone is a third of a second.
+    """
+    claim = _NEW(Claim)
+    _SET(claim, "__dict__", values)
+    return claim
+
+
+def all_claims(project: Project) -> list[Claim]:
+    """Every claim, in article and text order: the same values as claims.list(), read in bulk.
+
+    One SELECT without joins, the tag names and topics looked up in small
+    dicts read once; several times faster than claims.list() on 100,000 claims.
+    """
+    db = project.db
+    speakers = q.names_by_id(db, "speakers")
+    vocab = q.names_by_id(db, "vocab")
+    order = q.topic_order(db)
+    topic_ids: dict[int, list[int]] = {}
+    for claim_id, topic_id in q.claim_topic_ids(db):
+        topic_ids.setdefault(claim_id, []).append(topic_id)
+    topics: dict[int, tuple[str, ...]] = {
+        claim_id: (
+            (order[ids[0]][1],)
+            if len(ids) == 1
+            else tuple(order[t][1] for t in sorted(ids, key=order.__getitem__))
+        )
+        for claim_id, ids in topic_ids.items()
+    }
+    no_topics: tuple[str, ...] = ()
+    speaker_name, vocab_name, topics_of = speakers.get, vocab.get, topics.get
+    claims = []
+    for (
+        claim_id,
+        uid,
+        article_id,
+        start,
+        end,
+        quote,
+        prefix,
+        suffix,
+        anchor,
+        statement,
+        speaker_id,
+        side_id,
+        stance_id,
+        verdict_id,
+        status,
+        note,
+        created_by,
+        created_at,
+        updated_at,
+        original_quote,
+    ) in q.all_claim_rows(db):
+        claims.append(
+            _claim(
+                {
+                    "id": claim_id,
+                    "uid": uid,
+                    "article_id": article_id,
+                    "start": start,
+                    "end": end,
+                    "quote": quote,
+                    "prefix": prefix,
+                    "suffix": suffix,
+                    "anchor": anchor,
+                    "statement": statement,
+                    "speaker_id": speaker_id,
+                    "speaker": speaker_name(speaker_id),
+                    "side_id": side_id,
+                    "side": vocab_name(side_id),
+                    "stance_id": stance_id,
+                    "stance": vocab_name(stance_id),
+                    "verdict_id": verdict_id,
+                    "verdict": vocab_name(verdict_id),
+                    "topics": topics_of(claim_id, no_topics),
+                    "status": status,
+                    "note": note,
+                    "created_by": created_by,
+                    "created_at": created_at,
+                    "updated_at": updated_at,
+                    "original_quote": original_quote,
+                }
+            )
+        )
+    return claims
+
+
+def select_claims(project: Project, filters: ClaimFilter) -> list[Claim]:
+    """The claims a filter selects, with the same semantics as `annotator claims`."""
+    names = {
+        k: v
+        for k, v in filters.as_dict().items()
+        if k in ("article_id", "speaker", "side", "stance", "verdict", "topic", "status")
+    }
+    claims = project.claims.filter(**names) if names else all_claims(project)
+    if filters.date_from or filters.date_to:
+        published = {a.id: (a.published or "")[:10] for a in project.articles.list()}
+        claims = [
+            c
+            for c in claims
+            if published[c.article_id]
+            and (not filters.date_from or published[c.article_id] >= filters.date_from)
+            and (not filters.date_to or published[c.article_id] <= filters.date_to)
+        ]
+    return claims
+
+
+def collect(project: Project, filters: ClaimFilter | None = None) -> ExportSet:
+    filters = filters or ClaimFilter()
+    everything = filters.is_empty()
+    claims = select_claims(project, filters)
+    claim_ids = {c.id for c in claims}
+    article_ids = None if everything else {c.article_id for c in claims}
+    articles = {r["id"]: ArticleRow(**r) for r in q.article_rows(project.db, article_ids)}
+
+    items = {r["id"]: r for r in q.evidence_rows(project.db)}
+    evidence: dict[int, list[EvidenceUse]] = {}
+    used: set[int] = set()
+    for link in q.claim_evidence_rows(project.db):
+        if link["claim_id"] in claim_ids and link["evidence_id"] in items:
+            evidence.setdefault(link["claim_id"], []).append(
+                EvidenceUse(link["relation"], link["note"], items[link["evidence_id"]])
+            )
+            used.add(link["evidence_id"])
+    kept_items = [r for i, r in items.items() if everything or i in used]
+    documents = q.document_rows(
+        project.db, [r["document_id"] for r in kept_items if r["document_id"]]
+    )
+
+    links = tuple(
+        r
+        for r in q.link_rows(project.db)
+        if r["from_claim"] in claim_ids and r["to_claim"] in claim_ids
+    )
+    quantities: dict[int, list[dict[str, Any]]] = {}
+    for r in q.quantity_rows(project.db):
+        if r["claim_id"] in claim_ids:
+            quantities.setdefault(r["claim_id"], []).append(r)
+
+    dataset_ids = {r["dataset_id"] for r in kept_items if r["dataset_id"]}
+    datasets = []
+    for d in project.datasets.list():
+        if everything or d.id in dataset_ids:
+            columns = [c.column for c in d.columns]
+            rows = dataset_q.select_rows(project.db, d.table_name, columns, 0, -1)
+            datasets.append({"dataset": d, "rows": rows})
+
+    speaker_ids = {c.speaker_id for c in claims}
+    speakers = tuple(s for s in project.speakers.list() if everything or s.id in speaker_ids)
+    name = project.path.stem if project.path else "project"
+    return ExportSet(
+        project_name=name,
+        filters=filters.as_dict(),
+        claims=tuple(claims),
+        articles=articles,
+        speakers=speakers,
+        codebook=tuple(project.codebook.entries()),
+        evidence={k: tuple(v) for k, v in evidence.items()},
+        evidence_items=tuple(kept_items),
+        documents=tuple(documents),
+        links=links,
+        quantities={k: tuple(v) for k, v in quantities.items()},
+        datasets=tuple(datasets),
+    )
+
+
+def ticking(total: int, progress: Progress) -> Callable[[int], None]:
+    """A per-item callback that reports progress every PROGRESS_EVERY items."""
+
+    def tick(done: int) -> None:
+        if done % PROGRESS_EVERY == 0 or done == total:
+            progress(done, total)
+
+    return tick

@@ -1,0 +1,234 @@
+"""Our own JSON format (docs/json-format.md): lossless, so a merge rebuilds the claim set.
+
+Everything is referred to by uid or by name, never by database id, because ids
+differ between project files and uids do not.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from typing import IO, Any
+
+from annotator.exchange.exporters.collect import ExportSet, Progress
+from annotator.exchange.exporters.jsonout import batches, dumps, object_head, write_array
+from annotator.models import Claim
+
+FORMAT_NAME = "factcheck-annotator/claims"
+FORMAT_VERSION = 1
+KIND_KEYS = {"side": "sides", "stance": "stances", "verdict": "verdicts", "topic": "topics"}
+ARTICLE_FIELDS = (
+    "uid",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "language",
+    "source_format",
+    "source_name",
+    "imported_at",
+    "text_sha256",
+)
+EVIDENCE_FIELDS = (
+    "uid",
+    "kind",
+    "title",
+    "url",
+    "archived_url",
+    "citation",
+    "value",
+    "unit",
+    "period",
+    "source",
+    "accessed_at",
+    "dataset_row",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "created_at",
+)
+QUANTITY_FIELDS = (
+    "value",
+    "unit",
+    "direction",
+    "period",
+    "base_year",
+    "measure",
+    "basis",
+    "qualifier",
+    "subject",
+    "start",
+    "end",
+    "words",
+    "corrected",
+)
+
+
+def members(data: ExportSet) -> dict[str, Any]:
+    """Everything before the claims, in the order the file holds it."""
+    article_uid = {a.id: a.uid for a in data.articles.values()}
+    codebook = {
+        plural: [
+            {
+                "name": e.name,
+                "colour": e.colour,
+                "rating": e.rating,
+                "description": e.description,
+                "position": e.position,
+            }
+            for e in data.vocab(kind)
+        ]
+        for kind, plural in KIND_KEYS.items()
+    }
+    speakers = [
+        {
+            "uid": s.uid,
+            "name": s.name,
+            "role": s.role,
+            "organisation": s.organisation,
+            "side": s.side,
+            "note": s.note,
+            "aliases": list(s.aliases),
+            "roles": [
+                {
+                    "role": r.role,
+                    "organisation": r.organisation,
+                    "side": r.side,
+                    "valid_from": r.valid_from,
+                    "valid_to": r.valid_to,
+                }
+                for r in s.roles
+            ],
+        }
+        for s in data.speakers
+    ]
+    articles = [
+        {
+            **{f: getattr(a, f) for f in ARTICLE_FIELDS},
+            "revision_of": article_uid.get(a.revision_of) if a.revision_of else None,
+            "metadata": json.loads(a.metadata or "{}"),
+            "text": a.text,
+        }
+        for a in data.articles.values()
+    ]
+    documents = [
+        {
+            "sha256": d["sha256"],
+            "name": d["name"],
+            "media_type": d["media_type"],
+            "size": d["size"],
+            "data_base64": base64.b64encode(d["data"]).decode("ascii"),
+        }
+        for d in data.documents
+    ]
+    evidence = [
+        {
+            **{f: e[f] for f in EVIDENCE_FIELDS},
+            "article": e["article_uid"],
+            "document": e["document_sha256"],
+            "dataset": e["dataset_name"],
+            "dataset_rows": json.loads(e.get("dataset_rows") or "[]"),
+        }
+        for e in data.evidence_items
+    ]
+    datasets = [
+        {
+            "name": d["dataset"].name,
+            "source_name": d["dataset"].source_name,
+            "imported_at": d["dataset"].imported_at,
+            "encoding": d["dataset"].encoding,
+            "delimiter": d["dataset"].delimiter,
+            "columns": [{"name": c.name, "type": c.type} for c in d["dataset"].columns],
+            "rows": [list(r[1:]) for r in d["rows"]],
+        }
+        for d in data.datasets
+    ]
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generator": "factcheck-annotator",
+        "project": data.project_name,
+        "exported_at": data.exported_at,
+        "filters": data.filters,
+        "codebook": codebook,
+        "speakers": speakers,
+        "articles": articles,
+        "documents": documents,
+        "datasets": datasets,
+        "evidence": evidence,
+    }
+
+
+def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:
+    """A function from a claim to its JSON object, with the lookups it needs made once."""
+    article_uid = {a.id: a.uid for a in data.articles.values()}
+    speaker_uid = {s.id: s.uid for s in data.speakers}
+    evidence = {
+        claim_id: [
+            {"evidence": u.item["uid"], "relation": u.relation, "note": u.note} for u in uses
+        ]
+        for claim_id, uses in data.evidence.items()
+    }
+    quantities = {
+        claim_id: [{f: q[f] for f in QUANTITY_FIELDS} for q in rows]
+        for claim_id, rows in data.quantities.items()
+    }
+    none: tuple[()] = ()  # shared by the claims without evidence or quantities: never mutated
+
+    def build(c: Claim) -> dict[str, Any]:
+        return {
+            "uid": c.uid,
+            "article": article_uid[c.article_id],
+            "start": c.start,
+            "end": c.end,
+            "quote": c.quote,
+            "prefix": c.prefix,
+            "suffix": c.suffix,
+            "anchor": c.anchor,
+            "statement": c.statement,
+            "speaker": speaker_uid.get(c.speaker_id) if c.speaker_id else None,
+            "side": c.side,
+            "stance": c.stance,
+            "verdict": c.verdict,
+            "topics": c.topics,
+            "status": c.status,
+            "note": c.note,
+            "created_by": c.created_by,
+            "created_at": c.created_at,
+            "updated_at": c.updated_at,
+            "evidence": evidence.get(c.id, none),
+            "quantities": quantities.get(c.id, none),
+        }
+
+    return build
+
+
+def links(data: ExportSet) -> list[dict[str, Any]]:
+    claim_uid = {c.id: c.uid for c in data.claims}
+    return [
+        {
+            "from": claim_uid[r["from_claim"]],
+            "to": claim_uid[r["to_claim"]],
+            "relation": r["relation"],
+            "note": r["note"],
+        }
+        for r in data.links
+    ]
+
+
+def document(data: ExportSet, progress: Progress) -> dict[str, Any]:
+    """The whole export as one JSON-ready dict (what write() streams out piece by piece)."""
+    build = claim_builder(data)
+    claims = [c for batch in batches(data.claims, build, progress) for c in batch]
+    return {**members(data), "claims": claims, "links": links(data)}
+
+
+def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
+    out.write(object_head(members(data), "claims"))
+    write_array(out, batches(data.claims, claim_builder(data), progress))
+    out.write(b',"links":')
+    out.write(dumps(links(data)))
+    out.write(b"}")

@@ -1,0 +1,297 @@
+"""Saved web pages: the article's main content, and what the page says about itself.
+
+trafilatura finds the main content and leaves out navigation, cookie banners,
+comments and related links; it also reads title, author, site name and
+canonical URL from `og:` tags, JSON-LD and the usual meta tags. We parse the
+page ourselves (html_tree: one parse, guarded against depth truncation) and
+hand trafilatura the tree, never a URL, so it has nothing to fetch. The body
+comes back as trafilatura's small XML vocabulary, which we turn into blocks
+separated by a blank line so headings and paragraphs survive.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import trafilatura
+from lxml import etree
+
+from annotator.errors import ImportFailure
+from annotator.exchange.importers.html_large import (
+    MAX_EXTRACT_ELEMENTS,
+    element_count,
+    page_metadata,
+    whole_page_text,
+)
+from annotator.exchange.importers.html_tree import declared_charset, parse_page
+from annotator.exchange.importers.plaintext import title_from_text
+from annotator.models import ImportedArticle
+from annotator.text.dates import to_iso
+from annotator.text.decode import decode
+
+MEGABYTE = 1024 * 1024
+MAX_HTML_BYTES = 20 * MEGABYTE
+# JSON-LD blocks larger than this are not read for dates (they are never code,
+# but a huge one would only cost time).
+MAX_JSON_LD_CHARS = 512 * 1024
+# Nodes visited in one JSON-LD block looking for datePublished.
+MAX_JSON_LD_NODES = 5_000
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "date",
+    "dc.date.issued",
+    "dcterms.created",
+    "pubdate",
+)
+# Whitespace runs HTML collapses to one space (not \s: a non-breaking space is
+# text). A lone space is not matched, so already-clean text costs no rewrite.
+_SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
+
+# Characters Python's str.split() takes for whitespace but HTML keeps as text
+# (a non-breaking space, the narrow one in "100 000", ideographic spaces).
+# trafilatura collapses whitespace with str.split(), so these are swapped for
+# Unicode noncharacters (never found in real text) while it runs, then back.
+_KEPT_SPACES = (
+    "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+_STAND_INS = "".join(chr(0xFDD0 + i) for i in range(len(_KEPT_SPACES)))
+_HAS_KEPT_SPACE = re.compile(f"[{_KEPT_SPACES}]")
+_HAS_STAND_IN = re.compile(f"[{_STAND_INS}]")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _to_stand_in(match: re.Match[str]) -> str:
+    return chr(0xFDD0 + _KEPT_SPACES.index(match.group()))
+
+
+def _from_stand_in(match: re.Match[str]) -> str:
+    return _KEPT_SPACES[ord(match.group()) - 0xFDD0]
+
+
+def _restore(text: str) -> str:
+    # re.sub, not str.translate: a scan that finds nothing costs next to nothing.
+    return _HAS_STAND_IN.sub(_from_stand_in, text)
+
+
+def read(data: bytes, source: str) -> ImportedArticle:
+    if len(data) > MAX_HTML_BYTES:
+        raise ImportFailure(
+            source,
+            f"is {len(data) / MEGABYTE:.1f} MB, over the "
+            f"{MAX_HTML_BYTES / MEGABYTE:g} MB limit for web pages",
+        )
+    markup = decode(data, source, declared=declared_charset(data))
+    # C0 control characters are parse errors in HTML and illegal in the XML
+    # tree lxml builds; left in, the first text edit raises ValueError.
+    markup = _XML_ILLEGAL.sub("", markup)
+    tree = parse_page(markup, source)
+    stated = _stated_metadata(tree)
+    if element_count(tree) > MAX_EXTRACT_ELEMENTS:
+        return _read_large(tree, stated, source)
+    if not _HAS_STAND_IN.search(markup):
+        _protect_spaces(tree)
+    try:
+        document = trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+        )
+    except (RecursionError, etree.LxmlError) as exc:
+        raise ImportFailure(
+            source, f"could not be read as a web page ({type(exc).__name__})"
+        ) from exc
+    body = getattr(document, "body", None)
+    text = _restore(body_text(body)) if body is not None else ""
+    if not text.strip():
+        raise ImportFailure(
+            source, "holds no readable article text (only scripts, styles or page furniture)"
+        )
+    title = _clean(document.title) or title_from_text(text)
+    published = stated.get("published") or to_iso(document.date)
+    return ImportedArticle(
+        text=text,
+        title=title,
+        source_format="html",
+        source_name=source,
+        outlet=_clean(document.sitename),
+        author=_clean(document.author),
+        published=published,
+        url=_clean(document.url),
+        language=stated.get("language"),
+        metadata={
+            key: value
+            for key, value in {
+                "description": _clean(document.description),
+                "hostname": _clean(document.hostname),
+                "modified": stated.get("modified"),
+                "categories": list(document.categories or []),
+                "tags": list(document.tags or []),
+            }.items()
+            if value
+        },
+    )
+
+
+def _protect_spaces(tree: etree._Element) -> None:
+    # One C-level pass over all the text first: most pages need no walk at all.
+    if not _HAS_KEPT_SPACE.search(etree.tostring(tree, method="text", encoding="unicode")):
+        return
+    for element in tree.iter():
+        if element.text and _HAS_KEPT_SPACE.search(element.text):
+            element.text = _HAS_KEPT_SPACE.sub(_to_stand_in, element.text)
+        if element.tail and _HAS_KEPT_SPACE.search(element.tail):
+            element.tail = _HAS_KEPT_SPACE.sub(_to_stand_in, element.tail)
+
+
+def _read_large(tree: etree._Element, stated: dict[str, str], source: str) -> ImportedArticle:
+    """A page too large for article extraction: its whole text, minus the furniture."""
+    text = whole_page_text(tree)
+    if not text.strip():
+        raise ImportFailure(source, "holds no readable text")
+    meta = page_metadata(tree)
+    return ImportedArticle(
+        text=text,
+        title=meta["title"] or title_from_text(text),
+        source_format="html",
+        source_name=source,
+        outlet=meta["outlet"],
+        author=meta["author"],
+        published=stated.get("published") or meta["published"],
+        url=meta["url"],
+        language=stated.get("language"),
+        metadata={"extraction": "whole page (too large for article extraction)"},
+    )
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = _SPACES.sub(" ", _restore(str(value))).strip()
+    return text or None
+
+
+# -- body --------------------------------------------------------------------
+
+
+def body_text(body: etree._Element) -> str:
+    """trafilatura's body XML as canonical text: one blank line between blocks."""
+    blocks = [block for element in body for block in _blocks(element)]
+    return "\n\n".join(block for block in blocks if block)
+
+
+def _blocks(element: etree._Element) -> Iterator[str]:
+    tag = element.tag
+    if tag == "list":
+        yield "\n".join(_list_lines(element))
+    elif tag == "table":
+        rows = (
+            "\t".join(_inline(cell) for cell in row.findall("cell"))
+            for row in element.findall("row")
+        )
+        yield "\n".join(row for row in rows if row.strip())
+    elif tag in ("quote", "div") and any(
+        child.tag in ("p", "list", "head", "table") for child in element
+    ):
+        for child in element:
+            yield from _blocks(child)
+    elif tag == "graphic":
+        return
+    else:
+        yield _inline(element)
+
+
+def _list_lines(element: etree._Element) -> Iterator[str]:
+    for item in element.findall("item"):
+        own = _inline(item, skip=("list",))
+        if own:
+            yield own
+        for nested in item.findall("list"):
+            yield from _list_lines(nested)
+
+
+def _inline(element: etree._Element, skip: tuple[str, ...] = ()) -> str:
+    """The text of one block: whitespace collapsed as HTML does, <lb/> kept as a line break."""
+    parts: list[str] = []
+    _collect(element, parts, skip)
+    joined = "".join(parts)
+    if "\n" not in joined:
+        return _SPACES.sub(" ", joined).strip()
+    lines = (_SPACES.sub(" ", line).strip() for line in joined.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(element: etree._Element, parts: list[str], skip: tuple[str, ...]) -> None:
+    if element.text:
+        parts.append(element.text.replace("\n", " "))
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag not in skip and child.tag != "graphic":
+            _collect(child, parts, skip)
+        if child.tail:
+            parts.append(child.tail.replace("\n", " "))
+
+
+# -- what the page states about itself -----------------------------------------
+
+
+def _stated_metadata(tree: etree._Element) -> dict[str, str]:
+    """Full publication time and language, which trafilatura reads less precisely."""
+    found: dict[str, str] = {}
+    language = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if language and _clean(language):
+        found["language"] = str(_clean(language))
+    metas = {
+        (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower(): meta.get(
+            "content"
+        )
+        for meta in tree.iterfind(".//meta")
+    }
+    for key in PUBLISHED_META:
+        value = to_iso(metas.get(key.lower()))
+        if value:
+            found["published"] = value
+            break
+    modified = to_iso(metas.get("article:modified_time"))
+    for block in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        dates = _json_ld_dates(str(block))
+        if "published" not in found and dates.get("datePublished"):
+            found["published"] = dates["datePublished"]
+        modified = modified or dates.get("dateModified")
+    if modified:
+        found["modified"] = modified
+    return found
+
+
+def _json_ld_dates(block: str) -> dict[str, str]:
+    if len(block) > MAX_JSON_LD_CHARS:
+        return {}
+    try:
+        data = json.loads(block)
+    except (ValueError, RecursionError):
+        return {}
+    dates: dict[str, str] = {}
+    stack: list[Any] = [data]
+    visited = 0
+    while stack and visited < MAX_JSON_LD_NODES:
+        node = stack.pop()
+        visited += 1
+        if isinstance(node, dict):
+            for key in ("datePublished", "dateModified"):
+                value = to_iso(node.get(key)) if isinstance(node.get(key), str) else None
+                if value and key not in dates:
+                    dates[key] = value
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    return dates

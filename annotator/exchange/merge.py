@@ -1,0 +1,70 @@
+"""Merging a colleague's claim set into the open project (project.merge).
+
+One merge is one transaction: codebook values, speakers, articles, documents,
+evidence, claims and links are matched first (by uid, by name, by text hash
+or URL) and only what is missing is added, so merging the same file twice adds
+nothing. Claims are anchored by their quote: exact at the stated position, else
+the exact occurrence nearest to it, else kept as an orphan on its article.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.exchange.mergers import Incoming, MergeRefused, read_path
+from annotator.exchange.mergers.apply import Merge
+from annotator.exchange.mergers.report import UNDO_ORDER, MergeReport
+from db import datasets as dataset_q
+from db import exchange as q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+__all__ = ["MergeError", "MergeManager", "MergeReport"]
+
+
+class MergeError(MergeRefused):
+    """The file was refused; the message names it and says why."""
+
+
+class MergeManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    @property
+    def _db(self):  # type: ignore[no-untyped-def]
+        return self._project.db
+
+    def read(self, path: Path) -> Incoming:
+        """Parse and check a file without touching the project (raises MergeError)."""
+        try:
+            return read_path(Path(path))
+        except MergeRefused as exc:
+            raise MergeError(f"{path}: {exc}") from exc
+
+    def merge_file(self, path: Path) -> MergeReport:
+        return self.apply(self.read(path), str(path))
+
+    def apply(self, incoming: Incoming, source: str) -> MergeReport:
+        """Merge what was read, in one transaction."""
+        report = MergeReport(source=source, format=incoming.format)
+        for ref, reason in incoming.left_out:
+            report.left_out.append({"id": ref, "reason": reason})
+        try:
+            with self._db.atomic():
+                Merge(self._project, incoming, report).run()
+        except sqlite3.Error as exc:  # a row the schema refuses: the whole merge is rolled back
+            raise MergeError(f"{source}: could not be merged ({exc}); nothing was merged") from exc
+        return report
+
+    def undo(self, report: MergeReport) -> None:
+        """Remove exactly what a merge added (the undo of File > Merge)."""
+        with self._db.atomic():
+            for table in UNDO_ORDER:
+                ids = list(reversed(report.added_ids.get(table, [])))
+                if table == "datasets":
+                    for dataset_id in ids:
+                        dataset_q.drop_table(self._db, dataset_q.table_name(dataset_id))
+                q.delete_rows(self._db, table, ids)

@@ -1,0 +1,77 @@
+"""Readers for merge files, one per input shape, and the one place that picks a reader.
+
+A file is read whole and checked before anything touches the project: a file
+that is not JSON, JSON of another shape, or bigger than MAX_MERGE_BYTES is
+refused with one line saying why.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from annotator.exchange.mergers import hypothesis, native, w3c
+from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused
+
+__all__ = [
+    "MAX_MERGE_BYTES",
+    "InArticle",
+    "InClaim",
+    "Incoming",
+    "MergeRefused",
+    "parse",
+    "read_path",
+]
+
+# Bigger than any real claim set (100,000 claims with their articles is ~100 MB),
+# small enough that reading it whole cannot exhaust memory.
+MAX_MERGE_BYTES = 256 * 1024 * 1024
+
+
+def read_path(path: Path) -> Incoming:
+    """Read and check a merge file; raises MergeRefused (message without the path)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise MergeRefused(f"cannot be read ({exc.strerror or exc})") from exc
+    if path.is_dir():
+        raise MergeRefused("is a folder, not a merge file")
+    if size > MAX_MERGE_BYTES:
+        raise MergeRefused(
+            f"is {size / 1_048_576:.0f} MB, over the {MAX_MERGE_BYTES // 1_048_576} MB merge limit"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MergeRefused(f"cannot be read ({exc.strerror or exc})") from exc
+    return parse(data)
+
+
+def parse(data: bytes) -> Incoming:
+    if not data.strip():
+        raise MergeRefused("is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MergeRefused(
+            f"is not UTF-8 text (bad byte at offset {exc.start}); not a JSON file"
+        ) from exc
+    try:
+        doc: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MergeRefused(
+            f"is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    except RecursionError as exc:
+        raise MergeRefused("is nested too deeply to be a claim set") from exc
+    if native.recognise(doc):
+        return native.read(doc)
+    if w3c.recognise(doc):
+        return w3c.read(doc)
+    if hypothesis.recognise(doc):
+        return hypothesis.read(doc)
+    raise MergeRefused(
+        "is JSON but not a claim set (expected annotator JSON, W3C Web Annotation "
+        "or a Hypothesis export)"
+    )

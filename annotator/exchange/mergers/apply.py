@@ -1,0 +1,385 @@
+"""Adding what a merge file holds to the project, matching what is already there.
+
+Runs inside the caller's transaction; lookups are built once and kept current,
+so a merge of 100,000 claims runs no query per claim to find its neighbours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from annotator.anchoring.quotes import Located, locate
+from annotator.anchoring.selectors import CONTEXT_CHARS
+from annotator.claims.service import STATUSES
+from annotator.clock import new_uid, now_iso
+from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming
+from annotator.exchange.mergers.report import MergeReport
+from db import datasets as dataset_q
+from db import exchange as q
+from db import speakers as speaker_q
+from db import vocab as vocab_q
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Merge:
+    """One merge in progress: lookups built once, rows added as they are found missing."""
+
+    def __init__(self, project: Project, incoming: Incoming, report: MergeReport) -> None:
+        self.project = project
+        self.db = project.db
+        self.incoming = incoming
+        self.report = report
+        self.vocab: dict[tuple[str, str], int] = {}
+        self.speakers: dict[str, int] = {}  # incoming speaker uid -> id
+        self.articles: dict[str, int | None] = {}  # incoming article key -> id (None: not here)
+        self.evidence: dict[str, int] = {}
+        # Looked up once, kept current as rows are added: no query per claim.
+        self.speaker_uids = q.uid_map(self.db, "speakers")
+        self.article_uids = q.uid_map(self.db, "articles")
+        self.evidence_uids = q.uid_map(self.db, "evidence")
+        self.texts: dict[int, str] = {}
+        self.positions: dict[int, set[tuple[int | None, str]]] = {}
+
+    def added(self, noun: str, table: str, row_id: int) -> None:
+        self.report.added[noun] += 1
+        self.report.added_ids[table].append(row_id)
+
+    def run(self) -> None:
+        self.vocab = {(r["kind"], _key(r["name"])): r["id"] for r in vocab_q.all_rows(self.db)}
+        for entry in self.incoming.codebook:
+            self.vocab_id(entry["kind"], entry["name"], entry)
+        for speaker in self.incoming.speakers:
+            self.merge_speaker(speaker)
+        for article in self.incoming.articles:
+            self.articles[article.key] = self.merge_article(article)
+        documents = self.merge_documents()
+        for dataset in self.incoming.datasets:
+            self.merge_dataset(dataset)
+        for item in self.incoming.evidence:
+            self.merge_evidence(item, documents)
+        claim_ids = q.uid_map(self.db, "claims")
+        for claim in self.incoming.claims:
+            self.merge_claim(claim, claim_ids)
+        for link in self.incoming.links:
+            self.merge_link(link, claim_ids)
+
+    # -- codebook and speakers -------------------------------------------------------
+    def vocab_id(
+        self, kind: str, name: str | None, entry: dict[str, Any] | None = None
+    ) -> int | None:
+        if name is None or not name.strip():
+            return None
+        found = self.vocab.get((kind, _key(name)))
+        if found is not None:
+            if entry is not None:
+                self.report.existing["codebook"] += 1
+            return found
+        entry = entry or {}
+        row_id = vocab_q.insert(
+            self.db,
+            {
+                "kind": kind,
+                "name": " ".join(name.split()),
+                "colour": entry.get("colour") or "#cccccc",
+                "rating": entry.get("rating"),
+                "description": entry.get("description") or "",
+                "position": vocab_q.next_position(self.db, kind),
+            },
+        )
+        self.vocab[(kind, _key(name))] = row_id
+        self.added("codebook", "vocab", row_id)
+        return row_id
+
+    def merge_speaker(self, s: dict[str, Any]) -> None:
+        by_uid = self.speaker_uids.get(s["uid"])
+        found = by_uid if by_uid is not None else self._speaker_by_name(s["name"])
+        if found is not None:
+            self.speakers[s["uid"]] = found
+            self.report.existing["speakers"] += 1
+            return
+        row_id = speaker_q.insert(
+            self.db,
+            {
+                "uid": s["uid"],
+                "name": " ".join(s["name"].split()),
+                "role": s.get("role"),
+                "organisation": s.get("organisation"),
+                "side_id": self.vocab_id("side", s.get("side")),
+                "note": s.get("note") or "",
+            },
+        )
+        for alias in s.get("aliases", []):
+            if self._speaker_by_name(alias) is None:
+                speaker_q.insert_alias(self.db, row_id, alias)
+        for r in s.get("roles", []):
+            speaker_q.insert_role(
+                self.db,
+                {
+                    "speaker_id": row_id,
+                    "role": r.get("role"),
+                    "organisation": r.get("organisation"),
+                    "side_id": self.vocab_id("side", r.get("side")),
+                    "valid_from": r.get("valid_from"),
+                    "valid_to": r.get("valid_to"),
+                },
+            )
+        self.speakers[s["uid"]] = self.speaker_uids[s["uid"]] = row_id
+        self.added("speakers", "speakers", row_id)
+
+    def _speaker_by_name(self, name: str) -> int | None:
+        found = self.project.speakers.find(name)
+        return None if found is None else found.id
+
+    def speaker_for(self, claim: InClaim) -> int | None:
+        if claim.speaker_uid:
+            return self.speakers.get(claim.speaker_uid) or self.speaker_uids.get(claim.speaker_uid)
+        if claim.speaker:
+            found = self._speaker_by_name(claim.speaker)
+            if found is not None:
+                return found
+            row_id = speaker_q.insert(
+                self.db,
+                {
+                    "uid": new_uid(),
+                    "name": " ".join(claim.speaker.split()),
+                    "role": None,
+                    "organisation": None,
+                    "side_id": self.vocab_id("side", claim.side),
+                    "note": "",
+                },
+            )
+            self.added("speakers", "speakers", row_id)
+            return row_id
+        return None
+
+    # -- articles, documents, evidence -------------------------------------------------
+    def merge_article(self, a: InArticle) -> int | None:
+        keys = q.article_keys(self.db)
+        sha = _sha(a.text) if a.text is not None else a.sha256
+        match = next((i for i, s, _ in keys if sha and s == sha), None)
+        if match is None and a.url:
+            match = next((i for i, _, u in reversed(keys) if u == a.url), None)
+        if match is None and a.uid:
+            match = self.article_uids.get(a.uid)
+        if match is not None:
+            self.report.existing["articles"] += 1
+            return match
+        if a.text is None:
+            return None
+        f = a.fields
+        taken = a.uid in self.article_uids if a.uid else True
+        revision_of = self.article_uids.get(a.revision_of) if a.revision_of else None
+        row_id = q.insert_article(
+            self.db,
+            {
+                "uid": new_uid() if taken else a.uid,
+                "title": f.get("title") or "(untitled)",
+                "outlet": f.get("outlet"),
+                "author": f.get("author"),
+                "published": f.get("published"),
+                "url": f.get("url"),
+                "language": f.get("language"),
+                "source_format": f.get("source_format") or "merge",
+                "source_name": f.get("source_name"),
+                "imported_at": f.get("imported_at") or now_iso(),
+                "text": a.text,
+                "text_sha256": sha,
+                "revision_of": revision_of,
+                "metadata": json.dumps(f.get("metadata") or {}, ensure_ascii=False),
+            },
+        )
+        self.added("articles", "articles", row_id)
+        if a.uid and not taken:
+            self.article_uids[a.uid] = row_id
+        return row_id
+
+    def merge_documents(self) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for d in self.incoming.documents:
+            sha = hashlib.sha256(d["data"]).hexdigest()
+            found = q.document_by_sha(self.db, sha)
+            if found is None:
+                found = q.insert_document(
+                    self.db,
+                    {
+                        "sha256": sha,
+                        "name": d["name"],
+                        "media_type": d["media_type"],
+                        "size": len(d["data"]),
+                        "data": d["data"],
+                    },
+                )
+                self.added("documents", "documents", found)
+            else:
+                self.report.existing["documents"] += 1
+            ids[d["sha256"]] = found
+        return ids
+
+    def merge_dataset(self, d: dict[str, Any]) -> None:
+        """A dataset by name: one already here is kept as it is, a new one gets its table."""
+        if q.dataset_by_name(self.db, d["name"]) is not None:
+            self.report.existing["datasets"] += 1
+            return
+        dataset_id = dataset_q.insert_meta(
+            self.db,
+            {
+                "name": d["name"],
+                "table_name": f"pending_{new_uid()}",
+                "source_name": d.get("source_name"),
+                "imported_at": d.get("imported_at") or now_iso(),
+                "row_count": 0,
+                "columns": "[]",
+                "encoding": d.get("encoding"),
+                "delimiter": d.get("delimiter"),
+            },
+        )
+        table = dataset_q.table_name(dataset_id)
+        columns = [
+            {"name": c["name"], "column": dataset_q.column_name(i), "type": c["type"]}
+            for i, c in enumerate(d["columns"], start=1)
+        ]
+        dataset_q.create_table(self.db, table, [(c["column"], c["type"]) for c in columns])
+        rows = [(n, *values) for n, values in enumerate(d["rows"], start=1)]
+        dataset_q.insert_rows(self.db, table, [c["column"] for c in columns], rows)
+        dataset_q.update_meta(self.db, dataset_id, table, len(rows), json.dumps(columns))
+        self.added("datasets", "datasets", dataset_id)
+
+    def merge_evidence(self, e: dict[str, Any], documents: dict[str, int]) -> None:
+        found = self.evidence_uids.get(e["uid"])
+        if found is not None:
+            self.evidence[e["uid"]] = found
+            self.report.existing["evidence"] += 1
+            return
+        article = e.get("article")
+        row = {k: e.get(k) for k in q.EVIDENCE_COLUMNS if k in e}
+        row.update(
+            {
+                "article_id": self._article_by_uid(article) if article else None,
+                "document_id": documents.get(e["document"]) if e.get("document") else None,
+                "dataset_id": q.dataset_by_name(self.db, e["dataset"])
+                if e.get("dataset")
+                else None,
+                "created_at": e.get("created_at") or now_iso(),
+                "note": e.get("note") or "",
+                "title": e.get("title") or "",
+                "dataset_rows": json.dumps(e.get("dataset_rows") or []),
+            }
+        )
+        row_id = q.insert_evidence(self.db, row)
+        self.evidence[e["uid"]] = self.evidence_uids[e["uid"]] = row_id
+        self.added("evidence", "evidence", row_id)
+
+    def _article_by_uid(self, uid: str) -> int | None:
+        return self.articles.get(uid) or self.article_uids.get(uid)
+
+    # -- claims and links ----------------------------------------------------------------
+    def merge_claim(self, c: InClaim, claim_ids: dict[str, int]) -> None:
+        if c.uid in claim_ids:
+            self.report.existing["claims"] += 1
+            return
+        article_id = self.articles.get(c.article)
+        if article_id is None:
+            self.report.left_out.append(
+                {"id": c.ref, "reason": f"its article {c.article} is not in the project"}
+            )
+            return
+        if article_id not in self.texts:
+            self.texts[article_id] = q.article_text(self.db, article_id)
+            self.positions[article_id] = q.claim_positions(self.db, article_id)
+        text = self.texts[article_id]
+        located = locate(text, c.quote, c.start, c.prefix, c.suffix)
+        if (
+            located is None
+            and not c.quote
+            and c.start is not None
+            and c.end is not None
+            and 0 <= c.start < c.end <= len(text)
+            and text[c.start : c.end].strip()
+        ):
+            # A position with no quote: take what is there.
+            located = Located(c.start, c.end)
+            c.quote = text[c.start : c.end]
+        if located is not None and (located.start, c.quote) in self.positions[article_id]:
+            self.report.existing["claims"] += 1
+            return
+        now = now_iso()
+        row: dict[str, Any] = {
+            "uid": c.uid,
+            "article_id": article_id,
+            "quote": c.quote,
+            "statement": c.statement or c.quote,
+            "speaker_id": self.speaker_for(c),
+            "side_id": self.vocab_id("side", c.side),
+            "stance_id": self.vocab_id("stance", c.stance),
+            "verdict_id": self.vocab_id("verdict", c.verdict),
+            "status": c.status if c.status in STATUSES else "to check",
+            "note": c.note,
+            "created_by": c.created_by,
+            "created_at": c.created_at or now,
+            "updated_at": c.updated_at or c.created_at or now,
+        }
+        if located is None:
+            row.update(start=None, end=None, anchor="orphan", prefix=c.prefix, suffix=c.suffix)
+            self.report.orphans.append({"id": c.ref, "article": article_id, "quote": c.quote})
+        else:
+            row.update(
+                start=located.start,
+                end=located.end,
+                anchor="exact",
+                prefix=text[max(0, located.start - CONTEXT_CHARS) : located.start],
+                suffix=text[located.end : located.end + CONTEXT_CHARS],
+            )
+        claim_id = q.insert_claim(self.db, row)
+        claim_ids[c.uid] = claim_id
+        self.positions[article_id].add((row["start"], c.quote))
+        self.added("claims", "claims", claim_id)
+        for topic in c.topics:
+            topic_id = self.vocab_id("topic", topic)
+            if topic_id is not None:
+                q.insert_topic(self.db, claim_id, topic_id)
+        for quantity in c.quantities:
+            q.insert_quantity(self.db, claim_id, quantity)
+        for use in c.evidence:
+            evidence_id = self.evidence_uids.get(use["evidence"])
+            if evidence_id is None or q.claim_evidence_exists(self.db, claim_id, evidence_id):
+                continue
+            link_id = q.insert_claim_evidence(
+                self.db,
+                {
+                    "claim_id": claim_id,
+                    "evidence_id": evidence_id,
+                    "relation": use.get("relation") or "context",
+                    "note": use.get("note") or "",
+                },
+            )
+            self.report.added_ids["claim_evidence"].append(link_id)
+
+    def merge_link(self, link: dict[str, Any], claim_ids: dict[str, int]) -> None:
+        from_id, to_id = claim_ids.get(link["from"]), claim_ids.get(link["to"])
+        if from_id is None or to_id is None or from_id == to_id:
+            return
+        if q.link_exists(self.db, from_id, to_id, link["relation"]):
+            self.report.existing["links"] += 1
+            return
+        row_id = q.insert_link(
+            self.db,
+            {
+                "from_claim": from_id,
+                "to_claim": to_id,
+                "relation": link["relation"],
+                "note": link["note"],
+            },
+        )
+        self.added("links", "claim_links", row_id)

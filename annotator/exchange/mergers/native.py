@@ -1,0 +1,171 @@
+"""Reading our own JSON format (docs/json-format.md) for a merge."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from annotator.exchange.exporters.native import FORMAT_NAME, FORMAT_VERSION, KIND_KEYS
+from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused, need
+
+
+def recognise(doc: Any) -> bool:
+    return isinstance(doc, dict) and doc.get("format") == FORMAT_NAME
+
+
+def _opt_str(obj: dict[str, Any], key: str, where: str) -> str | None:
+    return need(obj.get(key), str, f"{where}.{key}", optional=True)  # type: ignore[no-any-return]
+
+
+def read(doc: dict[str, Any]) -> Incoming:
+    version = doc.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise MergeRefused(
+            f"format version {version!r} is newer than this annotator reads ({FORMAT_VERSION})"
+        )
+    incoming = Incoming(format="json")
+    codebook = need(doc.get("codebook", {}), dict, "codebook")
+    for kind, plural in KIND_KEYS.items():
+        for i, e in enumerate(need(codebook.get(plural, []), list, f"codebook.{plural}")):
+            where = f"codebook.{plural}[{i}]"
+            need(e, dict, where)
+            incoming.codebook.append(
+                {
+                    "kind": kind,
+                    "name": need(e.get("name"), str, f"{where}.name"),
+                    "colour": _opt_str(e, "colour", where),
+                    "rating": need(e.get("rating"), (int, float), f"{where}.rating", optional=True),
+                    "description": _opt_str(e, "description", where) or "",
+                }
+            )
+    for i, s in enumerate(need(doc.get("speakers", []), list, "speakers")):
+        where = f"speakers[{i}]"
+        need(s, dict, where)
+        need(s.get("uid"), str, f"{where}.uid")
+        need(s.get("name"), str, f"{where}.name")
+        for alias in need(s.get("aliases", []), list, f"{where}.aliases"):
+            need(alias, str, f"{where}.aliases[]")
+        for r in need(s.get("roles", []), list, f"{where}.roles"):
+            need(r, dict, f"{where}.roles[]")
+        incoming.speakers.append(s)
+    for i, a in enumerate(need(doc.get("articles", []), list, "articles")):
+        where = f"articles[{i}]"
+        need(a, dict, where)
+        uid = need(a.get("uid"), str, f"{where}.uid")
+        text = need(a.get("text"), str, f"{where}.text")
+        fields = {
+            k: _opt_str(a, k, where)
+            for k in (
+                "title",
+                "outlet",
+                "author",
+                "published",
+                "url",
+                "language",
+                "source_format",
+                "source_name",
+                "imported_at",
+            )
+        }
+        fields["metadata"] = need(a.get("metadata", {}), dict, f"{where}.metadata")
+        incoming.articles.append(
+            InArticle(
+                key=uid,
+                uid=uid,
+                url=fields["url"],
+                text=text,
+                fields=fields,
+                revision_of=_opt_str(a, "revision_of", where),
+            )
+        )
+    for i, d in enumerate(need(doc.get("documents", []), list, "documents")):
+        where = f"documents[{i}]"
+        need(d, dict, where)
+        try:
+            data = base64.b64decode(
+                need(d.get("data_base64"), str, f"{where}.data_base64"), validate=True
+            )
+        except (binascii.Error, ValueError) as exc:
+            raise MergeRefused(f"{where}.data_base64 is not base64") from exc
+        incoming.documents.append(
+            {
+                "sha256": need(d.get("sha256"), str, f"{where}.sha256"),
+                "name": need(d.get("name"), str, f"{where}.name"),
+                "media_type": _opt_str(d, "media_type", where),
+                "size": len(data),
+                "data": data,
+            }
+        )
+    for i, d in enumerate(need(doc.get("datasets", []), list, "datasets")):
+        where = f"datasets[{i}]"
+        need(d, dict, where)
+        need(d.get("name"), str, f"{where}.name")
+        columns = need(d.get("columns"), list, f"{where}.columns")
+        for c in columns:
+            need(c, dict, f"{where}.columns[]")
+            need(c.get("name"), str, f"{where}.columns[].name")
+            if c.get("type") not in ("integer", "float", "text"):
+                raise MergeRefused(f"{where}.columns[].type should be integer, float or text")
+        for row in need(d.get("rows"), list, f"{where}.rows"):
+            if len(need(row, list, f"{where}.rows[]")) != len(columns):
+                raise MergeRefused(f"{where}.rows[] should have one value per column")
+        incoming.datasets.append(d)
+    for i, e in enumerate(need(doc.get("evidence", []), list, "evidence")):
+        where = f"evidence[{i}]"
+        need(e, dict, where)
+        need(e.get("uid"), str, f"{where}.uid")
+        need(e.get("kind"), str, f"{where}.kind")
+        incoming.evidence.append(e)
+    for i, c in enumerate(need(doc.get("claims", []), list, "claims")):
+        incoming.claims.append(_claim(c, f"claims[{i}]"))
+    for i, link in enumerate(need(doc.get("links", []), list, "links")):
+        where = f"links[{i}]"
+        need(link, dict, where)
+        incoming.links.append(
+            {
+                "from": need(link.get("from"), str, f"{where}.from"),
+                "to": need(link.get("to"), str, f"{where}.to"),
+                "relation": need(link.get("relation"), str, f"{where}.relation"),
+                "note": _opt_str(link, "note", where) or "",
+            }
+        )
+    return incoming
+
+
+def _claim(c: Any, where: str) -> InClaim:
+    need(c, dict, where)
+    topics = need(c.get("topics", []), list, f"{where}.topics")
+    for t in topics:
+        need(t, str, f"{where}.topics[]")
+    evidence = need(c.get("evidence", []), list, f"{where}.evidence")
+    for e in evidence:
+        need(e, dict, f"{where}.evidence[]")
+        need(e.get("evidence"), str, f"{where}.evidence[].evidence")
+    quantities = need(c.get("quantities", []), list, f"{where}.quantities")
+    for q in quantities:
+        need(q, dict, f"{where}.quantities[]")
+    uid = need(c.get("uid"), str, f"{where}.uid")
+    return InClaim(
+        ref=uid,
+        uid=uid,
+        article=need(c.get("article"), str, f"{where}.article"),
+        quote=need(c.get("quote"), str, f"{where}.quote"),
+        prefix=_opt_str(c, "prefix", where) or "",
+        suffix=_opt_str(c, "suffix", where) or "",
+        start=need(c.get("start"), int, f"{where}.start", optional=True),
+        end=need(c.get("end"), int, f"{where}.end", optional=True),
+        statement=_opt_str(c, "statement", where) or "",
+        speaker_uid=_opt_str(c, "speaker", where),
+        side=_opt_str(c, "side", where),
+        stance=_opt_str(c, "stance", where),
+        verdict=_opt_str(c, "verdict", where),
+        topics=list(topics),
+        status=_opt_str(c, "status", where) or "to check",
+        note=_opt_str(c, "note", where) or "",
+        created_by=_opt_str(c, "created_by", where) or "",
+        created_at=_opt_str(c, "created_at", where),
+        updated_at=_opt_str(c, "updated_at", where),
+        evidence=list(evidence),
+        quantities=list(quantities),
+    )

@@ -1,0 +1,368 @@
+"""Figures out of text: "nearly 30% over three years", "a fifth less than in 2008".
+
+A pure function on str (no database, no Qt) so it can be table-tested on real
+news wording. It finds each number with its unit and qualifier here; what the
+words around it say (direction, period, base year, measure, cash or real,
+subject) comes from annotator.figures.context. Anything it cannot read as a
+figure (years, dates, times, ordinals, identifiers such as "PF2") it leaves
+out rather than guess, and it never raises on odd text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+
+from annotator.figures.context import describe, period_spans
+from annotator.models import Quantity
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SMALL_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+WORD_NUMBER = (
+    r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(list(SMALL_NUMBERS)[:9]) + r"))?"
+    r"|(?:a|one) hundred|" + "|".join(SMALL_NUMBERS) + r")"
+)
+# Denominators of fractions said in words; "a fifth" is 20%.
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# After "a fifth" these words show a share is meant, not an ordinal ("a third strike").
+FRACTION_FOLLOWERS = frozenset({
+    "of", "less", "more", "lower", "higher", "fewer", "smaller", "bigger", "larger", "cut",
+    "fall", "drop", "rise", "increase", "since", "in", "over", "than", "behind", "below",
+    "above", "on", "to", "down", "up", "off", "the", "their", "his", "her", "its",
+})  # fmt: skip
+MULTIPLIERS = {
+    "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+    "bn": 10**9, "billion": 10**9, "tn": 10**12, "trillion": 10**12,
+}  # fmt: skip
+CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR"}
+CURRENCY_WORDS = {
+    "pound": "GBP", "pounds": "GBP", "quid": "GBP", "dollar": "USD", "dollars": "USD",
+    "euro": "EUR", "euros": "EUR",
+}  # fmt: skip
+TIME_UNITS = {
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
+    "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year",
+    "years": "year", "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
+}  # fmt: skip
+# Nouns counted in the news that are not plain plurals ending in -s.
+COUNT_NOUNS = frozenset({
+    "people", "person", "staff", "children", "police", "personnel", "workforce", "doctor",
+    "nurse", "patient", "applicant", "job", "post", "place", "bed", "worker", "member",
+    "consultant", "trainee", "graduate", "student", "hospital",
+})  # fmt: skip
+# Words that end a search for a counted noun: "29 over three years" counts nothing.
+COUNT_STOPS = frozenset({
+    "to", "in", "of", "over", "for", "and", "or", "by", "a", "an", "the", "from", "with", "on",
+    "at", "than", "since", "per", "each", "is", "are", "was", "were", "has", "have", "had",
+    "does", "do", "did", "this", "that", "these", "those", "it", "its", "as", "into", "across",
+    "towards", "until", "while", "whereas", "but", "more", "less", "rather", "among", "against",
+    "between", "under", "within", "without", "about", "still", "already", "also", "plus",
+    "minus",
+})  # fmt: skip
+# "another 25 increase": a scrape lost the % sign; the number is a change, not a count.
+CHANGE_NOUNS = frozenset({
+    "increase", "increases", "rise", "rises", "uplift", "uplifts", "cut", "cuts", "fall",
+    "falls", "drop", "drops", "decline", "declines", "raise", "hike", "award", "rate", "fewer",
+    "more", "less", "lower", "higher",
+})  # fmt: skip
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "greater than", "higher than", "lower than",
+    "upwards of", "up to", "at least", "at most", "as much as", "as many as", "as little as",
+    "as few as", "close to", "closer to", "nearer to", "in excess of", "just over", "just under",
+    "well over", "well under", "somewhere around", "around", "about", "roughly", "nearly",
+    "almost", "approximately", "some", "nearer", "over", "under", "below", "above", "only",
+    "just", "barely", "between", "an estimated", "estimated", "an average", "average", "c.", "~",
+)  # fmt: skip
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[^\w]))(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s*$", re.IGNORECASE
+)
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+NUMBER_RE = re.compile(
+    r"(?P<ratio>\b(?P<ra>one|two|three|four|\d+) (?:in|out of) (?P<rb>" + WORD_NUMBER + r"|\d+)\b)"
+    r"|(?P<frac>\b(?:(?P<fnum>a|an|one|two|three|four|nine)[\s-]+)?"
+    r"(?P<fden>halves|half|thirds|third|quarters|quarter|fifths|fifth|sixths|sixth|tenths|tenth)\b)"
+    r"|(?P<cur>US\$|[£$€])?\s?(?P<num>" + DIGITS + r")"
+    r"|(?P<words>\b" + WORD_NUMBER + r"\b)",
+    re.IGNORECASE,
+)
+PERCENT_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)
+POINTS_RE = re.compile(
+    r"\s?(?:(?:%|per\s?cent|percent)\s?points?\b|percentage[\s-]points?\b|pp\b|ppts?\b)",
+    re.IGNORECASE,
+)
+MULTIPLIER_RE = re.compile(r"\s?(k|thousand|mn|m|million|bn|billion|tn|trillion)\b", re.IGNORECASE)
+CURRENCY_WORD_RE = re.compile(r"\s+(pounds?(?: sterling)?|quid|dollars?|euros?)\b", re.IGNORECASE)
+TIME_RE = re.compile(
+    r"[\s-](hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?)\b(?:['’])?", re.I
+)
+TIMES_RE = re.compile(r"\s(times)\b", re.IGNORECASE)
+WORD_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+RANGE_JOIN_RE = re.compile(r"\s*(?:to|-|–|—|and)\s*", re.IGNORECASE)
+
+
+@dataclass
+class _Figure:
+    """A number found in the text, before context is read."""
+
+    start: int  # where the figure's words begin (qualifier included)
+    number_start: int
+    number_end: int  # the number itself, without unit or counted noun
+    end: int
+    value: Decimal
+    unit: str | None
+    qualifier: str | None
+    has_unit: bool  # a unit was written (not inherited or guessed)
+    scale: int = 1
+    joins_next: bool = False  # "5 to" in "5 to 10%"
+    range_end: bool = False  # "10%" in "5 to 10%": shares the first number's direction
+
+
+def _decimal(digits: str) -> Decimal | None:
+    try:
+        return Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _word_value(words: str) -> Decimal:
+    parts = re.split(r"[-\s]+", words.lower())
+    if parts[-1] == "hundred":
+        return Decimal(100)
+    total = 0
+    for part in parts:
+        total += TENS.get(part, 0) + SMALL_NUMBERS.get(part, 0)
+    return Decimal(total)
+
+
+def _is_date_or_time(text: str, start: int, end: int, digits: str) -> bool:
+    before, after = text[max(0, start - 12) : start], text[end : end + 14]
+    if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):  # ordinal: 13th
+        return True
+    if re.match(r"\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", after, re.IGNORECASE):
+        return True
+    if re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
+        return True  # 07:00, 24/7, 12/05/2025
+    if len(digits) == 4 and digits.startswith("0"):  # 0700 hours
+        return True
+    if len(digits) == 2 and re.search(r"\b(?:19|20)\d\d\s*[-–/]$", before):
+        return True  # the 26 of 2025-26
+    if re.match(rf"\s+(?:{MONTHS})\b", after, re.IGNORECASE):
+        return "," not in digits and "." not in digits and int(digits) <= 31
+    return bool(re.search(rf"\b(?:{MONTHS})\.?\s+$", before, re.IGNORECASE)) and len(digits) <= 2
+
+
+def _glued_to_word(text: str, start: int) -> bool:
+    """'PF2', 'Covid-19', 'A&E' codes: a number stuck to letters is a name, not a figure."""
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    if prev.isalpha() or prev == "_":
+        return True
+    return prev in "-/" and start >= 2 and text[start - 2].isalpha()
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+    window = text[max(0, start - 24) : start]
+    match = QUALIFIER_RE.search(window)
+    if match is None:
+        return None, start
+    return " ".join(match.group(1).lower().split()), start - (len(window) - match.start(1))
+
+
+def _count_noun(text: str, end: int, strict: bool) -> int | None:
+    """End of the counted noun after a number ('30,000 people', '10,000 specialty posts').
+
+    Strict (after number words) takes only known nouns: "one leads to" is no count.
+    """
+    position = end
+    for _ in range(4):
+        match = WORD_RE.match(text, position)
+        if match is None:
+            return None
+        word = match.group(1).lower().strip("'’")
+        if word in COUNT_STOPS or word in CHANGE_NOUNS:
+            return None
+        singular = word[:-1] if word.endswith("s") else word
+        plural = (
+            not strict
+            and len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+        )
+        if word in COUNT_NOUNS or singular in COUNT_NOUNS or plural:
+            return match.end()
+        position = match.end()
+    return None
+
+
+def _unit_after(text: str, end: int, is_word: bool) -> tuple[str | None, int, int, bool]:
+    """(unit, end, scale, written) for what follows the number at `end`."""
+    if match := POINTS_RE.match(text, end):
+        return "pp", match.end(), 1, True
+    if match := PERCENT_RE.match(text, end):
+        return "%", match.end(), 1, True
+    scale = 1
+    if match := MULTIPLIER_RE.match(text, end):
+        word = match.group(1).lower()
+        if not (word == "m" and is_word):
+            scale, end = MULTIPLIERS[word], match.end()
+    if match := CURRENCY_WORD_RE.match(text, end):
+        return CURRENCY_WORDS[match.group(1).split()[0].lower()], match.end(), scale, True
+    if scale == 1 and not is_word and (match := re.match(r"p\b", text[end : end + 2])):
+        return "GBP-pence", end + 1, 1, True
+    if scale == 1 and (match := TIME_RE.match(text, end)):
+        return TIME_UNITS[match.group(1).lower()], match.end(), 1, True
+    if scale == 1 and (match := TIMES_RE.match(text, end)):
+        return "times", match.end(), 1, True
+    noun_end = _count_noun(text, end, strict=is_word)
+    if noun_end is not None:
+        return "count", noun_end, scale, True
+    if scale > 1:
+        return "count", end, scale, True
+    return None, end, scale, False
+
+
+def _fraction(match: re.Match[str], text: str) -> Decimal | None:
+    numerator_word = (match.group("fnum") or "").lower()
+    denominator = FRACTIONS[match.group("fden").lower()]
+    if not numerator_word:
+        if denominator != 2:
+            return None
+        numerator = 1
+    else:
+        numerator = 1 if numerator_word in ("a", "an") else SMALL_NUMBERS[numerator_word]
+    following = re.match(r"\s*([\w]+|[^\w\s]|$)", text[match.end() :])
+    word = following.group(1).lower() if following else ""
+    if word and word.isalpha() and word not in FRACTION_FOLLOWERS:
+        return None  # "a third strike", "the fifth day"
+    return Decimal(numerator * 100) / Decimal(denominator)
+
+
+def _figures(text: str) -> list[_Figure]:
+    blocked = period_spans(text)
+    figures: list[_Figure] = []
+    for match in NUMBER_RE.finditer(text):
+        start, end = match.start(), match.end()
+        if any(s <= start < e for s, e in blocked):
+            continue
+        if match.group("frac"):
+            value = _fraction(match, text)
+            if value is None:
+                continue
+            qualifier, q_start = _qualifier(text, start)
+            figures.append(_Figure(q_start, start, end, end, value, "%", qualifier, True))
+            continue
+        if match.group("ratio"):
+            a, b = match.group("ra"), match.group("rb")
+            top = _decimal(a) if a[0].isdigit() else _word_value(a)
+            bottom = _decimal(b) if b[0].isdigit() else _word_value(b)
+            if not top or not bottom:
+                continue
+            qualifier, q_start = _qualifier(text, start)
+            value = top * 100 / bottom
+            figures.append(_Figure(q_start, start, end, end, value, "%", qualifier, True))
+            continue
+        is_word = match.group("words") is not None
+        currency = None
+        if is_word:
+            value = _word_value(match.group("words"))
+            number_start = start
+        else:
+            digits = match.group("num")
+            number_start = match.start("num")
+            parsed = _decimal(digits)
+            if parsed is None or _glued_to_word(
+                text, number_start if not match.group("cur") else start
+            ):
+                continue
+            if _is_date_or_time(text, number_start, end, digits):
+                continue
+            value = parsed
+            if match.group("cur"):
+                currency = CURRENCY_SYMBOLS[match.group("cur")]
+            else:
+                start = number_start
+        unit, unit_end, scale, written = _unit_after(text, end, is_word)
+        if currency is not None:
+            if unit in ("%", "pp", "times", "GBP-pence") or unit in TIME_UNITS.values():
+                unit_end, scale = end, 1  # "£15 an hour": the unit is the currency
+            unit, written = currency, True
+        elif unit == "GBP-pence":
+            unit, value = "GBP", value / 100
+        if is_word and not written:
+            continue  # "one leads to more strikes": a word number needs a unit
+        if not is_word and currency is None and _is_year(match.group("num"), unit, scale):
+            continue
+        qualifier, q_start = _qualifier(text, start)
+        joins = bool(RANGE_JOIN_RE.match(text, unit_end)) and not written
+        figures.append(
+            _Figure(q_start, number_start if currency is None else start, end, unit_end,
+                    value, unit, qualifier, written, scale, joins)
+        )  # fmt: skip
+    return _merge_ranges(text, figures)
+
+
+def _is_year(digits: str, unit: str | None, scale: int) -> bool:
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", digits):
+        return False
+    return unit not in ("%", "pp") and scale == 1
+
+
+def _merge_ranges(text: str, figures: list[_Figure]) -> list[_Figure]:
+    """'5 to 10%', 'between £2bn and £3bn': the first number takes the second's unit."""
+    for first, second in itertools.pairwise(figures):
+        if not first.joins_next or second.number_start < first.end:
+            continue
+        gap = text[first.end : second.start]
+        if not RANGE_JOIN_RE.fullmatch(gap):
+            continue
+        lead = text[max(0, first.start - 9) : first.start].lower()
+        first.unit, first.scale = second.unit, second.scale if first.scale == 1 else first.scale
+        if "from" not in lead:
+            first.qualifier = second.qualifier = first.qualifier or "between"
+            second.range_end = True
+    return figures
+
+
+def _number(value: Decimal) -> float:
+    return round(float(value), 4) if value != value.to_integral_value() else float(value)
+
+
+def parse(text: str) -> list[Quantity]:
+    """Every figure in text, in reading order, with what the words around it say."""
+    if not isinstance(text, str) or not text:
+        return []
+    quantities: list[Quantity] = []
+    for figure in _figures(text):
+        context = describe(text, figure.number_start, figure.number_end, figure.start)
+        if figure.range_end and quantities:
+            context["direction"] = quantities[-1].direction
+        value = figure.value * figure.scale
+        base = Quantity(
+            value=_number(value),
+            unit=figure.unit,
+            qualifier=figure.qualifier,
+            start=figure.start,
+            end=figure.end,
+            words=text[figure.start : figure.end],
+        )
+        quantities.append(replace(base, **context))
+    return quantities

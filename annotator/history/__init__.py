@@ -1,0 +1,1 @@
+"""The persisted undo history: every edit recorded so it undoes after reopening."""

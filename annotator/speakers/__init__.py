@@ -1,0 +1,1 @@
+"""Speakers: who said a claim, the names they go by, their side and dated roles."""

@@ -1,0 +1,1 @@
+"""Pure text helpers shared by importers and services: decoding bytes, reading dates."""

@@ -1,0 +1,1 @@
+"""Backups in the window: back up now, the schedule, restore."""

@@ -1,0 +1,1 @@
+"""Claims in the window: the claims table, the claim form and the Claims menu."""

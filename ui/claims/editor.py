@@ -1,0 +1,247 @@
+"""The form for the current claim: statement, speaker, side, stance, verdict, topics,
+status, note.
+
+Every change the user makes is one undoable EditClaim; the form itself only
+shows the claim and is refilled from `session.changed`, so undo shows in it
+too. Free text (statement, note) is committed when the field loses focus or
+on Ctrl+Return, not at every keystroke, so one edit is one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.claims.service import STATUSES
+from annotator.errors import NotFound
+from annotator.models import Changes, Claim
+from ui.claims.speaker_field import SpeakerField
+from ui.reader.colours import swatch
+from ui.registry.commands import CreateSpeaker
+from ui.shell.session import ProjectSession
+from ui.shell.undo import EditClaim
+
+TAG_KINDS = ("side", "stance", "verdict")
+NONE_LABEL = "—"
+TEXT_FIELD_LINES = 3
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Multi-line text that reports its value when the user is done with it."""
+
+    committed = Signal(str)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.committed.emit(self.toPlainText())
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.committed.emit(self.toPlainText())
+            return
+        super().keyPressEvent(event)
+
+
+class ClaimEditor(QWidget):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.claim: Claim | None = None
+        self._filling = False
+
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Current claim")
+        self.statement = CommitTextEdit(self)
+        self.statement.setAccessibleName("Statement")
+        self.statement.setPlaceholderText("The claim in your words (defaults to the quote)")
+        self.statement.committed.connect(lambda text: self.edit("statement", text))
+        self.speaker = SpeakerField(session, self)
+        self.speaker.chosen.connect(self.set_speaker)
+        self.speaker.create_requested.connect(self.create_speaker)
+        self.combos: dict[str, QComboBox] = {}
+        for kind in TAG_KINDS:
+            combo = QComboBox(self)
+            combo.setAccessibleName(kind.capitalize())
+            combo.activated.connect(lambda _i, k=kind: self._on_combo(k))
+            self.combos[kind] = combo
+        self.status = QComboBox(self)
+        self.status.setAccessibleName("Status")
+        self.status.addItems(list(STATUSES))
+        self.status.activated.connect(lambda _i: self.edit("status", self.status.currentText()))
+        self.topics = QListWidget(self)
+        self.topics.setAccessibleName("Topics")
+        self.topics.itemChanged.connect(self._on_topic)
+        self.note = CommitTextEdit(self)
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("Where to check it, what is missing…")
+        self.note.committed.connect(lambda text: self.edit("note", text))
+        for box in (self.statement, self.note):
+            line = box.fontMetrics().lineSpacing()
+            box.setFixedHeight(line * TEXT_FIELD_LINES + 12)
+
+        self.form = QFormLayout()
+        self.form.addRow("Statement", self.statement)
+        self.form.addRow("Speaker", self.speaker)
+        for kind in TAG_KINDS:
+            self.form.addRow(kind.capitalize(), self.combos[kind])
+        self.form.addRow("Topics", self.topics)
+        self.form.addRow("Status", self.status)
+        self.form.addRow("Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.title)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+
+        session.current_claim_changed.connect(self.show_claim)
+        session.changed.connect(self._on_changed)
+        session.project_replaced.connect(self._fill_choices)
+        self._fill_choices()
+        self.show_claim(session.current_claim)
+
+    # -- filling ---------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        """Combo and topic choices from the codebook (after it changes)."""
+        self._filling = True
+        codebook = self.session.project.codebook
+        for kind, combo in self.combos.items():
+            combo.clear()
+            combo.addItem(NONE_LABEL, None)
+            for entry in codebook.entries(kind):
+                combo.addItem(swatch(entry.colour), entry.name, entry.id)
+        self.topics.clear()
+        for entry in codebook.entries("topic"):
+            item = QListWidgetItem(swatch(entry.colour), entry.name)
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.topics.addItem(item)
+        self._filling = False
+        self.show_claim(self.session.current_claim)
+
+    def show_claim(self, claim_id: object) -> None:
+        claim = None
+        if isinstance(claim_id, int):
+            try:
+                claim = self.session.project.claims.get(claim_id)
+            except NotFound:
+                claim = None
+        # Refilling the same claim (after a quick key, say) must not wipe what
+        # the user is typing in a text field that has not been saved yet.
+        typing = claim is not None and self.claim is not None and claim.id == self.claim.id
+        self.claim = claim
+        self._filling = True
+        try:
+            self._fill(claim, keep_focused=typing)
+        finally:
+            self._filling = False
+
+    def _fill(self, claim: Claim | None, keep_focused: bool = False) -> None:
+        widgets = (self.statement, self.speaker, self.status, self.topics, self.note)
+        for widget in (*widgets, *self.combos.values()):
+            widget.setEnabled(claim is not None)
+        if claim is None:
+            self.title.setText("No claim selected. Select words in the text and press M.")
+            self.statement.setPlainText("")
+            self.note.setPlainText("")
+            self.speaker.show_name(None)
+            return
+        where = (
+            f"characters {claim.start:,}–{claim.end:,}" if claim.start is not None else "not placed"
+        )
+        self.title.setText(f"<b>Claim {claim.id}</b> · {where} · anchor {claim.anchor}")
+        for box, value in ((self.statement, claim.statement), (self.note, claim.note)):
+            if box.toPlainText() != value and not (keep_focused and box.hasFocus()):
+                box.setPlainText(value)
+        if not self.speaker.hasFocus():
+            self.speaker.show_name(claim.speaker)
+        for kind, combo in self.combos.items():
+            index = combo.findData(getattr(claim, f"{kind}_id"))
+            combo.setCurrentIndex(max(0, index))
+        self.status.setCurrentText(claim.status)
+        chosen = set(self.session.project.claims.topic_ids(claim.id))
+        for row in range(self.topics.count()):
+            item = self.topics.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.codebook or changes.everything:
+            self._fill_choices()
+        elif self.claim is not None and (self.claim.id in changes.claims or changes.speakers):
+            self.show_claim(self.claim.id)
+
+    # -- editing -----------------------------------------------------------------
+    def edit(self, field: str, value: Any) -> None:
+        """One undoable change of one field of the current claim (nothing if unchanged)."""
+        if self._filling or self.claim is None:
+            return
+        current = (
+            self.session.project.claims.topic_ids(self.claim.id)
+            if field == "topic_ids"
+            else getattr(self.claim, field)
+        )
+        if field == "topic_ids":
+            current, value = sorted(current), sorted(value)
+        if value == current:
+            return
+        self.session.undo_stack.push(EditClaim(self.session, self.claim.id, {field: value}))
+
+    def set_speaker(self, speaker_id: int | None) -> None:
+        """Who said it; a claim with no side yet takes the speaker's side."""
+        if self.claim is None or speaker_id == self.claim.speaker_id:
+            self.speaker.show_name(self.claim.speaker if self.claim else None)
+            return
+        fields: dict[str, Any] = {"speaker_id": speaker_id}
+        name = "none"
+        if speaker_id is not None:
+            speaker = self.session.project.speakers.get(speaker_id)
+            name = speaker.name
+            if self.claim.side_id is None and speaker.side_id is not None:
+                fields["side_id"] = speaker.side_id
+        self.session.undo_stack.push(
+            EditClaim(self.session, self.claim.id, fields, label=f"Set speaker “{name}”")
+        )
+
+    def create_speaker(self, name: str) -> None:
+        """A new speaker made in place and given to the claim: one undo step."""
+        if self.claim is None:
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(f"New speaker “{name}” for claim {self.claim.id}")
+        try:
+            create = CreateSpeaker(self.session, {"name": name})
+            stack.push(create)
+            if create.failed is None and create.speaker_id is not None:
+                self.set_speaker(create.speaker_id)
+        finally:
+            stack.endMacro()
+        self.show_claim(self.claim.id if self.claim else None)
+
+    def _on_combo(self, kind: str) -> None:
+        self.edit(f"{kind}_id", self.combos[kind].currentData())
+
+    def _on_topic(self, _item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        chosen = [
+            self.topics.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.topics.count())
+            if self.topics.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        self.edit("topic_ids", chosen)

@@ -1,0 +1,1 @@
+"""Comparing in the window: the compare table, the balance report, suggested matches."""

@@ -1,0 +1,228 @@
+"""Side-by-side reading and comparing in the main window: the Compare menu and docks.
+
+Kept out of main_window.py. It binds the reader panes to the claims wiring
+(each new pane is painted, the active one is followed), builds the Compare
+menu (panes, compare sides, figures, balance, matches, a claim's figures)
+and the docks that hold the views, tabbed beside the claims table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+
+from ui.reader.view import ReaderPane
+
+if TYPE_CHECKING:
+    from ui.compare.balance import BalanceView
+    from ui.compare.matches import MatchSuggestions
+    from ui.compare.view import CompareView
+    from ui.figures.editor import QuantitiesEditor
+    from ui.figures.view import FiguresView
+    from ui.shell.main_window import MainWindow
+
+# The docks' titles by view; the views themselves (and their modules) are built
+# when their dock is first shown, so start-up pays for none of them.
+DOCK_TITLES = {
+    "compare": "Compare sides",
+    "figures": "Figures",
+    "balance": "Balance",
+    "matches": "Matches",
+}
+
+
+class CompareWiring(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.area = window.reader_area
+        self.editors: dict[int, QuantitiesEditor] = {}
+        claims = getattr(window, "claims", None)
+        if claims is not None:
+            self.area.pane_added.connect(claims.attach)
+            self.area.pane_closed.connect(lambda pane: claims.layers.pop(pane, None))
+            window.reader_changed.connect(claims.follow)
+            for pane in self.area.panes():
+                claims.attach(pane)
+        window.reader_changed.connect(self._on_active)
+
+        self._views: dict[str, QWidget] = {}
+        self._docks: dict[str, QDockWidget] = {}
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        for name, title in DOCK_TITLES.items():
+            dock = self._docks[name] = window._dock(title, None, bottom)
+            dock.visibilityChanged.connect(lambda shown, n=name: shown and self._view(n))
+            dock.toggleViewAction().triggered.connect(lambda on, n=name: on and self._view(n))
+        self.compare_dock = self._docks["compare"]
+        self.figures_dock = self._docks["figures"]
+        self.balance_dock = self._docks["balance"]
+        self.matches_dock = self._docks["matches"]
+        # Tabified with the claims table only when first shown: a tab group
+        # made of hidden docks leaves a stray tab bar in the window.
+        self._tab_anchor: QDockWidget | None = getattr(claims, "panel_dock", None)
+        self._tabified: set[str] = set()
+        for dock in (self.compare_dock, self.figures_dock, self.balance_dock, self.matches_dock):
+            dock.hide()  # shown from the Compare menu; the claims table stays in front
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        w = self.window
+        menu = QMenu("C&ompare", w)
+        w.menuBar().insertMenu(w.help_menu.menuAction(), menu)
+        self.menu = menu
+        a = w.add_action
+        a(menu, "new_pane", "&New reader pane", self.new_pane, "Ctrl+T")
+        a(menu, "close_pane", "&Close reader pane", self.close_pane, "Ctrl+W")
+        a(menu, "next_pane", "Ne&xt reader pane", self.area.next_pane, "F6")
+        a(menu, "open_in_pane", "&Open article in this pane…", self.open_in_pane, "Ctrl+Shift+O")
+        menu.addSeparator()
+        a(
+            menu,
+            "compare_sides",
+            "Compare &sides",
+            lambda: self.show_dock(self.compare_dock),
+            "Ctrl+Shift+G",
+        )
+        a(
+            menu,
+            "figures_view",
+            "&Figures by subject",
+            lambda: self.show_dock(self.figures_dock),
+            "Ctrl+Shift+U",
+        )
+        a(
+            menu,
+            "balance_view",
+            "&Balance report",
+            lambda: self.show_dock(self.balance_dock),
+            "Ctrl+Shift+A",
+        )
+        a(
+            menu,
+            "match_view",
+            "Suggest &matching claims",
+            lambda: self.show_dock(self.matches_dock),
+            "Ctrl+Shift+H",
+        )
+        menu.addSeparator()
+        a(
+            menu,
+            "edit_figures",
+            "Edit figures of the current &claim…",
+            self.edit_current_figures,
+            "Ctrl+Alt+F",
+        )
+        for dock, key in ((self.compare_dock, "toggle_compare"), (self.figures_dock, "toggle_figures"),
+                          (self.balance_dock, "toggle_balance"), (self.matches_dock, "toggle_matches")):  # fmt: skip
+            toggle = dock.toggleViewAction()
+            w.view_menu.addAction(toggle)
+            w.actions[key] = toggle
+
+    # -- panes ---------------------------------------------------------------------
+    def new_pane(self) -> None:
+        pane = self.area.add_pane()
+        if pane is not None:
+            self.session.report(
+                "New reader pane: pick its article in the library, or drag one onto it."
+            )
+
+    def close_pane(self) -> None:
+        self.area.close_pane(self.area.active_pane)
+
+    def open_in_pane(self) -> None:
+        frame = self.area.frame_of(self.area.active_pane)
+        frame.choose.showMenu()
+
+    def _on_active(self, pane: ReaderPane) -> None:
+        if pane.article_id is not None:
+            self.window.library.select_article(pane.article_id)
+
+    # -- views -----------------------------------------------------------------------
+    def _view(self, name: str) -> QWidget:
+        """The view of a dock, built (and its module imported) the first time it is needed."""
+        view = self._views.get(name)
+        if view is not None:
+            return view
+        w = self.window
+        if name == "compare":
+            from ui.compare.view import CompareView
+
+            view = CompareView(self.session, w)
+        elif name == "figures":
+            from ui.figures.view import FiguresView
+
+            figures = FiguresView(self.session, w)
+            figures.claim_edit_requested.connect(self.edit_figures)
+            view = figures
+        elif name == "balance":
+            from ui.compare.balance import BalanceView
+
+            view = BalanceView(self.session, w)
+        else:
+            from ui.compare.matches import MatchSuggestions
+
+            view = MatchSuggestions(self.session, w)
+        self._views[name] = view
+        self._docks[name].setWidget(view)
+        return view
+
+    @property
+    def compare(self) -> CompareView:
+        return self._view("compare")  # type: ignore[return-value]
+
+    @property
+    def figures(self) -> FiguresView:
+        return self._view("figures")  # type: ignore[return-value]
+
+    @property
+    def balance(self) -> BalanceView:
+        return self._view("balance")  # type: ignore[return-value]
+
+    @property
+    def matches(self) -> MatchSuggestions:
+        return self._view("matches")  # type: ignore[return-value]
+
+    def show_dock(self, dock: QDockWidget) -> None:
+        name = next((n for n, d in self._docks.items() if d is dock), None)
+        if name is not None:
+            self._view(name)
+            anchor = self._tab_anchor
+            if name not in self._tabified and anchor is not None and anchor.isVisible():
+                self.window.tabifyDockWidget(anchor, dock)
+                self._tabified.add(name)
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        if widget is not None:
+            reload = getattr(widget, "reload", None)
+            if callable(reload):
+                reload()
+            widget.setFocus()
+
+    def edit_current_figures(self) -> None:
+        claim_id = self.session.current_claim
+        if claim_id is None:
+            self.session.report("Pick a claim first, then edit its figures.")
+            return
+        self.edit_figures(claim_id)
+
+    def edit_figures(self, claim_id: int) -> QuantitiesEditor:
+        editor = self.editors.get(claim_id)
+        if editor is None:
+            from ui.figures.editor import QuantitiesEditor
+
+            editor = QuantitiesEditor(self.session, claim_id, self.window)
+            editor.finished.connect(lambda _r, c=claim_id: self.editors.pop(c, None))
+            self.editors[claim_id] = editor
+        editor.show()
+        editor.raise_()
+        return editor
+
+    def shutdown(self) -> None:
+        if "matches" not in self._views:
+            return  # never built: nothing running
+        self.matches.cancel()
+        self.matches.wait()

@@ -1,0 +1,1 @@
+"""The datasets dock: browse an imported table, pin its rows as evidence, chart it."""

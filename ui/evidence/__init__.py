@@ -1,0 +1,1 @@
+"""Evidence in the window: the evidence panel, its forms, dialogs and undo commands."""

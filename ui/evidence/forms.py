@@ -1,0 +1,228 @@
+"""The evidence panel's forms: the dialogs that add evidence to a claim or change a link.
+
+Each dialog's submit makes one service call and pushes its undo command; the
+panel mixes these in so the widget module keeps to showing, removing and following.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.models import CLAIM_RELATIONS, Attach, ClaimLink, Evidence
+from ui.evidence import commands as cmd
+from ui.evidence import dialogs
+from ui.evidence.table import Entry
+from ui.shell.session import ProjectSession
+
+SelectionSource = Callable[[], "tuple[int, int, int] | None"]
+
+
+class EvidenceForms:
+    """Add and edit dialogs of EvidencePanel (which provides the attributes below)."""
+
+    session: ProjectSession
+    claim_id: int | None
+    selection_source: SelectionSource
+    message: Any  # Signal(str)
+    datasets_wanted: Any  # Signal()
+    selected: Callable[[], Entry | None]
+
+    def _need_claim(self) -> int | None:
+        if self.claim_id is None:
+            self.message.emit("Select a claim first: evidence is always linked to a claim.")
+        return self.claim_id
+
+    def _attach(self, dialog: dialogs.EvidenceDialog) -> Attach:
+        assert self.claim_id is not None
+        return Attach(self.claim_id, dialog.chosen_relation(), dialog.note.text())
+
+    def _submit_item(self, make: Callable[[], Evidence]) -> str | None:
+        try:
+            item = make()
+        except AnnotatorError as exc:
+            return str(exc)
+        claim = (self.claim_id,) if self.claim_id is not None else ()
+        self.session.undo_stack.push(cmd.AddEvidence(self.session, item, claim))
+        return None
+
+    def url_dialog(self) -> dialogs.EvidenceDialog:
+        dialog = dialogs.url_dialog(self)
+        ev = self.session.project.evidence
+        dialog.submit = lambda d: self._submit_item(
+            lambda: ev.add_url(
+                d.text("url"),
+                d.text("title"),
+                d.text("accessed").strip() or None,
+                d.text("archived").strip() or None,
+                attach=self._attach(d),
+            )
+        )
+        return dialog
+
+    def statistic_dialog(self) -> dialogs.EvidenceDialog:
+        dialog = dialogs.statistic_dialog(self)
+        ev = self.session.project.evidence
+        dialog.submit = lambda d: self._submit_item(
+            lambda: ev.add_statistic(
+                *(d.text(k) for k in ("measure", "value", "unit", "period", "source", "citation")),
+                attach=self._attach(d),
+            )
+        )
+        return dialog
+
+    def note_dialog(self) -> dialogs.EvidenceDialog:
+        dialog = dialogs.note_dialog(self)
+        ev = self.session.project.evidence
+        dialog.submit = lambda d: self._submit_item(
+            lambda: ev.add_note(d.text("text"), attach=self._attach(d))
+        )
+        return dialog
+
+    def document_dialog(self, path: str = "") -> dialogs.EvidenceDialog:
+        dialog = dialogs.document_dialog(self, path)
+        ev = self.session.project.evidence
+
+        def submit(d: dialogs.EvidenceDialog) -> str | None:
+            if not d.text("file").strip():
+                return "Choose a file to attach."
+            return self._submit_item(
+                lambda: ev.add_document(
+                    Path(d.text("file").strip()), d.text("title"), attach=self._attach(d)
+                )
+            )
+
+        dialog.submit = submit
+        return dialog
+
+    def span_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.SpanPicker]:
+        dialog, picker = dialogs.span_dialog(self.session, self)
+        selection = self.selection_source()
+        if selection is not None:
+            picker.choose(*selection)
+        ev = self.session.project.evidence
+
+        def submit(d: dialogs.EvidenceDialog) -> str | None:
+            article, span = picker.article_id(), picker.span()
+            if article is None or span is None:
+                return "Select the passage in the article text."
+            return self._submit_item(
+                lambda: ev.add_article_span(article, *span, attach=self._attach(d))
+            )
+
+        dialog.submit = submit
+        return dialog, picker
+
+    def existing_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.ItemChooser]:
+        assert self.claim_id is not None
+        dialog, chooser = dialogs.existing_dialog(self.session, self.claim_id, self)
+        ev = self.session.project.evidence
+
+        def submit(d: dialogs.EvidenceDialog) -> str | None:
+            evidence_id = chooser.chosen()
+            if evidence_id is None or self.claim_id is None:
+                return "Pick an evidence item."
+            try:
+                link = ev.link(self.claim_id, evidence_id, d.chosen_relation(), d.note.text())
+            except AnnotatorError as exc:
+                return str(exc)
+            self.session.undo_stack.push(cmd.LinkEvidence(self.session, link))
+            return None
+
+        dialog.submit = submit
+        return dialog, chooser
+
+    def claim_link_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.ItemChooser]:
+        assert self.claim_id is not None
+        dialog, chooser = dialogs.claim_link_dialog(self.session, self.claim_id, self)
+
+        def submit(d: dialogs.EvidenceDialog) -> str | None:
+            other = chooser.chosen()
+            if other is None or self.claim_id is None:
+                return "Pick the other claim."
+            try:
+                link = self.session.project.links.add(
+                    self.claim_id, other, d.chosen_relation(), d.note.text()
+                )
+            except AnnotatorError as exc:
+                return str(exc)
+            self.session.undo_stack.push(cmd.AddClaimLink(self.session, link))
+            return None
+
+        dialog.submit = submit
+        return dialog, chooser
+
+    def add_url(self) -> None:
+        if self._need_claim() is not None:
+            self.url_dialog().exec()
+
+    def add_statistic(self) -> None:
+        if self._need_claim() is not None:
+            self.statistic_dialog().exec()
+
+    def add_note(self) -> None:
+        if self._need_claim() is not None:
+            self.note_dialog().exec()
+
+    def add_document(self, path: str = "") -> None:
+        if self._need_claim() is not None:
+            self.document_dialog(path).exec()
+
+    def add_span(self) -> None:
+        if self._need_claim() is not None:
+            self.span_dialog()[0].exec()
+
+    def add_dataset_rows(self) -> None:
+        """Rows are picked in the datasets dock, then pinned from there."""
+        if self._need_claim() is not None:
+            self.datasets_wanted.emit()
+            self.message.emit("Select rows in the dataset, then press “Pin rows to claim…”")
+
+    def add_existing(self) -> None:
+        if self._need_claim() is not None:
+            self.existing_dialog()[0].exec()
+
+    def add_claim_link(self) -> None:
+        if self._need_claim() is not None:
+            self.claim_link_dialog()[0].exec()
+
+    # -- editing and removing --------------------------------------------------------
+    def edit_dialog(self, entry: Entry | None = None) -> dialogs.EvidenceDialog | None:
+        entry = entry or self.selected()
+        if entry is None:
+            return None
+        if isinstance(entry, ClaimLink):
+            dialog = dialogs.relation_dialog(
+                "Change the claim link", self, CLAIM_RELATIONS, entry.relation, entry.note
+            )
+
+            def submit_claim(d: dialogs.EvidenceDialog) -> str | None:
+                try:
+                    after = self.session.project.links.update(
+                        entry.id, d.chosen_relation(), d.note.text()
+                    )
+                except AnnotatorError as exc:
+                    return str(exc)
+                self.session.undo_stack.push(cmd.EditClaimLink(self.session, entry, after))
+                return None
+
+            dialog.submit = submit_claim
+            return dialog
+        dialog = dialogs.relation_dialog(
+            "Change the link", self, relation=entry.relation, note=entry.note
+        )
+
+        def submit(d: dialogs.EvidenceDialog) -> str | None:
+            try:
+                after = self.session.project.evidence.update_link(
+                    entry.claim_id, entry.evidence.id, d.chosen_relation(), d.note.text()
+                )
+            except AnnotatorError as exc:
+                return str(exc)
+            self.session.undo_stack.push(cmd.EditEvidenceLink(self.session, entry, after))
+            return None
+
+        dialog.submit = submit
+        return dialog

@@ -1,0 +1,138 @@
+"""Evidence in the main window: the Evidence and Datasets docks and the Evidence menu.
+
+Kept out of main_window.py (which only creates an EvidenceWiring). The
+evidence dock goes below the claim editor when there is one, so the claim and
+what backs it are read together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from ui.evidence.panel import EvidencePanel
+
+if TYPE_CHECKING:
+    from ui.datasets.view import DatasetPanel
+    from ui.shell.main_window import MainWindow
+
+STATUS_MESSAGE_MS = 5000
+
+
+class EvidenceWiring(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.panel = EvidencePanel(self.session, window)
+        self.panel.selection_source = self._reader_selection
+        self.dock = window._dock("Evidence", self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        editor_dock = getattr(getattr(window, "claims", None), "editor_dock", None)
+        if isinstance(editor_dock, QDockWidget):
+            window.splitDockWidget(editor_dock, self.dock, Qt.Orientation.Vertical)
+        # The Datasets panel (and its module) is built when first needed: start-up
+        # shows only the evidence of the current claim.
+        self._datasets: DatasetPanel | None = None
+        self.datasets_dock = window._dock("Datasets", None, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.datasets_dock.hide()
+        self.datasets_dock.visibilityChanged.connect(lambda shown: shown and self.datasets)
+        self.datasets_dock.toggleViewAction().triggered.connect(lambda on: on and self.datasets)
+
+        self.panel.message.connect(self._status)
+        self.panel.dataset_requested.connect(self.show_dataset)
+        self.panel.span_requested.connect(self.show_span)
+        self.panel.datasets_wanted.connect(self.show_datasets)
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        w = self.window
+        menu = QMenu("E&vidence", w)
+        w.menuBar().insertMenu(w.help_menu.menuAction(), menu)
+        self.menu = menu
+        a = w.add_action
+        a(menu, "evidence_url", "Add web &link…", self.panel.add_url, "Ctrl+Alt+L")
+        a(
+            menu,
+            "evidence_document",
+            "Attach &document…",
+            lambda: self.panel.add_document(),
+            "Ctrl+Alt+D",
+        )
+        a(menu, "evidence_statistic", "Add &statistic…", self.panel.add_statistic, "Ctrl+Alt+S")
+        a(menu, "evidence_span", "Add &passage of an article…", self.panel.add_span, "Ctrl+Alt+P")
+        a(menu, "evidence_note", "Add &note…", self.panel.add_note, "Ctrl+Alt+N")
+        a(
+            menu,
+            "evidence_existing",
+            "Link &existing evidence…",
+            self.panel.add_existing,
+            "Ctrl+Alt+E",
+        )
+        a(menu, "claim_link", "Link to another &claim…", self.panel.add_claim_link, "Ctrl+Alt+K")
+        menu.addSeparator()
+        a(
+            menu,
+            "evidence_open",
+            "&Open selected evidence",
+            lambda: self.panel.follow(),
+            "Ctrl+Alt+O",
+        )
+        menu.addSeparator()
+        a(menu, "dataset_import", "&Import dataset…", self.import_dataset, "Ctrl+Alt+I")
+        a(
+            menu,
+            "dataset_pin",
+            "Pin dataset &rows to claim…",
+            lambda: self.datasets.pin_selected(),
+            "Ctrl+Alt+R",
+        )
+        for key, dock, shortcut in (
+            ("toggle_evidence", self.dock, "Ctrl+Shift+E"),
+            ("toggle_datasets", self.datasets_dock, "Ctrl+Shift+D"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(shortcut)
+            w.view_menu.addAction(toggle)
+            w.actions[key] = toggle
+
+    @property
+    def datasets(self) -> DatasetPanel:
+        if self._datasets is None:
+            from ui.datasets.view import DatasetPanel
+
+            self._datasets = DatasetPanel(self.session, self.window)
+            self._datasets.message.connect(self._status)
+            self.datasets_dock.setWidget(self._datasets)
+        return self._datasets
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def _reader_selection(self) -> tuple[int, int, int] | None:
+        reader = self.window.reader
+        span = reader.view.selected_span()
+        if reader.article_id is None:
+            return None
+        return (reader.article_id, *span) if span else (reader.article_id, 0, 0)
+
+    def import_dataset(self) -> None:
+        self.datasets_dock.show()
+        self.datasets_dock.raise_()
+        self.datasets.import_dialog()
+
+    def show_datasets(self) -> None:
+        self.datasets_dock.show()
+        self.datasets_dock.raise_()
+        self.datasets.table.setFocus()
+
+    def show_dataset(self, name: str, row: int) -> None:
+        self.datasets_dock.show()
+        self.datasets_dock.raise_()
+        self.datasets.show_dataset(name, row)
+
+    def show_span(self, article_id: int, start: int, end: int) -> None:
+        self.session.request_article(article_id, None)
+        if self.window.reader.article_id == article_id:
+            self.window.reader.view.select_span(start, end)

@@ -1,0 +1,1 @@
+"""Getting things in and out from the window: import, export and merge."""

@@ -1,0 +1,237 @@
+"""Getting articles in: File > Import, Import folder, Paste as new article, drag
+and drop, and Article details. The main window only creates this and forwards
+drop events; everything else about importing lives here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from annotator.errors import ImportFailure
+from annotator.exchange.importers import collect_files
+from annotator.models import Changes, ImportOutcome
+from ui.exchange.import_progress import ImportProgressDialog
+from ui.exchange.import_summary import ImportSummaryDialog, headline
+from ui.exchange.import_worker import ImportJob
+from ui.library.details import edit_article_details
+from ui.library.view import ARTICLE_ID_ROLE
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
+
+ARTICLE_FILTER = (
+    "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
+)
+
+
+class ImportActions(QObject):
+    """Owns the import menu actions, the running import job and its dialogs."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.job: ImportJob | None = None
+        self.progress: ImportProgressDialog | None = None
+        self.summary: ImportSummaryDialog | None = None
+        self._install_actions()
+        window.setAcceptDrops(True)
+
+    # -- menus -------------------------------------------------------------
+    def _install_actions(self) -> None:
+        window = self.window
+        menu = window.file_menu
+        added = [
+            window.add_action(
+                menu, "import_files", "&Import files…", self.import_files_dialog, "Ctrl+I"
+            ),
+            window.add_action(
+                menu, "import_folder", "Import &folder…", self.import_folder_dialog, "Ctrl+Shift+I"
+            ),
+            window.add_action(
+                menu, "paste_article", "&Paste as new article…", self.paste_article, "Ctrl+Shift+V"
+            ),
+        ]
+        # File menu order: ... | import_separator | the import actions | Quit
+        following = _action_after(menu.actions(), window.import_separator)
+        if following is not None:
+            for action in added:
+                menu.removeAction(action)
+                menu.insertAction(following, action)
+            menu.insertSeparator(following)
+
+        details = window.add_action(
+            window.edit_menu,
+            "article_details",
+            "Article &details…",
+            self.edit_details,
+            "Alt+Return",
+        )
+        table = window.library.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(details)
+
+    # -- importing files -----------------------------------------------------
+    def import_files_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import articles", str(Path.home()), ARTICLE_FILTER
+        )
+        if names:
+            self.start([Path(name) for name in names])
+
+    def import_folder_dialog(self) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self.window, "Import a folder of articles", str(Path.home())
+        )
+        if name:
+            self.start([Path(name)])
+
+    def start(self, paths: list[Path]) -> bool:
+        """Import paths on a worker thread; False when another import is still running."""
+        if self.job is not None:
+            self.window.statusBar().showMessage(
+                "An import is already running; wait for it or cancel it.", 5000
+            )
+            return False
+        project_path = self.session.project.path
+        if project_path is None:  # an in-memory project has no file a worker could open
+            files, outcomes = collect_files(paths)
+            outcomes += self.session.project.articles.import_files(files)
+            self._finish(outcomes, False)
+            return True
+        self.job = ImportJob(project_path, paths, self)
+        self.progress = ImportProgressDialog(self.window)
+        self.job.progress.connect(self.progress.set_progress)
+        self.job.finished.connect(self._finish)
+        self.progress.cancel_requested.connect(self.job.cancel)
+        self.progress.show()
+        self.job.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def shutdown(self) -> None:
+        """Stop a running import before the window goes (the thread must not outlive it)."""
+        job, self.job = self.job, None
+        if job is not None:
+            job.finished.disconnect(self._finish)
+            job.cancel()
+            job.wait()
+        if self.progress is not None:
+            self.progress.close()
+
+    def _finish(self, outcomes: list[ImportOutcome], cancelled: bool) -> None:
+        job, self.job = self.job, None
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        changed = _changed_articles(outcomes)
+        same_project = job is None or job.project_path == self.session.project.path
+        if changed and same_project:
+            self.session.notify(Changes(articles=changed))
+        self.window.statusBar().showMessage(headline(outcomes, cancelled), 8000)
+        if job is not None:
+            job.deleteLater()
+        self.show_summary(outcomes, cancelled)
+
+    def show_summary(self, outcomes: list[ImportOutcome], cancelled: bool) -> ImportSummaryDialog:
+        if self.summary is not None:
+            self.summary.close()
+        self.summary = ImportSummaryDialog(outcomes, cancelled, self.window)
+        self.summary.article_chosen.connect(self.session.request_article)
+        self.summary.open()
+        return self.summary
+
+    # -- paste and drop --------------------------------------------------------
+    def paste_article(self) -> None:
+        from annotator.exchange.importers.pasted import from_text  # decoders load on first use
+        from annotator.exchange.importers.plaintext import title_from_text
+
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            QMessageBox.information(
+                self.window, "Paste as new article", "The clipboard holds no text."
+            )
+            return
+        title, ok = QInputDialog.getText(
+            self.window,
+            "Paste as new article",
+            "Title:",
+            QLineEdit.EchoMode.Normal,
+            title_from_text(text),
+        )
+        if not ok:
+            return
+        try:
+            outcome = self.session.project.articles.add(from_text(text, title))
+        except ImportFailure as exc:
+            self.window.show_error("Cannot paste as an article", f"The clipboard {exc.reason}.")
+            return
+        if outcome.status in ("imported", "revision") and outcome.article_id is not None:
+            self.session.notify(Changes(articles=frozenset({outcome.article_id})))
+        self.window.statusBar().showMessage(
+            f"Pasted “{outcome.title}”"
+            if outcome.status != "duplicate"
+            else "Already in the project: the same text",
+            5000,
+        )
+        if outcome.article_id is not None:
+            self.session.request_article(outcome.article_id)
+
+    @staticmethod
+    def dropped_paths(mime: QMimeData) -> list[Path]:
+        """The local files and folders in a drop; remote URLs are never fetched."""
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def accepts_drop(self, mime: QMimeData) -> bool:
+        return bool(self.dropped_paths(mime))
+
+    def drop(self, mime: QMimeData) -> bool:
+        paths = self.dropped_paths(mime)
+        return bool(paths) and self.start(paths)
+
+    # -- details ---------------------------------------------------------------
+    def current_article_id(self) -> int | None:
+        """The article the library has selected, else the one the reader shows."""
+        table = self.window.library.table
+        index = table.currentIndex()
+        if index.isValid() and table.selectionModel().isRowSelected(index.row(), index.parent()):
+            value = table.model().data(index, ARTICLE_ID_ROLE)
+            if isinstance(value, int):
+                return value
+        return self.window.reader.article_id
+
+    def edit_details(self) -> None:
+        article_id = self.current_article_id()
+        if article_id is None:
+            self.window.statusBar().showMessage("Pick an article in the library first.", 4000)
+            return
+        edit_article_details(self.session, article_id, self.window)
+
+
+def _action_after(actions: list[QAction], anchor: QAction) -> QAction | None:
+    for index, action in enumerate(actions[:-1]):
+        if action is anchor:
+            return actions[index + 1]
+    return None
+
+
+def _changed_articles(outcomes: list[ImportOutcome]) -> frozenset[int]:
+    """New articles, and the old versions whose claims moved to a new revision."""
+    changed: set[int] = set()
+    for outcome in outcomes:
+        if outcome.status in ("imported", "revision") and outcome.article_id is not None:
+            changed.add(outcome.article_id)
+        if outcome.revision_of is not None:
+            changed.add(outcome.revision_of)
+    return frozenset(changed)

@@ -1,0 +1,1 @@
+"""The figures view and the editor for one claim's figures."""

@@ -1,0 +1,1 @@
+"""The library dock: every article in a table, article details and deletion."""

@@ -1,0 +1,158 @@
+"""Deleting an article from the window: Edit > Delete article…, the library's
+context menu, or Del in the library. One confirmation that says what goes with
+it, then one undoable step (Edit > Undo puts back every row, ids included)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from annotator.models import ArticleDeletion, ArticleSnapshot, Changes
+from ui.shell.session import ProjectSession
+from ui.shell.undo import ProjectCommand, quote_label
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
+
+DELETE_SHORTCUT = "Ctrl+Shift+Backspace"
+# The question names the article in full unless its title is very long.
+QUESTION_TITLE_CHARS = 120
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def confirmation(deletion: ArticleDeletion) -> tuple[str, str]:
+    """The question and what it means, in the words of someone deciding."""
+    title = " ".join(deletion.title.split())
+    if len(title) > QUESTION_TITLE_CHARS:
+        title = title[: QUESTION_TITLE_CHARS - 1] + "…"
+    question = f"Delete the article “{title}”?"
+    if deletion.claims:
+        details = [
+            f"Its {_count(deletion.claims, 'claim')} go with it, "
+            "with their tags, figures, evidence links and claim links."
+            if deletion.claims > 1
+            else "Its claim goes with it, with its tags, figures, evidence links and claim links."
+        ]
+    else:
+        details = ["It has no claims."]
+    if deletion.passages:
+        details.append(
+            f"{_count(deletion.passages, 'passage')} quoted from it as evidence "
+            f"{'goes' if deletion.passages == 1 else 'go'} too"
+            + (
+                f", taken from {_count(deletion.other_claims, 'claim')} in other articles."
+                if deletion.other_claims
+                else "."
+            )
+        )
+    elif deletion.other_claims:
+        details.append(
+            f"{_count(deletion.other_claims, 'claim')} in other articles lose a link to it."
+        )
+    if deletion.revisions:
+        details.append("Its newer revision will follow the version before it.")
+    details.append("Edit > Undo brings everything back.")
+    return question, " ".join(details)
+
+
+def question_box(parent: QWidget, deletion: ArticleDeletion) -> tuple[QMessageBox, QAbstractButton]:
+    """The confirmation and its Delete button; Cancel is the default, so a stray
+    Enter after Del deletes nothing."""
+    question, details = confirmation(deletion)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Delete article", question, parent=parent)
+    box.setInformativeText(details)
+    box.setAccessibleName("Delete article")
+    delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, delete
+
+
+def ask_to_delete(parent: QWidget, deletion: ArticleDeletion) -> bool:
+    box, delete = question_box(parent, deletion)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+class DeleteArticle(ProjectCommand):
+    """Delete an article with its claims; undo restores it with every row it took."""
+
+    kind = "delete_article"
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        article_id: int,
+        label: str = "",
+        snapshot: ArticleSnapshot | None = None,
+    ) -> None:
+        if not label:
+            title = session.project.articles.summary(article_id).title
+            label = f"Delete article {quote_label(title)}"
+        super().__init__(session, label)
+        self.article_id = article_id
+        self.snapshot = snapshot
+
+    def apply(self) -> Changes:
+        articles = self.session.project.articles
+        self.snapshot = articles.delete(self.article_id)
+        changes = articles.changes_for_deletion(self.snapshot)
+        if self.session.current_claim in changes.claims:
+            self.session.set_current_claim(None)
+        return changes
+
+    def revert(self) -> Changes:
+        assert self.snapshot is not None
+        articles = self.session.project.articles
+        articles.restore(self.snapshot)
+        changes = articles.changes_for_deletion(self.snapshot)
+        self.snapshot = None
+        return changes
+
+    def payload(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "snapshot": self.snapshot}
+
+    @classmethod
+    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
+        return cls(session, payload["article_id"], label=label, snapshot=payload["snapshot"])
+
+
+class ArticleActions(QObject):
+    """Owns Edit > Delete article… and the library's Del key."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        action = window.add_action(
+            window.edit_menu,
+            "delete_article",
+            "D&elete article…",
+            self.delete_current,
+            DELETE_SHORTCUT,
+        )
+        table = window.library.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(action)
+        self.delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+        self.delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_key.activated.connect(self.delete_current)
+
+    def delete_current(self) -> bool:
+        """Ask, then delete the article the library has selected (else the one being read)."""
+        article_id = self.window.importing.current_article_id()
+        if article_id is None:
+            self.window.statusBar().showMessage("Pick an article in the library first.", 4000)
+            return False
+        deletion = self.session.project.articles.deletion(article_id)
+        if not ask_to_delete(self.window, deletion):
+            return False
+        self.session.undo_stack.push(DeleteArticle(self.session, article_id))
+        return True

@@ -1,0 +1,1 @@
+"""The speaker registry and the codebook dialogs, with their undo commands."""

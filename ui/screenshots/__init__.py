@@ -1,0 +1,1 @@
+"""Renders the main views to PNG for the README (python -m ui.screenshots)."""

@@ -1,0 +1,1 @@
+"""The search dock: find claims, articles and evidence while typing."""

@@ -1,0 +1,315 @@
+"""The search dock: type, see claims, articles and evidence that match, open one in place.
+
+Searching is one FTS5 query (milliseconds on 100,000 claims), so it runs on the
+GUI thread, a short moment after the last key press. Snippets are drawn with
+their matches in bold; everything in them is escaped first.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.models import Changes
+from annotator.search.service import DEFAULT_LIMIT, KINDS, ClaimFilter, SearchHit, SearchResult
+from ui.shell.session import ProjectSession
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
+
+DEBOUNCE_MS = 180
+PAGE_SIZE = (
+    DEFAULT_LIMIT  # hits of each kind fetched at a time; "More results" fetches the next page
+)
+KIND_LABELS = {"claim": "Claim", "article": "Article", "evidence": "Evidence"}
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+MUTED = "#6b6b6b"  # the heading line of a hit; white-ish when the hit is selected
+Index = QModelIndex | QPersistentModelIndex
+
+
+def hit_html(hit: SearchHit) -> str:
+    """The hit as rich text: a small heading, then the snippet with matches in bold."""
+    parts: list[str] = []
+    position = 0
+    for start, end in hit.highlights:
+        parts.append(escape(hit.snippet[position:start]))
+        parts.append(f"<b>{escape(hit.snippet[start:end])}</b>")
+        position = end
+    parts.append(escape(hit.snippet[position:]))
+    where = f" #{hit.id}"
+    return (
+        f'<span style="color:{MUTED};font-size:small">{KIND_LABELS[hit.kind]}{where} · '
+        f"{escape(hit.title)}</span><br>{''.join(parts)}"
+    )
+
+
+class SearchModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def append_hits(self, hits: list[SearchHit]) -> None:
+        if not hits:
+            return
+        first = len(self.hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
+        self.hits.extend(hits)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit_html(hit)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{KIND_LABELS[hit.kind]} {hit.id}: {hit.title}. {hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.title
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's rich text (already escaped by hit_html)."""
+
+    def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(html)
+        document.setTextWidth(max(80, option.rect.width() - 8))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        html = option.text
+        option.text = ""
+        if option.state & QStyle.StateFlag.State_Selected:
+            html = html.replace(MUTED, "#e8eef7")
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = self._document(option, html)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.translate(4, 2)
+        painter.setClipRect(QRectF(0, 0, option.rect.width() - 4, option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        self.initStyleOption(option, index)
+        document = self._document(option, option.text)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 6)
+
+
+class SearchPanel(QWidget):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.box = QLineEdit(self)
+        self.box.setPlaceholderText("Search claims, articles, notes, evidence…")
+        self.box.setClearButtonEnabled(True)
+        self.box.setAccessibleName("Search")
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Search in")
+        self.kind.addItem("Everything", None)
+        for kind in KINDS:
+            self.kind.addItem(f"{KIND_LABELS[kind]}s", kind)
+        self.side = self._vocab_combo("Side")
+        self.verdict = self._vocab_combo("Verdict")
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Search result count")
+        self.model = SearchModel(self)
+        self.results = QListView(self)
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.activated.connect(self.open_hit)
+        self.results.doubleClicked.connect(self.open_hit)
+        self.more = QPushButton("More results", self)
+        self.more.setAccessibleName("More search results")
+        self.more.setToolTip(f"Show the next {PAGE_SIZE} hits of each kind")
+        self.more.clicked.connect(self.next_page)
+        self.more.hide()
+        self._offset = 0
+        self._totals: dict[str, int] = {}
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.kind, self.side, self.verdict):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.box)
+        layout.addLayout(filters)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results)
+        layout.addWidget(self.more)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run)
+        self.box.textChanged.connect(lambda _t: self.timer.start())
+        self.box.returnPressed.connect(self._enter)
+        for combo in (self.kind, self.side, self.verdict):
+            combo.currentIndexChanged.connect(lambda _i: self.run())
+        session.changed.connect(self._on_changed)
+        session.project_replaced.connect(self._on_replaced)
+        self._fill_vocab()
+
+    def _vocab_combo(self, label: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(f"Search filter: {label.lower()}")
+        combo.setToolTip(f"Only claims with this {label.lower()}")
+        return combo
+
+    def _fill_vocab(self) -> None:
+        for combo, kind, label in (
+            (self.side, "side", "Any side"),
+            (self.verdict, "verdict", "Any verdict"),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(label, None)
+            for entry in self.session.project.codebook.entries(kind):
+                combo.addItem(entry.name, entry.name)
+            found = combo.findData(current)
+            combo.setCurrentIndex(max(0, found))
+            combo.blockSignals(False)
+
+    def filters(self) -> ClaimFilter:
+        return ClaimFilter(side=self.side.currentData(), verdict=self.verdict.currentData())
+
+    def run(self) -> None:
+        """Search afresh: the first page of each kind, and how many there are in all."""
+        self.timer.stop()
+        query = self.box.text()
+        self._offset = 0
+        if not query.strip():
+            self.model.set_hits([])
+            self._show_counts(None)
+            return
+        result = self._search(0)
+        self.model.set_hits(list(result.hits))
+        self._show_counts(result)
+        if result.hits:
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def next_page(self) -> None:
+        """Append the next page of hits of each kind to the list."""
+        if not self.box.text().strip():
+            return
+        result = self._search(self._offset + PAGE_SIZE)
+        self._offset = result.offset
+        self.model.append_hits(list(result.hits))
+        self._show_counts(result)
+
+    def _search(self, offset: int) -> SearchResult:
+        kind = self.kind.currentData()
+        kinds = (kind,) if kind else KINDS
+        return self.session.project.search.search(
+            self.box.text(), self.filters(), kinds, PAGE_SIZE, offset
+        )
+
+    def _show_counts(self, result: SearchResult | None) -> None:
+        if result is None:
+            self.status.setText("")
+            self.more.hide()
+            return
+        if not result.total:
+            self.status.setText("Nothing found")
+        else:
+            counts = ", ".join(
+                f"{total:,} {KIND_LABELS[kind].lower()}{'' if total == 1 else 's'}"
+                for kind, total in result.totals.items()
+                if total
+            )
+            self.status.setText(f"Showing {len(self.model.hits):,} of {result.total:,}: {counts}")
+        self.more.setVisible(result.truncated)
+
+    def _enter(self) -> None:
+        self.run()
+        if self.model.hits:
+            self.open_hit(self.model.index(0))
+
+    def open_hit(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if isinstance(hit, SearchHit) and hit.article_id is not None:
+            self.session.request_article(hit.article_id, hit.claim_id)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.codebook or changes.everything:
+            self._fill_vocab()
+        if self.box.text().strip():
+            self.timer.start()
+
+    def _on_replaced(self) -> None:
+        self._fill_vocab()
+        self.model.set_hits([])
+        self._show_counts(None)
+        if self.box.text().strip():
+            self.run()
+
+
+class SearchWiring(QObject):
+    """The Search dock and Ctrl+F in a main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = SearchPanel(window.session, window)
+        self.dock = window._dock("Search", self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        window.tabifyDockWidget(window.library_dock, self.dock)
+        window.library_dock.raise_()
+        window.add_action(window.view_menu, "search", "&Search…", self.focus, "Ctrl+F")
+
+    def focus(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.box.setFocus()
+        self.panel.box.selectAll()

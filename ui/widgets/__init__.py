@@ -1,0 +1,1 @@
+"""Small widgets and model bases that several ui features share."""
