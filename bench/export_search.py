@@ -10,34 +10,35 @@ sides, stances, verdicts and topics, one in fifty with an evidence link.
 - search_claims_<query>: one page of claim hits as the search dock shows it
   (project.search.search, kinds=claim, limit=PAGE): the query planned from
   what was typed, the page, the total count, snippets and highlights.
-  Floor: the bare FTS5 query on the same rows: the first PAGE rowids
-  ORDER BY rank, those rows' indexed columns, and SELECT count(*) for the
-  total.
+  Floor: the bare FTS5 query on the same rows and the same page: the first
+  PAGE rowids ORDER BY rank, rowid (the order our pages use, so both sort
+  the same matches), those rows' indexed columns, and SELECT count(*) for
+  the total. It leaves out planning the query, snippets and highlights.
 - search_everything_<query>: claims, articles and evidence, a page of each
   with its count; floor: the three bare queries and their counts.
   Queries: a figure ("29%", some 400 of 100,000 claims), a place
   ("Thornbury", some 150), a phrase ("rose by 12%", some 50) and, labelled
   worst_case, a word in every claim ("since"): ranking 100,000 matches.
 - export_<format>: export_to_path of every claim to a file (read, build,
-  write); floor: one SELECT of the claims table and the rows as JSON in a
-  file. The floor encodes with json.dumps (C encoder); json.dump to a file
-  goes through the pure-Python encoder, several times slower, and would
-  flatter the ratio. Like the exports, it runs with the cycle collector
-  paused.
+  write); floor: the same format written from one joined SELECT of the same
+  rows with the plain library for it (bench/_export_floors.py: csv.writer,
+  orjson, lxml, a string join; each says what it leaves out). Like the
+  exports, floors run with the cycle collector paused.
 - peak_memory_export_<format>: peak resident set (VmHWM; ru_maxrss on macOS)
-  of a fresh process that opens the project and exports; floor: a fresh process
-  doing the floor export with sqlite3 and json alone.
+  of a fresh process that opens the project and exports; floor: a fresh
+  process streaming the same rows to a file with sqlite3 and orjson (rows
+  written as read: what a streaming export should stay near).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from _claims_corpus import build
+from _export_floors import FLOOR_MEANINGS, FLOORS
 from common import emit, figure, interleaved, parser, repeats, run_child, timed
 
 ARTICLES_FULL = 10
@@ -58,15 +59,13 @@ FTS_CONTENT = {
 }
 
 MEMORY_CHILD = r"""
-import json, resource, sqlite3, sys
+import resource, sqlite3, sys
 from pathlib import Path
 mode, project, out = sys.argv[1:4]
 if mode == "floor":
-    conn = sqlite3.connect(project)
-    cursor = conn.execute("SELECT * FROM claims")
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row)) for row in cursor]
-    Path(out).write_bytes(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    sys.path.insert(0, "bench")
+    from _export_floors import streaming_json
+    streaming_json(sqlite3.connect(project), Path(out))
 else:
     from annotator.exchange.exporters import export_to_path
     from annotator.project import Project
@@ -81,14 +80,6 @@ if status.exists():
 else:  # macOS: ru_maxrss in bytes
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6)
 """
-
-
-def floor_export(conn: object, out: Path) -> None:
-    """One SELECT of the claim rows, as dicts, written out as JSON."""
-    cursor = conn.execute("SELECT * FROM claims")  # type: ignore[attr-defined]
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor]
-    out.write_bytes(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
 
 
 def paused(work: Callable[[], None]) -> None:
@@ -122,7 +113,7 @@ def main() -> int:
                 ids = [
                     r[0]
                     for r in conn.execute(
-                        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ?",
+                        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank, rowid LIMIT ?",
                         [match, PAGE],
                     )
                 ]
@@ -164,17 +155,23 @@ def main() -> int:
                     | {"claims": total, "hits": hits}
                 )
 
-            floor_out = folder / "floor.json"
             for name, fmt in FORMATS.items():
                 out = folder / f"export{fmt.extension}"
+                floor_out = folder / f"floor{fmt.extension}"
+                write_floor = FLOORS[name]
                 value, floor = interleaved(
                     lambda n=name, o=out: timed(lambda: export_to_path(project, n, o)),
-                    lambda: timed(lambda: paused(lambda: floor_export(conn, floor_out))),
+                    lambda w=write_floor, o=floor_out: timed(lambda: paused(lambda: w(conn, o))),
                     max(1, repeat // 2),
                 )
                 figures.append(
                     figure(f"export_{name}", value, floor, "s")
-                    | {"claims": total, "megabytes": round(out.stat().st_size / 1e6, 1)}
+                    | {
+                        "claims": total,
+                        "megabytes": round(out.stat().st_size / 1e6, 1),
+                        "floor_megabytes": round(floor_out.stat().st_size / 1e6, 1),
+                        "floor_is": FLOOR_MEANINGS[name],
+                    }
                 )
         if not args.no_memory:
 

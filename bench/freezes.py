@@ -1,0 +1,100 @@
+"""How long the window freezes while it opens a big article, next to the idle event loop.
+
+    uv run python bench/freezes.py [--quick]
+
+- open_<N>mb_longest_stall: the main window opens an N MB article (5 and 10;
+  5 only with --quick) while a 5 ms timer runs on the GUI thread; the figure
+  is the longest wait between two ticks from the moment the open is asked
+  for until the article is shown and the loop is quiet again. Floor: the
+  longest wait of the same idle event loop over the same time. A window that
+  paints the first screen first and lays out the rest in slices stays near
+  the floor; one that lays out the whole text at once freezes for as long.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ONE_MB, emit, figure, one_mb_text, parser
+
+TICK_MS = 5
+SETTLE_S = 1.5
+
+
+def main() -> int:
+    args = parser(__doc__ or "", quick_repeat=1, full_repeat=3).parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.models import ImportedArticle
+    from annotator.project import Project
+    from ui.shell.main_window import MainWindow
+    from ui.shell.session import ProjectSession
+
+    app = QApplication.instance() or QApplication([])
+    sizes = (5,) if args.quick else (5, 10)
+    figures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        project = Project.open(Path(tmp) / "big.sqlite")
+        small = project.articles.add(
+            ImportedArticle(text="A short article.", title="Short", source_format="txt")
+        ).article_id
+        ids = {}
+        for mb in sizes:
+            text = (one_mb_text() * mb)[: mb * ONE_MB - 1] + f"{mb}"
+            ids[mb] = project.articles.add(
+                ImportedArticle(text=text, title=f"{mb} MB", source_format="txt")
+            ).article_id
+        window = MainWindow(ProjectSession(project))
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+
+        def longest_stall(action: object) -> float:
+            clock = QElapsedTimer()
+            worst = [0.0]
+            last = [0.0]
+
+            def tick() -> None:
+                now = clock.nsecsElapsed() / 1e9
+                worst[0] = max(worst[0], now - last[0])
+                last[0] = now
+
+            timer = QTimer()
+            timer.setInterval(TICK_MS)
+            timer.timeout.connect(tick)
+            clock.start()
+            timer.start()
+            if callable(action):
+                QTimer.singleShot(20, action)
+            end = time.perf_counter() + SETTLE_S
+            while time.perf_counter() < end:
+                app.processEvents()
+                time.sleep(0.0005)
+            timer.stop()
+            return worst[0]
+
+        for mb in sizes:
+            values, floors = [], []
+            for _ in range(1 if args.quick else 3):
+                window.open_article(small)
+                app.processEvents()
+                floors.append(longest_stall(None))
+                values.append(longest_stall(lambda m=mb: window.open_article(ids[m])))
+            figures.append(
+                figure(f"open_{mb}mb_longest_stall", max(values) * 1000, max(floors) * 1000, "ms")
+            )
+        window.close()
+        project.close()
+    emit(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
