@@ -42,6 +42,24 @@ def summaries(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(row) for row in db.query(sql)]
 
 
+LISTING_SQL = (
+    "SELECT a.id, a.title, a.outlet, a.published, a.revision_of, "
+    "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a"
+)
+
+
+def listings(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    """The library's lines in id order, as plain tuples (no text is read or measured)."""
+    return db.execute(f"{LISTING_SQL} ORDER BY a.id").fetchall()
+
+
+def listing(db: sqlite_utils.Database, article_id: int) -> tuple[Any, ...] | None:
+    row: tuple[Any, ...] | None = db.execute(
+        f"{LISTING_SQL} WHERE a.id = ?", [article_id]
+    ).fetchone()
+    return row
+
+
 def summary(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
     sql = (
         f"SELECT {SUMMARY_COLUMNS}, "

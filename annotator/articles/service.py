@@ -17,6 +17,7 @@ from annotator.errors import AnnotatorError, ImportFailure, NotFound
 from annotator.models import (
     Article,
     ArticleDeletion,
+    ArticleListing,
     ArticleSnapshot,
     ArticleSummary,
     Changes,
@@ -72,6 +73,14 @@ class ArticleManager:
 
     def list(self) -> list[ArticleSummary]:
         return [_summary(row) for row in q.summaries(self._db)]
+
+    def listing(self) -> list[ArticleListing]:
+        """Every article as the library lists it, in id order (fast: no text measured)."""
+        return [ArticleListing._make(row) for row in q.listings(self._db)]
+
+    def listing_of(self, article_id: int) -> ArticleListing | None:
+        row = q.listing(self._db, article_id)
+        return None if row is None else ArticleListing._make(row)
 
     def exists(self, article_id: int) -> bool:
         """Whether the article is still there (summary() measures the whole text: slower)."""

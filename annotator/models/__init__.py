@@ -9,6 +9,7 @@ from __future__ import annotations
 from annotator.models.articles import (
     Article,
     ArticleDeletion,
+    ArticleListing,
     ArticleSnapshot,
     ArticleSummary,
     DiffSpan,
@@ -35,6 +36,7 @@ __all__ = [
     "EVIDENCE_RELATIONS",
     "Article",
     "ArticleDeletion",
+    "ArticleListing",
     "ArticleSnapshot",
     "ArticleSummary",
     "Attach",

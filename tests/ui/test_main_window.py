@@ -6,7 +6,6 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +28,7 @@ def test_filter_then_pick_shows_the_article_in_paragraphs(qtbot: QtBot, window: 
     assert len(titles) == 1
     table = window.library.table
     table.setFocus()
-    index = window.library.proxy.index(0, 0)
+    index = window.library.model.index(0, 0)
     table.setCurrentIndex(index)
     qtbot.waitUntil(lambda: window.reader.article_id is not None)
     article = window.session.project.articles.get(window.reader.article_id)
@@ -115,4 +114,6 @@ def test_focus_filter_shortcut(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.library.filter_box, "zzzz-no-match")
     assert window.library.visible_titles() == []
     window.library.filter_box.clear()
-    assert Qt.CaseSensitivity.CaseInsensitive == window.library.proxy.filterCaseSensitivity()
+    assert len(window.library.visible_titles()) == 3
+    qtbot.keyClicks(window.library.filter_box, "fightBACK")  # any case
+    assert len(window.library.visible_titles()) == 1
