@@ -138,7 +138,9 @@ class ArticleManager:
                 for hook in self.revision_hooks:
                     hook(previous, article_id)
         status = "revision" if previous is not None else "imported"
-        return ImportOutcome(source, status, article_id, imported.title, revision_of=previous)
+        return ImportOutcome(
+            source, status, article_id, imported.title, revision_of=previous, notes=imported.notes
+        )
 
     def _previous_version(self, imported: ImportedArticle) -> int | None:
         if imported.url:

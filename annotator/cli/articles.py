@@ -49,11 +49,12 @@ def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: 
 
 
 def _note(outcome: ImportOutcome) -> str:
+    notes = "".join(f"  (note: {note})" for note in outcome.notes)
     if outcome.status == "revision":
-        return f"  (new revision of {outcome.revision_of})"
+        return f"  (new revision of {outcome.revision_of}){notes}"
     if outcome.status == "duplicate":
         return "  (same text already in the project)"
-    return ""
+    return notes
 
 
 @click.command("articles")

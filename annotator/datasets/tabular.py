@@ -9,11 +9,11 @@ half-imported table behind.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +22,16 @@ from typing import Any
 from sqlite_utils.utils import ValueTracker
 
 from annotator.errors import ImportFailure
-from annotator.text.decode import decode
+from annotator.text.decode import decode_text
 
 MAX_DATASET_BYTES = 50 * 1024 * 1024
 MAX_COLUMNS = 1000
 SNIFF_CHARS = 64 * 1024
 DELIMITERS = ",;\t|"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+# What a workbook's parts may unpack to: sheet XML is ten or more times its
+# cells' text, and openpyxl parses it at a few MB a second.
+MAX_WORKBOOK_UNPACKED_BYTES = 256 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 # A header cell that is a plain number is data, not a column name; but a
@@ -133,27 +136,6 @@ def read_table(path: Path) -> TableFile:
 
 
 # -- delimited text -----------------------------------------------------------------
-def encoding_of(data: bytes) -> str:
-    """The name of the encoding textdecode.decode used for these bytes (for the record)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        data.decode("cp1252")
-        return "cp1252"
-    except UnicodeDecodeError:
-        import charset_normalizer  # slow to import; only legacy-encoded tables need it
-
-        best = charset_normalizer.from_bytes(data).best()
-        return best.encoding if best is not None else "unknown"
-
-
 def _pick_dialect(text: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
     if tab:
         return csv.excel_tab
@@ -177,8 +159,8 @@ def _pick_dialect(text: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
 
 
 def _read_delimited(data: bytes, source: str, tab: bool) -> TableFile:
-    text = decode(data, source)
-    encoding = encoding_of(data)
+    decoded = decode_text(data, source)
+    text, encoding = decoded.text, decoded.encoding
     dialect = _pick_dialect(text, tab)
     reader = csv.reader(io.StringIO(text), dialect)
     header: list[str] | None = None
@@ -273,8 +255,30 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _check_workbook_size(data: bytes, source: str) -> None:
+    """Refuse a workbook whose parts would inflate past the limit, before inflating any.
+
+    A ZIP entry never yields more than its declared size (zipfile stops there),
+    so the declared sizes bound what openpyxl could ever unpack.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(entry.file_size for entry in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFailure(source, f"is not a readable Excel workbook ({exc})") from exc
+    if unpacked > MAX_WORKBOOK_UNPACKED_BYTES:
+        raise ImportFailure(
+            source,
+            f"would unpack to {unpacked // (1024 * 1024):,} MB, over the "
+            f"{MAX_WORKBOOK_UNPACKED_BYTES // (1024 * 1024)} MB limit for a workbook "
+            "(a zip bomb? save the sheet as CSV)",
+        )
+
+
 def _open_sheet(data: bytes, source: str):  # type: ignore[no-untyped-def]
     import openpyxl  # a few hundred ms to import: only when a workbook is read
+
+    _check_workbook_size(data, source)
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -21,6 +21,11 @@ class ImportedArticle:
     language: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the importer reports about this read (metadata "import_notes")."""
+        return tuple(str(note) for note in self.metadata.get("import_notes", ()))
+
 
 class ArticleListing(NamedTuple):
     """One line of the library: just what the table shows, read fast for 100,000 articles.
@@ -106,6 +111,9 @@ class ImportOutcome:
     title: str = ""
     reason: str = ""
     revision_of: int | None = None
+    # What the importer had to do that a person should know (stray bytes read
+    # as Windows-1252, front matter fields dropped); empty for a clean read.
+    notes: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -115,6 +123,7 @@ class ImportOutcome:
             "title": self.title,
             "reason": self.reason or None,
             "revision_of": self.revision_of,
+            "notes": list(self.notes),
         }
 
 

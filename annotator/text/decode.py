@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass, field
 
 from annotator.errors import ImportFailure
+from annotator.text.visible import holds_visible_text
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 # Share of control characters above which "text" is really a binary file.
@@ -21,6 +23,16 @@ _VALID_UTF8_MULTIBYTE = re.compile(
     rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
+# UTF-16 surrogates written as three-byte UTF-8 (CESU-8, Java's "modified UTF-8"):
+# not UTF-8, and read as a legacy code page they become CJK mojibake.
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+# A web page that is UTF-8 but for this many stray bytes (one Latin-1 "ü" in
+# an attribute, a script comment) is read with those bytes as Windows-1252.
+MAX_STRAY_BYTES = 64
+MAX_STRAY_SHARE = 0.001
+# NUL bytes a page's markup may hold before it is taken for a binary file.
+MAX_MARKUP_NUL_SHARE = 0.01
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 MAX_ACCENTED_SHARE = 0.4
 _ACCENTED_RUN = re.compile(r"[À-ÿ]{4,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -40,12 +52,38 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+@dataclass
+class Decoded:
+    """Text as decoded, the encoding used, and what a person should be told about it."""
+
+    text: str
+    encoding: str
+    notes: list[str] = field(default_factory=list)
+
+
 def decode(data: bytes, source: str, declared: str | None = None) -> str:
     """Decode file bytes to canonical text or raise ImportFailure naming the file.
 
     `declared` is the encoding the file names for itself (an HTML page's meta
     charset); it is tried, strictly, when the bytes are not valid UTF-8.
     """
+    return decode_text(data, source, declared).text
+
+
+def decode_markup(data: bytes, source: str, declared: str | None = None) -> Decoded:
+    """A web page's bytes: as `decode`, but a few stray bytes or NULs are forgiven.
+
+    Browsers show such a page; refusing it would lose an article over one
+    byte in an attribute. The stray bytes are read as Windows-1252 and said so
+    in the notes; NULs (never text in HTML) are dropped.
+    """
+    return decode_text(data, source, declared, markup=True)
+
+
+def decode_text(
+    data: bytes, source: str, declared: str | None = None, *, markup: bool = False
+) -> Decoded:
+    """Decode, returning the encoding used and any notes (see `decode`)."""
     if len(data) > MAX_TEXT_BYTES:
         raise ImportFailure(
             source,
@@ -53,8 +91,14 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
         )
     if not data.strip():
         raise ImportFailure(source, "is empty")
-    text = _decode_unicode(data, source, declared)
-    text = normalise_newlines(text)
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if markup and b"\x00" in data and not utf16:
+        controls = len(_CONTROL_BYTES.findall(data))
+        if max(data.count(b"\x00"), controls) > max(16, MAX_MARKUP_NUL_SHARE * len(data)):
+            raise ImportFailure(source, "contains NUL bytes (a binary file?)")
+        data = data.replace(b"\x00", b"")
+    decoded = _decode_unicode(data, source, declared, markup)
+    decoded.text = text = normalise_newlines(decoded.text)
     if "\x00" in text:
         raise ImportFailure(source, "contains NUL bytes (a binary file?)")
     controls = len(_CONTROL.findall(text))
@@ -62,32 +106,87 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
         raise ImportFailure(source, "looks like a binary file, not text")
     if not text.strip():
         raise ImportFailure(source, "holds no text")
-    return text
+    if not holds_visible_text(text):
+        raise ImportFailure(
+            source,
+            "holds no text (only invisible characters: zero-width spaces, "
+            "byte-order marks or soft hyphens)",
+        )
+    return decoded
 
 
-def _decode_unicode(data: bytes, source: str, declared: str | None = None) -> str:
+def _decode_unicode(data: bytes, source: str, declared: str | None, markup: bool) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
-        return _strict_utf8(data[len(codecs.BOM_UTF8) :], source, len(codecs.BOM_UTF8))
+        body = data[len(codecs.BOM_UTF8) :]
+        _refuse_cesu(body, source, len(codecs.BOM_UTF8))
+        if markup:
+            return _lenient_utf8(body, source, len(codecs.BOM_UTF8))
+        return Decoded(_strict_utf8(body, source, len(codecs.BOM_UTF8)), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return Decoded(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
             raise ImportFailure(source, f"is not valid UTF-16 (byte {exc.start})") from exc
     if b"\x00" in data:
         raise ImportFailure(source, "contains NUL bytes (a binary file?)")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
+        _refuse_cesu(data, source, 0)
         stated = _decode_declared(data, declared)
         if stated is not None:
             return stated
         if _VALID_UTF8_MULTIBYTE.search(data):
+            if markup:
+                return _lenient_utf8(data, source, 0)
             raise ImportFailure(
                 source,
                 f"is UTF-8 with invalid bytes (first bad byte at offset {exc.start}); "
                 "the file looks corrupt",
             ) from exc
     return _decode_legacy(data, source)
+
+
+def _refuse_cesu(data: bytes, source: str, offset: int) -> None:
+    match = _ENCODED_SURROGATE.search(data)
+    if match is not None:
+        raise ImportFailure(
+            source,
+            "is not valid UTF-8: it holds UTF-16 surrogates written as UTF-8 (CESU-8) "
+            f"at offset {match.start() + offset}",
+        )
+
+
+def _lenient_utf8(data: bytes, source: str, offset: int) -> Decoded:
+    """UTF-8 with a few stray bytes read as Windows-1252, or a refusal when they are many."""
+    limit = max(MAX_STRAY_BYTES, int(MAX_STRAY_SHARE * len(data)))
+    parts: list[str] = []
+    stray: list[int] = []
+    position = 0
+    while True:
+        try:
+            parts.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            bad_at = position + exc.start
+            parts.append(data[position:bad_at].decode("utf-8"))
+            stray.append(bad_at)
+            if len(stray) > limit:
+                raise ImportFailure(
+                    source,
+                    f"is UTF-8 with more than {limit} invalid bytes (first at offset "
+                    f"{stray[0] + offset}); the file looks corrupt",
+                ) from exc
+            parts.append(data[bad_at : bad_at + 1].decode("cp1252", errors="replace"))
+            position = bad_at + 1
+    if not stray:
+        return Decoded(parts[0], "utf-8")
+    count = len(stray)
+    note = (
+        f"{count} byte{'s' if count != 1 else ''} that {'are' if count != 1 else 'is'} "
+        f"not UTF-8 read as Windows-1252 (first at offset {stray[0] + offset})"
+    )
+    return Decoded("".join(parts), "utf-8", [note])
 
 
 # What browsers really mean by the Latin-1 labels (WHATWG Encoding Standard).
@@ -101,13 +200,12 @@ _DECLARED_ALIASES = {
 }
 
 
-def _decode_declared(data: bytes, declared: str | None) -> str | None:
+def _decode_declared(data: bytes, declared: str | None) -> Decoded | None:
     if not declared:
         return None
     name = _DECLARED_ALIASES.get(declared.strip().lower(), declared.strip().lower())
     try:
-        codecs.lookup(name)
-        return data.decode(name)
+        return Decoded(data.decode(name), codecs.lookup(name).name)
     except (LookupError, UnicodeDecodeError):
         return None
 
@@ -123,16 +221,19 @@ def _strict_utf8(data: bytes, source: str, offset: int) -> str:
         ) from exc
 
 
-def _decode_legacy(data: bytes, source: str) -> str:
+def _decode_legacy(data: bytes, source: str) -> Decoded:
     western = _western_reading(data)
     if western is not None:
-        return western
+        return Decoded(western, "cp1252")
+    cyrillic = _cyrillic_reading(data)
+    if cyrillic is not None:
+        return Decoded(cyrillic, "cp1251")
     import charset_normalizer  # slow to import and rarely needed: loaded on first use
 
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ImportFailure(source, "is in no text encoding that could be recognised")
-    return str(best)
+    return Decoded(str(best), best.encoding)
 
 
 def _western_reading(data: bytes) -> str | None:
@@ -148,5 +249,27 @@ def _western_reading(data: bytes) -> str | None:
     letters = [ch for ch in text if ch.isalpha()]
     accented = sum(1 for ch in letters if ord(ch) > 127)
     if accented > MAX_ACCENTED_SHARE * len(letters) or _ACCENTED_RUN.search(text):
+        return None
+    return text
+
+
+def _cyrillic_reading(data: bytes) -> str | None:
+    """Windows-1251 when its reading is Russian-, Ukrainian- or Bulgarian-looking text.
+
+    A detector guesses wildly on a few dozen bytes (a short CSV comes back as
+    CJK); Cyrillic text read as cp1251 has Cyrillic letters only above ASCII,
+    mostly lower case (KOI8-R read as cp1251 comes out mostly capitals).
+    """
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        return None
+    high = [ch for ch in text if ord(ch) > 127]
+    letters = [ch for ch in high if ch.isalpha()]
+    if not letters or len(letters) < 0.8 * len(high):
+        return None
+    if any(not "\u0400" <= ch <= "\u045f" for ch in letters):
+        return None
+    if sum(1 for ch in letters if ch.isupper()) > 0.5 * len(letters):
         return None
     return text

@@ -78,7 +78,7 @@ def test_samples_are_seeded_in_three_shapes(empty_project: Project) -> None:
 
 
 def test_plain_text_title_is_first_line_or_glued_headline() -> None:
-    from annotator.exchange.importers.plaintext import title_from_text
+    from annotator.text.titles import title_from_text
 
     assert title_from_text("\n\n  Pay row deepens  \nBody") == "Pay row deepens"
     scrape = "Doctors strike is over - so what happens now?30 July 2025ShareSave" + " words" * 60

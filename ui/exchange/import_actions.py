@@ -153,7 +153,7 @@ class ImportActions(QObject):
     # -- paste and drop --------------------------------------------------------
     def paste_article(self) -> None:
         from annotator.exchange.importers.pasted import from_text  # decoders load on first use
-        from annotator.exchange.importers.plaintext import title_from_text
+        from annotator.text.titles import title_from_text
 
         text = QGuiApplication.clipboard().text()
         if not text.strip():

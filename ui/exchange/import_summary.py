@@ -131,4 +131,6 @@ def _detail(outcome: ImportOutcome) -> str:
         return f"New revision of #{outcome.revision_of}: {outcome.title}"
     if outcome.status == "duplicate":
         return f"Same text as #{outcome.article_id}: {outcome.title}"
+    if outcome.notes:
+        return f"{outcome.title} (note: {'; '.join(outcome.notes)})"
     return outcome.title

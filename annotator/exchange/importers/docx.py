@@ -21,9 +21,9 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from annotator.errors import ImportFailure
-from annotator.exchange.importers.plaintext import title_from_text
 from annotator.models import ImportedArticle
 from annotator.text.decode import normalise_newlines
+from annotator.text.titles import title_from_text
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000

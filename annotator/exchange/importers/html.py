@@ -11,7 +11,6 @@ separated by a blank line so headings and paragraphs survive.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -26,29 +25,14 @@ from annotator.exchange.importers.html_large import (
     page_metadata,
     whole_page_text,
 )
+from annotator.exchange.importers.html_meta import stated_metadata
 from annotator.exchange.importers.html_tree import declared_charset, parse_page
-from annotator.exchange.importers.plaintext import title_from_text
 from annotator.models import ImportedArticle
-from annotator.text.dates import to_iso
-from annotator.text.decode import decode
+from annotator.text.decode import decode_markup
+from annotator.text.titles import title_from_text
 
 MEGABYTE = 1024 * 1024
 MAX_HTML_BYTES = 20 * MEGABYTE
-# JSON-LD blocks larger than this are not read for dates (they are never code,
-# but a huge one would only cost time).
-MAX_JSON_LD_CHARS = 512 * 1024
-# Nodes visited in one JSON-LD block looking for datePublished.
-MAX_JSON_LD_NODES = 5_000
-
-PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datePublished",
-    "date",
-    "dc.date.issued",
-    "dcterms.created",
-    "pubdate",
-)
 # Whitespace runs HTML collapses to one space (not \s: a non-breaking space is
 # text). A lone space is not matched, so already-clean text costs no rewrite.
 _SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
@@ -86,14 +70,15 @@ def read(data: bytes, source: str) -> ImportedArticle:
             f"is {len(data) / MEGABYTE:.1f} MB, over the "
             f"{MAX_HTML_BYTES / MEGABYTE:g} MB limit for web pages",
         )
-    markup = decode(data, source, declared=declared_charset(data))
+    decoded = decode_markup(data, source, declared=declared_charset(data))
+    markup = decoded.text
     # C0 control characters are parse errors in HTML and illegal in the XML
     # tree lxml builds; left in, the first text edit raises ValueError.
     markup = _XML_ILLEGAL.sub("", markup)
     tree = parse_page(markup, source)
-    stated = _stated_metadata(tree)
+    stated = stated_metadata(tree)
     if element_count(tree) > MAX_EXTRACT_ELEMENTS:
-        return _read_large(tree, stated, source)
+        return _with_notes(_read_large(tree, stated, source), decoded.notes)
     if not _HAS_STAND_IN.search(markup):
         _protect_spaces(tree)
     try:
@@ -117,8 +102,10 @@ def read(data: bytes, source: str) -> ImportedArticle:
             source, "holds no readable article text (only scripts, styles or page furniture)"
         )
     title = _clean(document.title) or title_from_text(text)
-    published = stated.get("published") or to_iso(document.date)
-    return ImportedArticle(
+    # Only what the page states about itself: trafilatura's date guess also
+    # reads years in the body text ("since 2008" is not a publication date).
+    published = stated.get("published")
+    article = ImportedArticle(
         text=text,
         title=title,
         source_format="html",
@@ -140,6 +127,13 @@ def read(data: bytes, source: str) -> ImportedArticle:
             if value
         },
     )
+    return _with_notes(article, decoded.notes)
+
+
+def _with_notes(article: ImportedArticle, notes: list[str]) -> ImportedArticle:
+    if notes:
+        article.metadata["import_notes"] = list(notes)
+    return article
 
 
 def _protect_spaces(tree: etree._Element) -> None:
@@ -190,6 +184,14 @@ def body_text(body: etree._Element) -> str:
 
 
 def _blocks(element: etree._Element) -> Iterator[str]:
+    yield from _own_blocks(element)
+    # Text after a block with no element of its own ("<head>What the union
+    # says</head>The union says pay has fallen…") is a paragraph of the story.
+    if element.tail and element.tail.strip():
+        yield _SPACES.sub(" ", element.tail.replace("\n", " ")).strip()
+
+
+def _own_blocks(element: etree._Element) -> Iterator[str]:
     tag = element.tag
     if tag == "list":
         yield "\n".join(_list_lines(element))
@@ -240,58 +242,3 @@ def _collect(element: etree._Element, parts: list[str], skip: tuple[str, ...]) -
             _collect(child, parts, skip)
         if child.tail:
             parts.append(child.tail.replace("\n", " "))
-
-
-# -- what the page states about itself -----------------------------------------
-
-
-def _stated_metadata(tree: etree._Element) -> dict[str, str]:
-    """Full publication time and language, which trafilatura reads less precisely."""
-    found: dict[str, str] = {}
-    language = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-    if language and _clean(language):
-        found["language"] = str(_clean(language))
-    metas = {
-        (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower(): meta.get(
-            "content"
-        )
-        for meta in tree.iterfind(".//meta")
-    }
-    for key in PUBLISHED_META:
-        value = to_iso(metas.get(key.lower()))
-        if value:
-            found["published"] = value
-            break
-    modified = to_iso(metas.get("article:modified_time"))
-    for block in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        dates = _json_ld_dates(str(block))
-        if "published" not in found and dates.get("datePublished"):
-            found["published"] = dates["datePublished"]
-        modified = modified or dates.get("dateModified")
-    if modified:
-        found["modified"] = modified
-    return found
-
-
-def _json_ld_dates(block: str) -> dict[str, str]:
-    if len(block) > MAX_JSON_LD_CHARS:
-        return {}
-    try:
-        data = json.loads(block)
-    except (ValueError, RecursionError):
-        return {}
-    dates: dict[str, str] = {}
-    stack: list[Any] = [data]
-    visited = 0
-    while stack and visited < MAX_JSON_LD_NODES:
-        node = stack.pop()
-        visited += 1
-        if isinstance(node, dict):
-            for key in ("datePublished", "dateModified"):
-                value = to_iso(node.get(key)) if isinstance(node.get(key), str) else None
-                if value and key not in dates:
-                    dates[key] = value
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
-    return dates

@@ -8,6 +8,8 @@ alias is refused outright: aliases are how "billion laughs" bombs explode.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -16,28 +18,70 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from annotator.errors import ImportFailure
-from annotator.exchange.importers.plaintext import title_from_text
 from annotator.models import ImportedArticle
 from annotator.text.dates import to_iso
 from annotator.text.decode import decode
+from annotator.text.titles import title_from_text
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_FRONT_MATTER_EVENTS = 10_000
 URL_KEYS = ("url", "link", "canonical_url", "canonical")
 OUTLET_KEYS = ("outlet", "site", "site_name", "publisher", "source")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_OPENING = re.compile(r"\A---[ \t]*\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# The first line of a YAML mapping: what tells front matter from a thematic break.
+_YAML_KEY_LINE = re.compile(r"[ \t]*(?:#.*|[\w\"'][^:\n]{0,200}:(?:[ \t].*)?)$", re.MULTILINE)
 _BLOCK_TEXT_TAGS = {"paragraph_open", "heading_open"}
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML whose impossible dates ("2025-02-30") stay text instead of raising."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return _NotADate(str(node.value))
+
+
+class _NotADate(str):
+    """A scalar YAML typed as a timestamp that is no date."""
+
+
+_FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp
+)
+
+
+def has_front_matter(text: str) -> bool:
+    """Whether text opens with a YAML front matter block (closed or not)."""
+    opening = _OPENING.match(text)
+    return opening is not None and _YAML_KEY_LINE.match(text, opening.end()) is not None
+
+
 def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
-    match = _FRONT_MATTER.match(text)
-    if match is None:
+    """The front matter's mapping and the body after it.
+
+    The closing line is looked for in the first 64 KB only, so a file that
+    opens with "---" and never closes costs no more than that.
+    """
+    opening = _OPENING.match(text)
+    if opening is None:
         return {}, text
-    block = match.group(1)
+    window = text[: opening.end() + MAX_FRONT_MATTER_CHARS + 8]
+    closing = _CLOSING.search(window, opening.end())
+    if closing is None:
+        if not has_front_matter(text):
+            return {}, text  # a thematic break, not front matter
+        if len(text) > len(window):
+            raise ImportFailure(source, "front matter is larger than 64 KB (no closing '---')")
+        raise ImportFailure(source, "front matter has no closing '---' line")
+    block = text[opening.end() : closing.start()]
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise ImportFailure(source, "front matter is larger than 64 KB")
-    return _safe_yaml(block, source), text[match.end() :]
+    body = text[closing.end() :]
+    return _safe_yaml(block, source), body[1:] if body.startswith("\n") else body
 
 
 def _safe_yaml(block: str, source: str) -> dict[str, Any]:
@@ -50,25 +94,76 @@ def _safe_yaml(block: str, source: str) -> dict[str, Any]:
                 )
             if events > MAX_FRONT_MATTER_EVENTS:
                 raise ImportFailure(source, "front matter is too complex")
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ImportFailure(source, f"front matter is not valid YAML ({problem})") from exc
+    except (ValueError, TypeError, OverflowError) as exc:  # a constructor's own complaint
+        raise ImportFailure(source, f"front matter is not valid YAML ({exc})") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ImportFailure(source, "front matter is not a mapping of keys to values")
-    return {str(k).lower(): v for k, v in data.items()}
+    return {str(k).lower(): v for k, v in data.items() if isinstance(k, (str, int, float))}
+
+
+def _scalar(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, (str, int, dt.date)) and not isinstance(value, _NotADate)
 
 
 def _plain(value: Any) -> str | None:
-    if value is None:
+    if value is None or not (_scalar(value) or isinstance(value, list)):
         return None
     if isinstance(value, list):
-        parts = [str(v).strip() for v in value if v is not None and str(v).strip()]
+        parts = [str(v).strip() for v in value if _scalar(v) and str(v).strip()]
         return ", ".join(parts) or None
     text = str(value).strip()
     return text or None
+
+
+class _Fields:
+    """Front matter fields read for the article; what had to be dropped, and why."""
+
+    def __init__(self, front: dict[str, Any]) -> None:
+        self.front = front
+        self.dropped: list[str] = []
+
+    def text(self, *keys: str) -> str | None:
+        for key in keys:
+            if key not in self.front or self.front[key] is None:
+                continue
+            value = _plain(self.front[key])
+            if value is not None:
+                return value
+            self.dropped.append(f"{key} ({_kind(self.front[key])}, not text)")
+        return None
+
+    def date(self, *keys: str) -> str | None:
+        for key in keys:
+            value = self.front.get(key)
+            if value is None or value == "":
+                continue
+            iso = to_iso(value) if _scalar(value) else None
+            if iso is not None:
+                return iso
+            shown = str(value)[:40] if _scalar(value) or isinstance(value, str) else _kind(value)
+            self.dropped.append(f"{key} ({shown!s} is not a date)")
+        return None
+
+    def notes(self) -> list[str]:
+        if not self.dropped:
+            return []
+        return ["front matter fields dropped: " + "; ".join(self.dropped)]
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", bytes: "binary data", set: "a set", bool: "a flag"}
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    return f"a {type(value).__name__}"
 
 
 def _inline_text(token: Token) -> str:
@@ -100,25 +195,35 @@ def markdown_to_text(body: str) -> str:
 
 
 def read(data: bytes, source: str) -> ImportedArticle:
-    raw = decode(data, source)
+    return read_text(decode(data, source), source)
+
+
+def read_text(raw: str, source: str, source_format: str = "md") -> ImportedArticle:
+    """Markdown already decoded (a .txt file that holds Markdown comes here too)."""
     front, body = split_front_matter(raw, source)
     text = markdown_to_text(body)
     if not text.strip():
         raise ImportFailure(source, "holds no article text after the front matter")
-    title = _plain(front.get("title")) or title_from_text(text)
-    url = next((_plain(front[k]) for k in URL_KEYS if _plain(front.get(k))), None)
-    outlet = next((_plain(front[k]) for k in OUTLET_KEYS if _plain(front.get(k))), None)
-    published = to_iso(front.get("date") or front.get("published"))
-    extra = {k: _plain(v) for k, v in front.items() if isinstance(v, (str, int, float, list))}
+    fields = _Fields(front)
+    title = fields.text("title") or title_from_text(text)
+    url = fields.text(*URL_KEYS)
+    outlet = fields.text(*OUTLET_KEYS)
+    author = fields.text("author", "authors")
+    language = fields.text("lang", "language")
+    published = fields.date("date", "published")
+    extra = {k: _plain(v) for k, v in front.items() if _plain(v) is not None}
+    metadata: dict[str, Any] = {"front_matter": extra}
+    if fields.notes():
+        metadata["import_notes"] = fields.notes()
     return ImportedArticle(
         text=text,
         title=title,
-        source_format="md",
+        source_format=source_format,
         source_name=source,
         outlet=outlet,
-        author=_plain(front.get("author") or front.get("authors")),
+        author=author,
         published=published,
         url=url,
-        language=_plain(front.get("lang") or front.get("language")),
-        metadata={"front_matter": extra},
+        language=language,
+        metadata=metadata,
     )

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from annotator.errors import ImportFailure
-from annotator.exchange.importers.plaintext import title_from_text
 from annotator.models import ImportedArticle
 from annotator.text.decode import MAX_CONTROL_SHARE, MAX_TEXT_BYTES, normalise_newlines
+from annotator.text.titles import title_from_text
 
 SOURCE_NAME = "clipboard"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

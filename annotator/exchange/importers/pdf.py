@@ -25,9 +25,9 @@ from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from annotator.errors import ImportFailure
 from annotator.exchange.importers.pdf_paragraphs import Line, Piece, lines_from_pieces, page_text
-from annotator.exchange.importers.plaintext import title_from_text
 from annotator.models import ImportedArticle
 from annotator.text.decode import normalise_newlines
+from annotator.text.titles import title_from_text
 
 # The PDF standard puts %%EOF in the last 1024 bytes; some writers append a
 # little junk after it, so look a bit further.

@@ -1,0 +1,146 @@
+"""The words a reader sees, with a map back to the canonical text.
+
+Canonical text keeps every character an importer read: soft hyphens,
+zero-width spaces and joiners, byte-order marks, accents written as a letter
+plus a combining mark (u + U+0308) and typographic ligatures (ﬁ, ﬂ). None of
+them shows as what it is, so a search for "geprüft" or a quote "misfits" typed
+by a person would not match. `VisibleText` is a folded copy where invisible
+characters are gone, combining sequences are composed (NFC) and ligatures
+are spelt out, remembering for every folded character which canonical
+characters it came from. Search and `mark --quote` match in the folded copy
+and map the span back; the canonical text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+# Characters with no visible form of their own: soft hyphen, Mongolian vowel
+# separator, zero-width space/non-joiner/joiner, the direction marks, word
+# joiner and invisible operators, byte-order mark (zero-width no-break space),
+# combining grapheme joiner.
+INVISIBLE = "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u0132": "IJ",
+    "\u0133": "ij",
+}
+_SPECIAL = re.compile(
+    f"[{INVISIBLE}]+|[{''.join(_LIGATURES)}]|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+",
+    re.DOTALL,
+)
+_INVISIBLE_ONLY = re.compile(f"[{INVISIBLE}\\s]*")
+
+
+def holds_visible_text(text: str) -> bool:
+    """False for text of white space and invisible characters only."""
+    return _INVISIBLE_ONLY.fullmatch(text) is None
+
+
+def fold(text: str) -> str:
+    """The visible form of a string (a query or a quote), without the map."""
+    return VisibleText(text).text
+
+
+def _replacement(unit: str) -> str:
+    if unit[0] in INVISIBLE:
+        return ""
+    if unit in _LIGATURES:
+        return _LIGATURES[unit]
+    return unicodedata.normalize("NFC", unit)
+
+
+class VisibleText:
+    """The folded copy of one text and the map from its offsets to canonical ones.
+
+    The map is a list of segments: a copied run maps one to one; a replaced
+    unit (a ligature, a composed accent) maps each of its folded characters to
+    the whole canonical unit. Text with nothing to fold costs one regex scan.
+    """
+
+    def __init__(self, canonical: str) -> None:
+        self.canonical = canonical
+        self._folded_at: list[int] = [0]
+        self._canonical_at: list[int] = [0]
+        self._unit_length: list[int] = [0]  # 0: a copied run
+        parts: list[str] = []
+        copied_from = 0
+        folded = 0
+        for match in _SPECIAL.finditer(canonical):
+            start, end = match.span()
+            replacement = _replacement(match.group())
+            if replacement == match.group():
+                continue  # an accent NFC cannot compose: nothing to fold
+            parts.append(canonical[copied_from:start])
+            folded += start - copied_from
+            if replacement:
+                self._segment(folded, start, end - start)
+                parts.append(replacement)
+                folded += len(replacement)
+            self._segment(folded, end, 0)
+            copied_from = end
+        if copied_from == 0:
+            self.text = canonical
+        else:
+            parts.append(canonical[copied_from:])
+            self.text = "".join(parts)
+
+    def _segment(self, folded: int, canonical: int, unit: int) -> None:
+        if self._folded_at[-1] == folded and self._unit_length[-1] == 0:
+            # an empty copied run (two folds back to back): replace it
+            self._folded_at.pop()
+            self._canonical_at.pop()
+            self._unit_length.pop()
+        self._folded_at.append(folded)
+        self._canonical_at.append(canonical)
+        self._unit_length.append(unit)
+
+    @property
+    def changed(self) -> bool:
+        return self.text is not self.canonical
+
+    def _locate(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._folded_at, offset) - 1
+        unit = self._unit_length[index]
+        if unit:
+            start = self._canonical_at[index]
+            return start, start + unit
+        start = self._canonical_at[index] + offset - self._folded_at[index]
+        return start, start + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The canonical span [start, end) of the folded span [start, end)."""
+        if not self.changed:
+            return start, end
+        if end <= start:
+            at = self._locate(start)[0] if start < len(self.text) else len(self.canonical)
+            return at, at
+        return self._locate(start)[0], self._locate(end - 1)[1]
+
+    def find_all(self, needle: str, limit: int | None = None) -> list[tuple[int, int]]:
+        """Canonical spans of every visible occurrence of needle (itself folded)."""
+        folded = fold(needle)
+        if not folded:
+            return []
+        spans: list[tuple[int, int]] = []
+        at = self.text.find(folded)
+        while at >= 0 and (limit is None or len(spans) < limit):
+            spans.append(self.span(at, at + len(folded)))
+            at = self.text.find(folded, at + 1)
+        return spans
+
+
+def find_visible(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """The canonical span of the N-th (from 1) occurrence of quote as it reads."""
+    if occurrence < 1:
+        return None
+    spans = VisibleText(text).find_all(quote, limit=occurrence)
+    return spans[occurrence - 1] if len(spans) >= occurrence else None
