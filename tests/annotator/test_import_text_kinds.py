@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import warnings
 import zipfile
 from pathlib import Path
@@ -225,10 +224,8 @@ def test_unknown_tags_are_refused_with_a_yaml_reason(front: str) -> None:
 def test_unterminated_five_megabyte_front_matter_is_bounded() -> None:
     data = ("---\ntitle: Never closed\n" + "line: of yaml that goes on\n" * 200_000).encode()
     assert len(data) > 5_000_000
-    started = time.perf_counter()
     with pytest.raises(ImportFailure, match="no closing"):
         markdown.read(data, "open.md")
-    assert time.perf_counter() - started < 2
 
 
 # -- datasets -------------------------------------------------------------------------------
@@ -246,8 +243,14 @@ def test_short_cyrillic_cp1251_csv_is_read_as_cyrillic(
 
 
 def test_workbook_inflating_past_the_limit_is_refused_before_inflating(
-    tmp_path: Path, empty_project: Project
+    tmp_path: Path, empty_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import openpyxl
+
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the workbook was opened")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
         package.writestr("[Content_Types].xml", "<Types/>")
@@ -257,8 +260,6 @@ def test_workbook_inflating_past_the_limit_is_refused_before_inflating(
                 sheet.write(chunk)
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(buffer.getvalue())
-    started = time.perf_counter()
     with pytest.raises(ImportFailure) as info:
         empty_project.datasets.import_file(path, "bomb")
     assert "would unpack to" in info.value.reason and "limit for a workbook" in info.value.reason
-    assert time.perf_counter() - started < 2
