@@ -187,8 +187,24 @@ def count_claims(
     return int(db.execute(f"SELECT count(*) {source}", params).fetchone()[0])
 
 
+def _article_matches(phrase_query: str, visible: bool) -> tuple[str, list[Any]]:
+    """The FTS rows (rowid, rank) matching, as `f`: the canonical index, and the
+    visible-text index when some article reads differently from its canonical text."""
+    if not visible:
+        return "articles_fts f WHERE articles_fts MATCH ?", [phrase_query]
+    return (
+        "(SELECT rowid, min(rank) AS rank FROM (SELECT rowid, rank FROM articles_fts "
+        f"WHERE articles_fts MATCH ? UNION ALL SELECT rowid, rank FROM {VISIBLE_FTS} "
+        f"WHERE {VISIBLE_FTS} MATCH ?) GROUP BY rowid) f WHERE 1",
+        [phrase_query, phrase_query],
+    )
+
+
 def _articles_from(
-    phrase_query: str | None, short_terms: Sequence[str], filters: dict[str, Any]
+    phrase_query: str | None,
+    short_terms: Sequence[str],
+    filters: dict[str, Any],
+    visible: bool = False,
 ) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -207,12 +223,14 @@ def _articles_from(
         params.extend(short_params)
     if phrase_query is None:
         return "FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
+    matches, match_params = _article_matches(phrase_query, visible)
     if not where:  # the FTS table alone: joining would read every match's megabyte of text
-        return "FROM articles_fts f WHERE articles_fts MATCH ?", [phrase_query]
+        return f"FROM {matches}", match_params
+    table, condition = matches.rsplit(" WHERE ", 1)
     return (
-        "FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
+        f"FROM {table} JOIN articles a ON a.id = f.rowid WHERE {condition}"
         + "".join(f" AND {w}" for w in where),
-        [phrase_query, *params],
+        [*match_params, *params],
     )
 
 
@@ -223,9 +241,12 @@ def search_articles(
     filters: dict[str, Any],
     limit: int,
     offset: int = 0,
+    visible: bool = False,
 ) -> list[dict[str, Any]]:
-    """One page of the articles whose title or text hold every term (article and date filters apply)."""
-    source, params = _articles_from(phrase_query, short_terms, filters)
+    """One page of the articles whose title or text hold every term (article and date filters apply).
+
+    With `visible`, an article also matches through its visible text."""
+    source, params = _articles_from(phrase_query, short_terms, filters, visible)
     key = "f.rowid" if phrase_query is not None else "a.id"
     rank = "f.rank" if phrase_query is not None else "0.0"
     # The page's ids first, then their texts in a second query: any one
@@ -251,8 +272,9 @@ def count_articles(
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
+    visible: bool = False,
 ) -> int:
-    source, params = _articles_from(phrase_query, short_terms, filters)
+    source, params = _articles_from(phrase_query, short_terms, filters, visible)
     return int(db.execute(f"SELECT count(*) {source}", params).fetchone()[0])
 
 
@@ -324,3 +346,73 @@ def count_evidence(
 ) -> int:
     source, params, _link, _link_params = _evidence_from(phrase_query, short_terms, filters)
     return int(db.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+
+
+# -- visible text ------------------------------------------------------------------
+# An article's words as a reader sees them (soft hyphens and zero-width
+# characters gone, accents composed, ligatures spelt out) when they differ
+# from its canonical text: searched beside articles_fts, so "geprüft" finds
+# "gepru\u0308ft". One row per article once indexed, its text NULL when the
+# canonical text is already what a reader sees. The folding itself is
+# annotator.text.visible (this layer stores, it does not read text).
+VISIBLE_TABLE = "visible_texts"
+VISIBLE_FTS = "visible_texts_fts"
+
+
+def create_visible_fts(db: sqlite_utils.Database) -> None:
+    """The body of the `visible_texts` migration: the table, its index, kept in step."""
+    db.execute(f"CREATE TABLE {VISIBLE_TABLE} (id INTEGER PRIMARY KEY, title TEXT, text TEXT)")
+    # answers has_visible_texts at once however many articles read as they are
+    db.execute(
+        f"CREATE INDEX {VISIBLE_TABLE}_differ ON {VISIBLE_TABLE}(id) "
+        "WHERE text IS NOT NULL OR title IS NOT NULL"
+    )
+    for statement in _fts_ddl(VISIBLE_FTS, VISIBLE_TABLE, ("title", "text"))[:-1]:
+        db.execute(statement)
+    # A deleted article takes its visible copy along; a changed text or title
+    # drops it, to be folded again before the next search.
+    db.execute(
+        f"CREATE TRIGGER {VISIBLE_TABLE}_article_gone AFTER DELETE ON articles BEGIN "
+        f"DELETE FROM {VISIBLE_TABLE} WHERE id = old.id; END"
+    )
+    db.execute(
+        f"CREATE TRIGGER {VISIBLE_TABLE}_article_changed AFTER UPDATE OF title, text ON articles "
+        f"BEGIN DELETE FROM {VISIBLE_TABLE} WHERE id = old.id; END"
+    )
+
+
+def unfolded_articles(db: sqlite_utils.Database, limit: int) -> list[tuple[int, str, str]]:
+    """(id, title, text) of articles with no visible-text row yet, a batch at a time."""
+    if _count(db, "articles") == _count(db, VISIBLE_TABLE):
+        return []
+    return [
+        (int(r[0]), r[1] or "", r[2] or "")
+        for r in db.execute(
+            f"SELECT a.id, a.title, a.text FROM articles a LEFT JOIN {VISIBLE_TABLE} v "
+            "ON v.id = a.id WHERE v.id IS NULL ORDER BY a.id LIMIT ?",
+            [limit],
+        ).fetchall()
+    ]
+
+
+def store_visible(
+    db: sqlite_utils.Database, rows: Sequence[tuple[int, str | None, str | None]]
+) -> None:
+    """Record (id, visible title or None, visible text or None) for articles just folded."""
+    db.conn.executemany(
+        f"INSERT OR REPLACE INTO {VISIBLE_TABLE} (id, title, text) VALUES (?, ?, ?)", rows
+    )
+
+
+def has_visible_texts(db: sqlite_utils.Database) -> bool:
+    """Whether any article reads differently from its canonical text."""
+    return (
+        db.execute(
+            f"SELECT 1 FROM {VISIBLE_TABLE} WHERE text IS NOT NULL OR title IS NOT NULL LIMIT 1"
+        ).fetchone()
+        is not None
+    )
+
+
+def _count(db: sqlite_utils.Database, table: str) -> int:
+    return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -25,6 +25,7 @@ from annotator.models import (
     ImportedArticle,
     ImportOutcome,
 )
+from annotator.search import visible_index
 from db import article_removal as removal_q
 from db import articles as q
 
@@ -134,6 +135,9 @@ class ArticleManager:
                     "metadata": json.dumps(imported.metadata, default=str),
                 },
             )
+            visible_index.remember(
+                self._db, article_id, imported.title.strip() or "(untitled)", imported.text
+            )
             if previous is not None:
                 for hook in self.revision_hooks:
                     hook(previous, article_id)
@@ -242,6 +246,10 @@ class ArticleManager:
                 raise AnnotatorError(
                     f"article {article_id} cannot come back: something it used is gone ({exc})"
                 ) from exc
+            row = snapshot["article"]
+            visible_index.remember(
+                self._db, article_id, str(row.get("title") or ""), str(row.get("text") or "")
+            )
         return self.summary(article_id)
 
     @staticmethod

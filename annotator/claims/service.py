@@ -17,6 +17,7 @@ from annotator.claims import tags as claim_tags
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, NotFound
 from annotator.models import Changes, Claim, ClaimSnapshot
+from annotator.text.visible import find_visible
 from db import articles as article_q
 from db import claims as q
 
@@ -193,10 +194,16 @@ class ClaimManager:
             raise ClaimError("the quote is blank; no claim made")
         text = self._text(article_id)
         start = find_occurrence(text, quote, occurrence)
-        if start is None:
+        if start is not None:
+            return self.mark(article_id, start, start + len(quote), **fields)
+        # The words as they read: soft hyphens, zero-width characters, decomposed
+        # accents and ligatures in the article do not stop a typed quote matching;
+        # the claim covers the canonical span those words occupy.
+        span = find_visible(text, quote, occurrence)
+        if span is None:
             which = "" if occurrence == 1 else f" (occurrence {occurrence})"
             raise ClaimError(f"the quote is not in article {article_id}{which}: {quote[:60]!r}")
-        return self.mark(article_id, start, start + len(quote), **fields)
+        return self.mark(article_id, span[0], span[1], **fields)
 
     # -- changing ----------------------------------------------------------
     def _check_fields(self, fields: dict[str, Any]) -> None:

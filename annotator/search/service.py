@@ -12,6 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from annotator.search import visible_index
+from annotator.text.visible import fold
 from db import search as q
 
 if TYPE_CHECKING:
@@ -202,8 +204,11 @@ class SearchManager:
         """
         filters = filters or ClaimFilter()
         limit, offset = max(0, limit), max(0, offset)
-        match, short_terms = plan(query)
-        terms = split_terms(query)
+        # What the user typed, as it reads: a pasted soft hyphen or a
+        # decomposed accent in the query must not stop it matching.
+        typed = fold(query)
+        match, short_terms = plan(typed)
+        terms = split_terms(typed)
         if not terms:
             return SearchResult(query, (), False, {}, offset, limit)
         db = self._project.db
@@ -217,10 +222,15 @@ class SearchManager:
             rows = q.search_claims(db, match, short_terms, values, limit, offset) if limit else []
             hits.extend(_claim_hit(r, folded, cut) for r in rows)
         if "article" in kinds and not filters.claim_only():
-            totals["article"] = q.count_articles(db, match, short_terms, values)
-            rows = q.search_articles(db, match, short_terms, values, limit, offset) if limit else []
+            visible = visible_index.refresh(db)
+            totals["article"] = q.count_articles(db, match, short_terms, values, visible)
+            rows = (
+                q.search_articles(db, match, short_terms, values, limit, offset, visible)
+                if limit
+                else []
+            )
             for r in rows:
-                text, marks = cut(r["text"])
+                text, marks = cut(fold(r["text"]) if visible else r["text"])
                 hits.append(
                     SearchHit("article", r["id"], r["id"], None, r["title"], text, marks, r["rank"])
                 )

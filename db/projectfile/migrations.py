@@ -103,3 +103,9 @@ def m_undo_history(db: sqlite_utils.Database) -> None:
 def m_claims_original_quote(db: sqlite_utils.Database) -> None:
     """The quote as first marked, kept beside a fuzzy or orphaned anchor after a revision."""
     db.execute("ALTER TABLE claims ADD COLUMN original_quote TEXT")
+
+
+@migrations(name="visible_texts")
+def m_visible_texts(db: sqlite_utils.Database) -> None:
+    """Articles' words as a reader sees them, searched beside the canonical text."""
+    search.create_visible_fts(db)

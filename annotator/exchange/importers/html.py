@@ -28,10 +28,12 @@ from annotator.exchange.importers.html_large import (
 from annotator.exchange.importers.html_meta import stated_metadata
 from annotator.exchange.importers.html_tree import declared_charset, parse_page
 from annotator.models import ImportedArticle
+from annotator.text.dates import to_iso
 from annotator.text.decode import decode_markup
 from annotator.text.titles import title_from_text
 
 MEGABYTE = 1024 * 1024
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
 MAX_HTML_BYTES = 20 * MEGABYTE
 # Whitespace runs HTML collapses to one space (not \s: a non-breaking space is
 # text). A lone space is not matched, so already-clean text costs no rewrite.
@@ -90,6 +92,9 @@ def read(data: bytes, source: str) -> ImportedArticle:
             include_images=False,
             include_links=False,
             include_formatting=False,
+            # dates from the page's markup only: the extensive search also takes
+            # any year in the body text ("since 2008") for a publication date
+            date_extraction_params=_DATE_SEARCH,
         )
     except (RecursionError, etree.LxmlError) as exc:
         raise ImportFailure(
@@ -102,9 +107,9 @@ def read(data: bytes, source: str) -> ImportedArticle:
             source, "holds no readable article text (only scripts, styles or page furniture)"
         )
     title = _clean(document.title) or title_from_text(text)
-    # Only what the page states about itself: trafilatura's date guess also
-    # reads years in the body text ("since 2008" is not a publication date).
-    published = stated.get("published")
+    # What the page states about itself first (with its time and zone), then
+    # htmldate's reading of the page's date markup (a "posted" line, <abbr>).
+    published = stated.get("published") or to_iso(document.date)
     article = ImportedArticle(
         text=text,
         title=title,
