@@ -10,7 +10,10 @@ author and date. Nothing is copied into this repository: files are read with
 `git cat-file` from the clone's HEAD, or from its work tree.
 
 Scored as trafilatura's evaluation scores (tests/eval_common.py): white space
-collapsed, a snippet counts when it occurs in the text; precision, recall and
+collapsed, a snippet counts when it occurs in the text; both read as they
+read (annotator.text.visible folds soft hyphens, decomposed accents and
+ligatures, as search and quoting do: trafilatura drops or normalises some of
+those itself, we keep the canonical text exact); precision, recall and
 F1 over all snippets. Three readers, same pages, same run:
   - ours: `annotator.exchange.importers.html.read` (a refused page scores no text);
   - extract(): trafilatura's `extract()` with its defaults;
@@ -40,6 +43,7 @@ import trafilatura
 
 from annotator.errors import ImportFailure
 from annotator.exchange.importers import html
+from annotator.text.visible import fold
 
 _SPACE = re.compile(r"\s+")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -78,7 +82,8 @@ class Clone:
 
 
 def norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """White space collapsed, and as it reads: the same for every reader and the annotation."""
+    return _SPACE.sub(" ", fold(text)).strip()
 
 
 def same_text(found: str | None, expected: str | None) -> bool:

@@ -25,7 +25,7 @@ _VALID_UTF8_MULTIBYTE = re.compile(
 )
 # UTF-16 surrogates written as three-byte UTF-8 (CESU-8, Java's "modified UTF-8"):
 # not UTF-8, and read as a legacy code page they become CJK mojibake.
-_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xaf][\x80-\xbf]\xed[\xb0-\xbf][\x80-\xbf]")
 # A web page that is UTF-8 but for this many stray bytes (one Latin-1 "ü" in
 # an attribute, a script comment) is read with those bytes as Windows-1252.
 MAX_STRAY_BYTES = 64
@@ -132,10 +132,10 @@ def _decode_unicode(data: bytes, source: str, declared: str | None, markup: bool
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
-        _refuse_cesu(data, source, 0)
         stated = _decode_declared(data, declared)
         if stated is not None:
             return stated
+        _refuse_cesu(data, source, 0)
         if _VALID_UTF8_MULTIBYTE.search(data):
             if markup:
                 return _lenient_utf8(data, source, 0)
@@ -148,7 +148,18 @@ def _decode_unicode(data: bytes, source: str, declared: str | None, markup: bool
 
 
 def _refuse_cesu(data: bytes, source: str, offset: int) -> None:
+    """Refuse UTF-8 whose only fault is surrogate pairs written as two three-byte forms.
+
+    Those bytes also occur in GBK or Big5 text, so the whole file must be
+    UTF-8 once surrogates are allowed before it is taken for CESU-8.
+    """
     match = _ENCODED_SURROGATE.search(data)
+    if match is None:
+        return
+    try:
+        data.decode("utf-8", errors="surrogatepass")
+    except UnicodeDecodeError:
+        return
     if match is not None:
         raise ImportFailure(
             source,

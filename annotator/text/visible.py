@@ -33,10 +33,46 @@ _LIGATURES = {
     "\u0132": "IJ",
     "\u0133": "ij",
 }
-_SPECIAL = re.compile(
-    f"[{INVISIBLE}]+|[{''.join(_LIGATURES)}]|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+",
-    re.DOTALL,
-)
+_special: re.Pattern[str] | None = None
+
+
+def _char_class(codes: list[int]) -> str:
+    """A regex character class for code points, as ranges."""
+    parts: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        parts.append(
+            re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else "")
+        )
+        start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+def _special_pattern() -> re.Pattern[str]:
+    """What folding changes: invisible runs, ligatures, characters NFC rewrites
+    on their own (Å for Ångström, U+09DF), and a character with the combining
+    marks after it. Built on first use from the Unicode database (50 ms)."""
+    global _special
+    if _special is None:
+        combining = [c for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))]
+        singletons = [
+            c
+            for c in range(0xA0, 0x30000)
+            if not unicodedata.combining(chr(c))
+            and chr(c) not in _LIGATURES
+            and unicodedata.normalize("NFC", chr(c)) != chr(c)
+        ]
+        _special = re.compile(
+            f"[{INVISIBLE}]+|[{''.join(_LIGATURES)}]|{_char_class(combining)}+"
+            f"|.{_char_class(combining)}+|{_char_class(singletons)}",
+            re.DOTALL,
+        )
+    return _special
+
+
 _INVISIBLE_ONLY = re.compile(f"[{INVISIBLE}\\s]*")
 
 
@@ -74,7 +110,8 @@ class VisibleText:
         parts: list[str] = []
         copied_from = 0
         folded = 0
-        for match in _SPECIAL.finditer(canonical):
+        pattern = _special_pattern() if not canonical.isascii() else None
+        for match in pattern.finditer(canonical) if pattern is not None else ():
             start, end = match.span()
             replacement = _replacement(match.group())
             if replacement == match.group():

@@ -263,3 +263,14 @@ def test_workbook_inflating_past_the_limit_is_refused_before_inflating(
     with pytest.raises(ImportFailure) as info:
         empty_project.datasets.import_file(path, "bomb")
     assert "would unpack to" in info.value.reason and "limit for a workbook" in info.value.reason
+
+
+def test_gbk_page_holding_cesu_like_bytes_is_read_as_declared() -> None:
+    words = "河北省演出" + b"\xed\xa0\xed\xb0".decode("gbk") + "引起强烈反响"
+    story = f"<p>{words}，一个约定，信守十五年，感人至深。</p>" * 3
+    data = (
+        f"<html><head><meta charset='gbk'><title>新闻</title></head><body><article>{story}"
+        "</article></body></html>"
+    ).encode("gbk")
+    assert b"\xed\xa0\xed\xb0" in data
+    assert words in html.read(data, "xinhua.html").text
