@@ -153,7 +153,7 @@ def bench_docx(gitdirs: list[str]) -> dict[str, Any]:
 _HYPHEN_JOIN = re.compile(r"\b([a-z]{2,})-\n([a-z]{2,})\b")
 
 
-def bench_pdf(gitdirs: list[str]) -> dict[str, Any]:
+def bench_pdf(gitdirs: list[str], examples: list[str] | None = None) -> dict[str, Any]:
     totals = Counter()
     refused: list[str] = []
     for name, data in (f for g in gitdirs for f in git_files(g, ".pdf")):
@@ -164,12 +164,16 @@ def bench_pdf(gitdirs: list[str]) -> dict[str, Any]:
             refused.append(f"{name}: {exc.reason}")
             continue
         totals["read"] += 1
-        paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
-        totals["paragraphs"] += len(paragraphs)
-        for before, after in itertools.pairwise(paragraphs):
-            if before[-1:].islower() and after[:1].islower():
-                totals["mid_sentence_breaks"] += 1
-        totals["hyphen_kept"] += len(re.findall(r"\b[a-z]{2,}-[a-z]{2,}\b", article.text))
+        starts = [*article.metadata.get("page_starts", [0]), len(article.text)]
+        for start, end in itertools.pairwise(starts):
+            paragraphs = [p for p in article.text[start:end].split("\n\n") if p.strip()]
+            totals["paragraphs"] += len(paragraphs)
+            for before, after in itertools.pairwise(paragraphs):
+                if before.rstrip()[-1:].islower() and after.lstrip()[:1].islower():
+                    totals["mid_sentence_breaks_in_a_page"] += 1
+                    if examples is not None:
+                        examples.append(f"{name}: ...{before[-50:]!r} | {after[:50]!r}")
+        totals["hyphenated_words"] += len(re.findall(r"\b[a-z]{2,}-[a-z]{2,}\b", article.text))
     return {**totals, "refused": refused}
 
 

@@ -18,6 +18,7 @@ import io
 import logging
 import re
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 from pypdf import PageObject, PdfReader
@@ -27,6 +28,7 @@ from annotator.errors import ImportFailure
 from annotator.exchange.importers.pdf_paragraphs import Line, Piece, lines_from_pieces, page_text
 from annotator.models import ImportedArticle
 from annotator.text.decode import normalise_newlines
+from annotator.text.lexicon import SAMPLE_CHARS, guess_language, word_test
 from annotator.text.titles import title_from_text
 
 # The PDF standard puts %%EOF in the last 1024 bytes; some writers append a
@@ -114,11 +116,28 @@ def _read_pages(data: bytes, source: str) -> tuple[list[str], dict[str, Any]]:
         raise ImportFailure(source, "has no pages")
     if count > MAX_PDF_PAGES:
         raise ImportFailure(source, f"has {count:,} pages, over the limit of {MAX_PDF_PAGES:,}")
-    pages = [_page_text(page) for page in reader.pages]
+    extracted = [_page_lines(page) for page in reader.pages]
+    # the document's language decides which word list tells "long-term" from
+    # "inter-national"; the list loads only if a line ends in a hyphen
+    sample = " ".join(line.text for lines in extracted for line in lines[:200])[:SAMPLE_CHARS]
+    is_word = _lazy_word_test(sample)
+    pages = [page_text(lines, is_word) for lines in extracted]
     return pages, _info(reader)
 
 
-def _page_text(page: PageObject) -> str:
+def _lazy_word_test(sample: str) -> Callable[[str], bool]:
+    loaded: list[Callable[[str], bool] | None] = []
+
+    def is_word(word: str) -> bool:
+        if not loaded:
+            loaded.append(word_test(guess_language(sample)))
+        test = loaded[0]
+        return test is not None and test(word)
+
+    return is_word
+
+
+def _page_lines(page: PageObject) -> list[Line]:
     pieces: list[Piece] = []
 
     def visit(text: str, cm: Any, tm: Any, _font: Any, size: Any) -> None:
@@ -126,10 +145,9 @@ def _page_text(page: PageObject) -> str:
 
     raw = page.extract_text(visitor_text=visit) or ""
     if "".join(piece[0] for piece in pieces) == raw:
-        lines = lines_from_pieces([(_clean(t), x, y, s) for t, x, y, s in pieces])
-    else:  # pieces that do not add up to the text: let the words alone decide
-        lines = [Line(line) for line in _clean(raw).split("\n")]
-    return page_text(lines)
+        return lines_from_pieces([(_clean(t), x, y, s) for t, x, y, s in pieces])
+    # pieces that do not add up to the text: let the words alone decide
+    return [Line(line) for line in _clean(raw).split("\n")]
 
 
 def _clean(text: str) -> str:

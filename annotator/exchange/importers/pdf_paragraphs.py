@@ -13,8 +13,10 @@ Where a paragraph ends is read, in order of trust, from:
      paragraph (or is a heading); a line starting with a bullet starts an item.
 A word hyphenated across lines ("inter-" / "national") is joined without its
 hyphen only when the next line starts in lower case; before a capital or a
-digit ("Anglo-" / "Saxon", "COVID-" / "19") the hyphen is kept. Pure: text in,
-text out.
+digit ("Anglo-" / "Saxon", "COVID-" / "19") the hyphen is kept. Given a word
+list (annotator.text.lexicon), a lower-case join keeps its hyphen when the
+joined word is no word but both halves are ("long-" / "term" stays
+"long-term"). Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # A gap between baselines this much wider than the usual one starts a paragraph.
@@ -98,8 +100,16 @@ def lines_from_pieces(pieces: Sequence[Piece]) -> list[Line]:
     return lines
 
 
-def page_text(lines: Sequence[Line]) -> str:
-    """The page as paragraphs a blank line apart; list items one per line."""
+WordTest = Callable[[str], bool]
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_FIRST_WORD = re.compile(r"^[^\W\d_]+")
+
+
+def page_text(lines: Sequence[Line], is_word: WordTest | None = None) -> str:
+    """The page as paragraphs a blank line apart; list items one per line.
+
+    `is_word` tells a hyphenated compound from a word cut at the line end.
+    """
     lines = [Line(line.text.strip(), line.x, line.y, line.size) for line in lines]
     spacing = _usual_spacing(lines)
     full = _full_length(lines)
@@ -113,14 +123,17 @@ def page_text(lines: Sequence[Line]) -> str:
             continue
         if previous is None:
             out.append(line.text)
-        elif gap_before or _set_apart(previous, line, spacing) or _indented(previous, line, margin):
+        elif gap_before or (
+            (_set_apart(previous, line, spacing) or _indented(previous, line, margin))
+            and not _continues(previous, line)
+        ):
             out += [PARAGRAPH, line.text]
         elif _BULLET.match(line.text):
             out += [LINE, line.text]
         elif _short_before(previous, line, full):
             out += [PARAGRAPH, line.text]
         else:
-            out += _joined(out.pop(), line.text)
+            out += _joined(out.pop(), line.text, is_word)
         previous, gap_before = line, False
     return "".join(out)
 
@@ -136,6 +149,20 @@ def _set_apart(line: Line, following: Line, spacing: float | None) -> bool:
     if spacing is None or line.y is None or following.y is None:
         return False
     return line.y - following.y > spacing * GAP_FACTOR
+
+
+def _continues(line: Line, following: Line) -> bool:
+    """A sentence running on: no sentence mark at the end, a lower-case word next,
+    in the same type (a wider gap or an indent alone does not end it)."""
+    if _ENDS_SENTENCE.search(line.text) or not following.text[:1].islower():
+        return False
+    if not line.text[-1:].isalpha() and line.text[-1:] not in ",":
+        return False
+    return (
+        line.size is None
+        or following.size is None
+        or abs(line.size - following.size) <= SIZE_TOLERANCE
+    )
 
 
 def _short_before(line: Line, following: Line, full: int | None) -> bool:
@@ -157,17 +184,30 @@ def _indented(line: Line, following: Line, margin: float | None) -> bool:
     return margin + low * following.size < following.x < margin + high * following.size
 
 
-def _joined(before: str, after: str) -> list[str]:
+def _joined(before: str, after: str, is_word: WordTest | None = None) -> list[str]:
     """Two lines of one paragraph: a space between, or a hyphenated word made whole."""
     if before.endswith(SOFT_HYPHEN):
         return [before[:-1], after]
     if before.endswith(HYPHENS) and len(before) > 1 and before[-2].isalnum():
         first = after[:1]
         if first.islower() and before[-2].isalpha():
+            if is_word is not None and _compound(before[:-1], after, is_word):
+                return [before, after]  # "long-" + "term"
             return [before[:-1], after]  # "inter-" + "national"
         if first.isalnum():
             return [before, after]  # "Anglo-" + "Saxon", "COVID-" + "19"
     return [before, " ", after]
+
+
+def _compound(before: str, after: str, is_word: WordTest) -> bool:
+    """Whether a hyphen at a line end belongs to the words: the joined word is
+    none, and both halves are words ("long-term"; not "inter-national")."""
+    stem = _LAST_WORD.search(before)
+    tail = _FIRST_WORD.match(after)
+    if stem is None or tail is None:
+        return False
+    joined = stem.group() + tail.group()
+    return not is_word(joined) and is_word(stem.group()) and is_word(tail.group())
 
 
 def _usual_spacing(lines: Sequence[Line]) -> float | None:
