@@ -9,13 +9,21 @@ knows live in the `datasets` register only.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import new_uid, now_iso
-from annotator.datasets.tabular import StrictValueTracker, TableFile, converter, read_table
+from annotator.datasets.tabular import (
+    StrictValueTracker,
+    TableFile,
+    converter,
+    evaluate_batch,
+    read_table,
+    typed_batches,
+)
 from annotator.errors import AnnotatorError, ImportFailure, NotFound
 from annotator.models import Changes, Dataset, DatasetColumn, Snapshot
 from db import datasets as q
@@ -188,7 +196,7 @@ class DatasetManager:
             table_name = q.table_name(dataset_id)
             q.create_table(self._db, table_name, [(c["column"], c["type"]) for c in columns])
             done = table.estimated_rows
-            for batch in _batches(_typed_rows(table, types), BATCH_ROWS):
+            for batch in typed_batches(table.rows(), types, BATCH_ROWS):
                 if cancel is not None and cancel():
                     raise ImportCancelled(table.source)
                 q.insert_rows(self._db, table_name, [c["column"] for c in columns], batch)
@@ -202,21 +210,15 @@ class DatasetManager:
         self, table: TableFile, progress: Progress | None, cancel: Cancel | None, total: int
     ) -> tuple[list[str], int]:
         trackers = [StrictValueTracker() for _ in table.header]
-        # Columns still possibly numeric; a column known to be text costs nothing more.
-        open_columns = list(enumerate(trackers))
         count = 0
-        for row in table.rows():
-            for position, tracker in open_columns:
-                value = row[position]
-                if value:
-                    tracker.evaluate(value)
-            count += 1
-            if count % BATCH_ROWS == 0:
-                open_columns = [(i, t) for i, t in open_columns if t.couldbe]
-                if cancel is not None and cancel():
-                    raise ImportCancelled(table.source)
-                if progress is not None:
-                    progress(min(count, total // 2), total)
+        rows = table.rows()
+        while batch := list(itertools.islice(rows, BATCH_ROWS)):
+            evaluate_batch(trackers, batch)
+            count += len(batch)
+            if cancel is not None and cancel():
+                raise ImportCancelled(table.source)
+            if progress is not None:
+                progress(min(count, total // 2), total)
         return [t.guessed_type for t in trackers], count
 
     # -- removing ----------------------------------------------------------------

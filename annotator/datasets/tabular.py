@@ -14,8 +14,8 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from annotator.text.decode import decode_text
 
 MAX_DATASET_BYTES = 50 * 1024 * 1024
 MAX_COLUMNS = 1000
-SNIFF_CHARS = 64 * 1024
+SNIFF_CHARS = 16 * 1024  # csv.Sniffer's cost grows fast with the sample
 DELIMITERS = ",;\t|"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 # What a workbook's parts may unpack to: sheet XML is ten or more times its
@@ -42,6 +42,22 @@ _STRICT_INT = re.compile(r"^[+-]?\d+$")
 _STRICT_FLOAT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
 MAX_SQLITE_INT = 2**63 - 1
+# Delimited files up to this size keep their parsed rows between the two walks.
+KEEP_PARSED_CHARS = 4 * 1024 * 1024
+# test_integer and test_float as single patterns (white space around allowed,
+# a leading zero never): what evaluate() runs on every cell.
+_FAST_INT = re.compile(r"\s*(?![+-]?0\d)[+-]?\d+\s*")
+# The same for a column's cells joined by line breaks (blank cells allowed;
+# white space only as spaces and tabs; integers short enough to fit SQLite).
+_LINE_SPACE = r"[ \t\r\f\v]*"
+_INT_CELL = rf"(?:{_LINE_SPACE}(?![+-]?0\d)[+-]?\d{{1,18}}{_LINE_SPACE})?"
+_FLOAT_CELL = (
+    rf"(?:{_LINE_SPACE}(?![+-]?0\d)[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?{_LINE_SPACE})?"
+)
+_LEADING_ZERO_LINE = re.compile(r"(?:^|\n)0\d")
+_INT_LINES = re.compile(rf"{_INT_CELL}(?:\n{_INT_CELL})*")
+_FLOAT_LINES = re.compile(rf"{_FLOAT_CELL}(?:\n{_FLOAT_CELL})*")
+_FAST_FLOAT = re.compile(r"\s*(?![+-]?0\d)[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")
 
 
 class StrictValueTracker(ValueTracker):
@@ -60,6 +76,66 @@ class StrictValueTracker(ValueTracker):
     def test_float(self, value: object) -> bool:
         text = str(value).strip()
         return bool(_STRICT_FLOAT.match(text)) and not _LEADING_ZERO.match(text)
+
+    def evaluate(self, value: object) -> None:
+        """The same verdicts as the tests above, one regex per cell: an integer is
+        also a float, so a cell that is an integer rules nothing out."""
+        couldbe = self.couldbe
+        if not value or not couldbe:
+            return
+        text = value if isinstance(value, str) else str(value)
+        if "integer" in couldbe:
+            if _FAST_INT.fullmatch(text) and (len(text) < 19 or self.test_integer(text)):
+                return
+            del couldbe["integer"]
+        if "float" in couldbe and not _FAST_FLOAT.fullmatch(text):
+            del couldbe["float"]
+        for name in [n for n in couldbe if n not in ("integer", "float")]:
+            if not couldbe[name](value):
+                del couldbe[name]
+
+    def evaluate_column(self, values: list[str]) -> None:
+        """evaluate() for a batch of one column's cells, mostly in one regex pass.
+
+        The joined cells are matched line by line at C speed; only a batch
+        that does not pass whole (a text cell, a long number, a cell holding
+        a line break) is judged cell by cell, with the exact verdicts.
+        """
+        couldbe = self.couldbe
+        if not couldbe or not values:
+            return
+        joined = "\n".join(values)
+        if joined.count("\n") == len(values) - 1:
+            if "integer" in couldbe and _plain_integers(joined, values):
+                return
+            if "integer" in couldbe and _INT_LINES.fullmatch(joined):
+                return
+            if "integer" not in couldbe and "float" in couldbe and _FLOAT_LINES.fullmatch(joined):
+                return
+        for value in values:
+            if value:
+                self.evaluate(value)
+                if not self.couldbe:
+                    return
+
+
+def _plain_integers(joined: str, values: list[str]) -> bool:
+    """Cells that are all unsigned ASCII integers without a leading zero, short
+    enough for SQLite: the commonest numeric column, checked with str methods."""
+    digits = joined.replace("\n", "")
+    return (
+        digits.isascii()
+        and (digits.isdigit() or not digits)
+        and max(map(len, values)) < 19
+        and not _LEADING_ZERO_LINE.search(joined)
+    )
+
+
+def evaluate_batch(trackers: list[StrictValueTracker], rows: list[list[str]]) -> None:
+    """Each column's tracker judges its cells of these rows."""
+    for position, tracker in enumerate(trackers):
+        if tracker.couldbe:
+            tracker.evaluate_column([row[position] for row in rows])
 
 
 def convert(value: str, kind: str) -> Any:
@@ -84,6 +160,40 @@ def converter(kind: str) -> Callable[[str], Any]:
     return {"integer": _integer, "float": _float}.get(kind, _text)
 
 
+def typed_batches(
+    rows: Iterable[list[str]], types: list[str], size: int
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Rows as stored, (row number, *cells) in batches: each converted as `converter`
+    does, a column at a time (int() and float() over a whole column where it has
+    no blank cell)."""
+    batch: list[list[str]] = []
+    first = 1
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield _typed(batch, types, first)
+            first += len(batch)
+            batch = []
+    if batch:
+        yield _typed(batch, types, first)
+
+
+def _typed(batch: list[list[str]], types: list[str], first: int) -> list[tuple[Any, ...]]:
+    cells = zip(*batch, strict=True)
+    columns = [_typed_column(column, kind) for column, kind in zip(cells, types, strict=True)]
+    return list(zip(range(first, first + len(batch)), *columns, strict=True))
+
+
+def _typed_column(cells: tuple[str, ...], kind: str) -> list[Any]:
+    if kind in ("integer", "float"):
+        number: Callable[[str], Any] = int if kind == "integer" else float
+        try:
+            return list(map(number, cells))
+        except ValueError:  # a blank cell: NULL
+            return list(map(converter(kind), cells))
+    return [cell if cell.strip() else None for cell in cells]
+
+
 @dataclass(frozen=True)
 class TableFile:
     """A table file checked far enough to name its columns; rows() walks it."""
@@ -98,12 +208,25 @@ class TableFile:
     _data: bytes = b""
     _dialect: Any = None
 
+    _parsed: list[list[str]] = field(default_factory=list, compare=False, repr=False)
+
     def rows(self) -> Iterator[list[str]]:
-        """Every data row as strings of the header's width; raises ImportFailure on a ragged one."""
+        """Every data row as strings of the header's width; raises ImportFailure on a ragged one.
+
+        An import walks the rows twice (types first, then storing): a small
+        delimited file's rows are kept from the first walk for the second.
+        """
         if self.format == "excel":
             yield from _excel_rows(self._data, self.source, len(self.header))
-        else:
+            return
+        if len(self._text) > KEEP_PARSED_CHARS:
             yield from _csv_rows(self._text, self._dialect, self.source, len(self.header))
+            return
+        if not self._parsed:
+            self._parsed.extend(
+                _csv_rows_at_once(self._text, self._dialect, self.source, self.header)
+            )
+        yield from self._parsed
 
 
 def read_table(path: Path) -> TableFile:
@@ -193,14 +316,33 @@ def _csv_rows(text: str, dialect: Any, source: str, width: int) -> Iterator[list
     seen_header = False
     try:
         for row in reader:
-            if not "".join(row).strip():
+            first = row[0] if row else ""
+            # a blank row (every cell empty or white space) is skipped; most
+            # rows are told apart by their first cell alone
+            if (not first or first.isspace()) and not "".join(row).strip():
                 continue
             if not seen_header:
                 seen_header = True
                 continue
-            yield _fit(row, width, source, f"line {reader.line_num}")
+            yield row if len(row) == width else _fit(row, width, source, f"line {reader.line_num}")
     except csv.Error as exc:
         raise ImportFailure(source, f"line {reader.line_num}: {exc}") from exc
+
+
+def _csv_rows_at_once(
+    text: str, dialect: Any, source: str, header: tuple[str, ...]
+) -> list[list[str]]:
+    """_csv_rows for a small file, parsed in one call and filtered in one comprehension;
+    a file with ragged rows or a CSV error goes the row-by-row way, which names the line."""
+    width = len(header)
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error:
+        return list(_csv_rows(text, dialect, source, width))
+    kept = [r for r in rows if (r and r[0] and not r[0].isspace()) or "".join(r).strip()][1:]
+    if any(len(row) != width for row in kept):
+        return list(_csv_rows(text, dialect, source, width))
+    return kept
 
 
 def _fit(row: list[str], width: int, source: str, where: str) -> list[str]:
