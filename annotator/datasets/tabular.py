@@ -417,7 +417,7 @@ def _check_workbook_size(data: bytes, source: str) -> None:
         )
 
 
-def _open_sheet(data: bytes, source: str):  # type: ignore[no-untyped-def]
+def _open_sheet(data: bytes, source: str) -> tuple[Any, Any]:
     import openpyxl  # a few hundred ms to import: only when a workbook is read
 
     _check_workbook_size(data, source)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 # Characters with no visible form of their own: soft hyphen, Mongolian vowel
 # separator, zero-width space/non-joiner/joiner, the direction marks, word
@@ -34,6 +35,8 @@ _LIGATURES = {
     "\u0133": "ij",
 }
 _special: re.Pattern[str] | None = None
+_combining: re.Pattern[str] | None = None
+_triggers: frozenset[str] = frozenset()
 
 
 def _char_class(codes: list[int]) -> str:
@@ -54,8 +57,13 @@ def _char_class(codes: list[int]) -> str:
 def _special_pattern() -> re.Pattern[str]:
     """What folding changes: invisible runs, ligatures, characters NFC rewrites
     on their own (Å for Ångström, U+09DF), and a character with the combining
-    marks after it. Built on first use from the Unicode database (50 ms)."""
-    global _special
+    marks after it. Built on first use from the Unicode database (50 ms).
+
+    Every alternative starts with one character class, so the scan of a text
+    with nothing to fold runs at C speed; a run of combining marks is widened
+    to its base character by the caller.
+    """
+    global _special, _combining, _triggers
     if _special is None:
         combining = [c for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))]
         singletons = [
@@ -65,12 +73,42 @@ def _special_pattern() -> re.Pattern[str]:
             and chr(c) not in _LIGATURES
             and unicodedata.normalize("NFC", chr(c)) != chr(c)
         ]
+        _triggers = frozenset(
+            [*INVISIBLE, *_LIGATURES, *map(chr, combining), *map(chr, singletons)]
+        )
+        _combining = re.compile(_char_class(combining))
         _special = re.compile(
             f"[{INVISIBLE}]+|[{''.join(_LIGATURES)}]|{_char_class(combining)}+"
-            f"|.{_char_class(combining)}+|{_char_class(singletons)}",
-            re.DOTALL,
+            f"|{_char_class(singletons)}"
         )
     return _special
+
+
+@lru_cache(maxsize=256)
+def _pattern_for(present: frozenset[str]) -> re.Pattern[str]:
+    """_special_pattern() cut down to the characters a text holds: a scan with a
+    few-character class is ten times faster than one with two thousand."""
+    assert _combining is not None
+    kinds: dict[str, list[str]] = {"invisible": [], "ligature": [], "mark": [], "single": []}
+    for ch in sorted(present):
+        if ch in INVISIBLE:
+            kinds["invisible"].append(ch)
+        elif ch in _LIGATURES:
+            kinds["ligature"].append(ch)
+        elif _combining.match(ch):
+            kinds["mark"].append(ch)
+        else:
+            kinds["single"].append(ch)
+    alternatives = [
+        f"[{re.escape(''.join(chars))}]" + ("+" if kind in ("invisible", "mark") else "")
+        for kind, chars in kinds.items()
+        if chars
+    ]
+    return re.compile("|".join(alternatives))
+
+
+def _starts_with_mark(unit: str) -> bool:
+    return _combining is not None and _combining.match(unit) is not None
 
 
 _INVISIBLE_ONLY = re.compile(f"[{INVISIBLE}\\s]*")
@@ -110,11 +148,21 @@ class VisibleText:
         parts: list[str] = []
         copied_from = 0
         folded = 0
-        pattern = _special_pattern() if not canonical.isascii() else None
+        pattern = None
+        if not canonical.isascii():
+            _special_pattern()
+            present = _triggers.intersection(canonical)  # a set scan in C
+            if present:  # most texts have nothing to fold
+                pattern = _pattern_for(frozenset(present))
         for match in pattern.finditer(canonical) if pattern is not None else ():
             start, end = match.span()
-            replacement = _replacement(match.group())
-            if replacement == match.group():
+            if _starts_with_mark(match.group()):
+                if start <= copied_from:
+                    continue  # marks on a character already folded: nothing to compose
+                start -= 1  # the base character the marks sit on
+            unit = canonical[start:end]
+            replacement = _replacement(unit)
+            if replacement == unit:
                 continue  # an accent NFC cannot compose: nothing to fold
             parts.append(canonical[copied_from:start])
             folded += start - copied_from
