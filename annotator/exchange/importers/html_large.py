@@ -87,7 +87,14 @@ _SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 
 
 def element_count(tree: etree._Element, limit: int = MAX_EXTRACT_ELEMENTS) -> int:
-    """Elements in the tree, counted up to just past `limit` (enough to decide)."""
+    """Elements in the tree (exact up to `limit`; past it, enough to decide).
+
+    XPath's count() runs in libxml2: walking tree.iter() from Python built a
+    proxy object for every element (a fifth of a millisecond a page).
+    """
+    counted = tree.xpath("count(descendant-or-self::node()[not(self::text())])")
+    if isinstance(counted, float):
+        return int(counted)
     count = 0
     for count, _element in enumerate(tree.iter(), start=1):
         if count > limit:
