@@ -43,6 +43,7 @@ EXPECTED = (
     "memory.py",
     "library.py",
     "freezes.py",
+    "search_dock.py",
 )
 NOT_BENCHMARKS = {"run.py", "common.py"}
 QUICK_TIMEOUT_S = 100
@@ -105,6 +106,10 @@ MEANINGS |= {
     "library_clear_filter_10000": "The same with 10,000 articles",
     "library_typing_longest_stall_1000": "Longest freeze of the window while a word is typed in the filter (1,000 articles); floor: the idle event loop",
     "library_typing_longest_stall_10000": "The same with 10,000 articles",
+    "search_dock_figure": "The search dock: `29%` asked for until its first page is listed and painted (search on its own thread); floor: project.search.search alone",
+    "search_dock_longest_stall_figure": "Longest freeze of the window while the dock searches for `29%`; floor: the idle event loop",
+    "search_dock_worst_case_every_claim": "The search dock for a word in every claim; floor: project.search.search alone",
+    "search_dock_longest_stall_worst_case_every_claim": "Longest freeze of the window while the dock ranks every claim; floor: the idle event loop",
     "open_5mb_longest_stall": "Longest freeze of the window while it opens a 5 MB article; floor: the idle event loop",
     "open_10mb_longest_stall": "Longest freeze of the window while it opens a 10 MB article; floor: the idle event loop",
 }

@@ -14,7 +14,7 @@ from annotator.exchange.exporters import export_to_path
 from annotator.project import Project
 from annotator.search.service import ClaimFilter
 from ui.exchange.export_dialog import ExportDialog, ExportWorker
-from ui.search.panel import HIT_ROLE
+from ui.search.panel import HIT_ROLE, SearchPanel
 from ui.shell.main_window import MainWindow
 
 
@@ -56,16 +56,40 @@ def test_ctrl_f_then_typing_finds_and_opens_the_claim(qtbot: QtBot, marked: Main
     assert window.session.current_claim == hit.claim_id
 
 
+def _settled(qtbot: QtBot, panel: SearchPanel) -> None:
+    """Wait, as a user looking at the dock does, for the search under way to show."""
+    qtbot.waitUntil(lambda: not panel.pending)
+
+
 def test_search_filters_and_hostile_queries(qtbot: QtBot, marked: MainWindow) -> None:
     panel = marked.search.panel
     for query in ('"', "*", "NEAR(", "-", "%"):
         panel.box.setText(query)
         panel.run()  # never raises
+        _settled(qtbot, panel)
+        assert "failed" not in panel.status.text()
     panel.box.setText("29%")
     panel.side.setCurrentIndex(panel.side.findData("union"))
+    _settled(qtbot, panel)
     assert panel.model.rowCount() == 0  # the claim is the government's; articles drop out
     panel.side.setCurrentIndex(panel.side.findData("government"))
+    _settled(qtbot, panel)
     assert [h.kind for h in panel.model.hits] == ["claim"]
+
+
+def test_the_latest_query_wins(qtbot: QtBot, marked: MainWindow) -> None:
+    panel = marked.search.panel
+    for word in ("pay", "strike", "29%"):  # typed fast: each overtakes the one before
+        panel.box.setText(word)
+        panel.run()
+    _settled(qtbot, panel)
+    assert panel.model.hits and all("29" in h.snippet for h in panel.model.hits)
+    panel.box.setText("pay")
+    panel.run()
+    panel.box.clear()  # emptied before the result came back
+    panel.run()
+    qtbot.wait(200)
+    assert panel.model.rowCount() == 0 and panel.status.text() == ""
 
 
 def test_results_follow_edits(qtbot: QtBot, marked: MainWindow) -> None:
@@ -73,6 +97,7 @@ def test_results_follow_edits(qtbot: QtBot, marked: MainWindow) -> None:
     panel.kind.setCurrentIndex(panel.kind.findData("claim"))
     panel.box.setText("quarter")
     panel.run()
+    _settled(qtbot, panel)
     assert panel.model.rowCount() == 0
     project = marked.session.project
     claim = project.claims.list()[0]
@@ -189,15 +214,18 @@ def test_search_dock_shows_a_page_and_the_count_and_fetches_more(
     assert total >= 4
     panel.box.setText("the")
     panel.run()
+    _settled(qtbot, panel)
     assert panel.model.rowCount() == 2
     assert panel.status.text().startswith(f"Showing 2 of {total}")
     assert panel.more.isVisibleTo(panel)
     first_page = [h.id for h in panel.model.hits]
     while panel.more.isVisibleTo(panel):
         panel.more.click()
+        _settled(qtbot, panel)
     ids = [h.id for h in panel.model.hits]
     assert ids[:2] == first_page and len(ids) == len(set(ids)) == total
     assert panel.status.text().startswith(f"Showing {total} of {total}")
     panel.box.setText("no such words anywhere")
     panel.run()
+    _settled(qtbot, panel)
     assert panel.status.text() == "Nothing found" and not panel.more.isVisibleTo(panel)

@@ -1,12 +1,14 @@
 """The search dock: type, see claims, articles and evidence that match, open one in place.
 
-Searching is one FTS5 query (milliseconds on 100,000 claims), so it runs on the
-GUI thread, a short moment after the last key press. Snippets are drawn with
-their matches in bold; everything in them is escaped first.
+A search runs a short moment after the last key press, on a thread of its own
+(ui/search/worker.py), the latest query winning, so the window answers while
+a common word is ranked over 100,000 claims. Snippets are drawn with their
+matches in bold; everything in them is escaped first.
 """
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +22,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from annotator.models import Changes
 from annotator.search.service import DEFAULT_LIMIT, KINDS, ClaimFilter, SearchHit, SearchResult
+from ui.search.worker import SearchClient
 from ui.shell.session import ProjectSession
 
 if TYPE_CHECKING:
@@ -48,6 +57,8 @@ PAGE_SIZE = (
 )
 KIND_LABELS = {"claim": "Claim", "article": "Article", "evidence": "Evidence"}
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+# Bold matches and word wrapping take a little more room than plain text in one line.
+BOLD_ALLOWANCE = 1.08
 MUTED = "#6b6b6b"  # the heading line of a hit; white-ish when the hit is selected
 Index = QModelIndex | QPersistentModelIndex
 
@@ -137,9 +148,21 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        self.initStyleOption(option, index)
-        document = self._document(option, option.text)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 6)
+        """Estimated from font metrics, not by laying out a document per hit.
+
+        The list asks every row's size when a page arrives: a QTextDocument
+        each made showing 300 hits cost more than the query. The heading is
+        one line; the snippet wraps at the row's width, bold matches a little
+        wider (BOLD_ALLOWANCE).
+        """
+        hit = index.data(HIT_ROLE)
+        width = max(80, option.rect.width() - 8) if option.rect.width() > 0 else 320
+        metrics = QFontMetrics(option.font)
+        if not isinstance(hit, SearchHit):
+            return QSize(width, metrics.lineSpacing() + 6)
+        advance = metrics.horizontalAdvance(hit.snippet) * BOLD_ALLOWANCE
+        lines = 1 + max(1, math.ceil(advance / width))
+        return QSize(width, lines * metrics.lineSpacing() + 6)
 
 
 class SearchPanel(QWidget):
@@ -176,6 +199,12 @@ class SearchPanel(QWidget):
         self.more.hide()
         self._offset = 0
         self._totals: dict[str, int] = {}
+        self.client = SearchClient(session.project, self)
+        self.client.result.connect(self._show_result)
+        self.client.failed.connect(self._show_failure)
+        # What the result on its way is for: a fresh list, or the next page of it.
+        self._appending = False
+        self._open_first = False
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -225,36 +254,55 @@ class SearchPanel(QWidget):
     def filters(self) -> ClaimFilter:
         return ClaimFilter(side=self.side.currentData(), verdict=self.verdict.currentData())
 
+    @property
+    def pending(self) -> bool:
+        """Whether a search is under way (its hits not shown yet)."""
+        return self.client.pending
+
     def run(self) -> None:
         """Search afresh: the first page of each kind, and how many there are in all."""
         self.timer.stop()
         query = self.box.text()
         self._offset = 0
         if not query.strip():
+            self.client.forget()
             self.model.set_hits([])
             self._show_counts(None)
             return
-        result = self._search(0)
-        self.model.set_hits(list(result.hits))
-        self._show_counts(result)
-        if result.hits:
-            self.results.setCurrentIndex(self.model.index(0))
+        self._appending = False
+        self._search(0)
 
     def next_page(self) -> None:
         """Append the next page of hits of each kind to the list."""
         if not self.box.text().strip():
             return
-        result = self._search(self._offset + PAGE_SIZE)
-        self._offset = result.offset
-        self.model.append_hits(list(result.hits))
-        self._show_counts(result)
+        self._appending = True
+        self._search(self._offset + PAGE_SIZE)
 
-    def _search(self, offset: int) -> SearchResult:
+    def _search(self, offset: int) -> None:
         kind = self.kind.currentData()
         kinds = (kind,) if kind else KINDS
-        return self.session.project.search.search(
-            self.box.text(), self.filters(), kinds, PAGE_SIZE, offset
-        )
+        self.client.search((self.box.text(), self.filters(), kinds, PAGE_SIZE, offset))
+
+    def _show_result(self, result: SearchResult) -> None:
+        if self._appending:
+            self._offset = result.offset
+            self.model.append_hits(list(result.hits))
+            self._show_counts(result)
+            return
+        self.model.set_hits(list(result.hits))
+        self._show_counts(result)
+        if result.hits:
+            self.results.setCurrentIndex(self.model.index(0))
+        if self._open_first:
+            self._open_first = False
+            if self.model.hits:
+                self.open_hit(self.model.index(0))
+
+    def _show_failure(self, reason: str) -> None:
+        self._open_first = False
+        self.status.setText(reason)
+        self.more.hide()
 
     def _show_counts(self, result: SearchResult | None) -> None:
         if result is None:
@@ -273,9 +321,9 @@ class SearchPanel(QWidget):
         self.more.setVisible(result.truncated)
 
     def _enter(self) -> None:
+        """Enter: search now and open the best hit when it arrives."""
+        self._open_first = bool(self.box.text().strip())
         self.run()
-        if self.model.hits:
-            self.open_hit(self.model.index(0))
 
     def open_hit(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
@@ -289,6 +337,7 @@ class SearchPanel(QWidget):
             self.timer.start()
 
     def _on_replaced(self) -> None:
+        self.client.replace(self.session.project)
         self._fill_vocab()
         self.model.set_hits([])
         self._show_counts(None)
