@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from annotator.history.service import HistoryManager
     from annotator.search.service import SearchManager
     from annotator.speakers.service import SpeakerManager
+    from annotator.web.service import WebManager
 
 APP_NAME = "factcheck-annotator"
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
@@ -153,6 +154,12 @@ class Project:
         from annotator.compare.service import CompareManager
 
         return CompareManager(self)
+
+    @cached_property
+    def web(self) -> WebManager:
+        from annotator.web.service import WebManager
+
+        return WebManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

@@ -105,8 +105,12 @@ class ArticleManager:
     def count(self) -> int:
         return q.count(self._db)
 
-    def add(self, imported: ImportedArticle) -> ImportOutcome:
-        """Store one article: a duplicate is recognised, a changed version becomes a revision."""
+    def add(self, imported: ImportedArticle, revision_of: int | None = None) -> ImportOutcome:
+        """Store one article: a duplicate is recognised, a changed version becomes a revision.
+
+        `revision_of` names the article it is a new version of (a page fetched
+        again); otherwise that is found by url, or by title and outlet.
+        """
         source = imported.source_name or imported.title
         if not imported.text.strip():
             raise ImportFailure(source, "holds no text")
@@ -115,7 +119,7 @@ class ArticleManager:
             existing = q.find_by_sha(self._db, sha)
             if existing is not None:
                 return ImportOutcome(source, "duplicate", existing, imported.title)
-            previous = self._previous_version(imported)
+            previous = revision_of if revision_of is not None else self._previous_version(imported)
             article_id = q.insert(
                 self._db,
                 {

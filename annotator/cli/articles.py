@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -20,21 +21,32 @@ from annotator.models import ImportOutcome
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, metavar="PATH|URL...")
 @project_option
 @json_option
 @guarded
-def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: bool) -> None:
-    """Import articles: files or folders of .txt, .md, .html, .pdf and .docx.
+def import_command(sources: tuple[str, ...], project_path: Path | None, as_json: bool) -> None:
+    """Import articles: files or folders of .txt, .md, .html, .pdf and .docx, and web addresses.
 
-    Prints one line per file (imported, duplicate, revision) and one stderr
-    line per file that failed; exits 1 if any failed, after importing the rest.
+    An http(s) address is fetched once (20 s at most, redirects followed) and
+    read as a saved page would be; its response is kept as an archived copy
+    (see `annotator archive`). Nothing else is ever fetched: no address found
+    inside a page, nothing for a file. Prints one line per input (imported,
+    duplicate, revision) and one stderr line per input that failed; exits 1
+    if any failed, after importing the rest.
     """
     from annotator.exchange.importers import collect_files
+    from annotator.web.addresses import looks_like_address
 
-    files, outcomes = collect_files(list(paths))
+    outcomes: list[ImportOutcome] = []
     with opened_project(project_path, create=True) as project:
-        outcomes.extend(project.articles.import_files(files))
+        for addresses, group in _runs(sources, looks_like_address):
+            if addresses:
+                outcomes.extend(project.web.import_addresses(group))
+            else:
+                files, failures = collect_files([Path(source) for source in group])
+                outcomes.extend(failures)
+                outcomes.extend(project.articles.import_files(files))
     failed = [o for o in outcomes if o.status == "failed"]
     if as_json:
         emit_json([o.as_json() for o in outcomes])
@@ -46,6 +58,23 @@ def import_command(paths: tuple[Path, ...], project_path: Path | None, as_json: 
         report_failure(f"{o.source}: {o.reason}")
     if failed:
         raise InputFailed
+
+
+def _runs(
+    sources: tuple[str, ...], is_address: Callable[[str], bool]
+) -> Iterator[tuple[bool, list[str]]]:
+    """Consecutive addresses and consecutive paths, in the order given (files go in batches)."""
+    group: list[str] = []
+    kind = False
+    for source in sources:
+        this = is_address(source)
+        if group and this != kind:
+            yield kind, group
+            group = []
+        kind = this
+        group.append(source)
+    if group:
+        yield kind, group
 
 
 def _note(outcome: ImportOutcome) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.cli import articles, backup, claims, compare, evidence, export, project
+from annotator.cli import articles, backup, claims, compare, evidence, export, project, web
 
 OpenGui = Callable[[Path | None], int]
 
@@ -47,6 +47,8 @@ COMMANDS: tuple[click.Command, ...] = (
     articles.articles_command,
     articles.show_command,
     articles.delete_command,
+    web.refetch_command,
+    web.archive_command,
     project.check_command,
     export.search_command,
     evidence.evidence_command,

@@ -109,3 +109,41 @@ def m_claims_original_quote(db: sqlite_utils.Database) -> None:
 def m_visible_texts(db: sqlite_utils.Database) -> None:
     """Articles' words as a reader sees them, searched beside the canonical text."""
     search.create_visible_fts(db)
+
+
+@migrations(name="web_captures")
+def m_web_captures(db: sqlite_utils.Database) -> None:
+    """The raw response an article was fetched from, kept as an archived copy.
+
+    Bodies live apart, keyed by their SHA-256, so a capture row stays plain
+    JSON-able data (deleting an article snapshots its captures into the undo
+    history) and a page served twice is stored once.
+    """
+    db.execute(
+        """
+        CREATE TABLE web_bodies (
+            sha256 TEXT PRIMARY KEY,
+            body BLOB NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE web_captures (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            requested_url TEXT NOT NULL,
+            final_url TEXT NOT NULL,
+            redirects TEXT NOT NULL DEFAULT '[]',
+            status INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            http_version TEXT NOT NULL DEFAULT 'HTTP/1.1',
+            request_headers TEXT NOT NULL DEFAULT '[]',
+            headers TEXT NOT NULL DEFAULT '[]',
+            body_sha256 TEXT NOT NULL REFERENCES web_bodies(sha256),
+            fetched_at TEXT NOT NULL,
+            checked_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX web_captures_article ON web_captures(article_id)")
