@@ -9,6 +9,8 @@ import click
 
 from annotator.cli.support import (
     InputFailed,
+    echo,
+    echo_text,
     emit_json,
     guarded,
     json_option,
@@ -53,7 +55,7 @@ def import_command(sources: tuple[str, ...], project_path: Path | None, as_json:
     else:
         for o in outcomes:
             if o.status != "failed":
-                click.echo(f"{o.status:9} {o.article_id:>5}  {o.title}  [{o.source}]{_note(o)}")
+                echo(f"{o.status:9} {o.article_id:>5}  {o.title}  [{o.source}]{_note(o)}")
     for o in failed:
         report_failure(f"{o.source}: {o.reason}")
     if failed:
@@ -99,7 +101,7 @@ def articles_command(project_path: Path | None, as_json: bool) -> None:
         return
     for s in summaries:
         date = (s.published or "")[:10]
-        click.echo(f"{s.id:>5}  {date:10}  {s.claims:>4} claims  {s.title}  ({s.outlet or '-'})")
+        echo(f"{s.id:>5}  {date:10}  {s.claims:>4} claims  {s.title}  ({s.outlet or '-'})")
 
 
 @click.command("show")
@@ -126,9 +128,9 @@ def show_command(article_id: int, project_path: Path | None, as_json: bool) -> N
         ("URL", s.url),
         ("Claims", s.claims),
     ):
-        click.echo(f"{label + ':':11}{value if value is not None else '-'}")
-    click.echo("")
-    click.echo(article.text)
+        echo(f"{label + ':':11}{value if value is not None else '-'}")
+    echo("")
+    echo_text(article.text)
 
 
 @click.command("delete")
@@ -158,7 +160,7 @@ def delete_command(article_id: int, project_path: Path | None, as_json: bool) ->
         gone.append(_count(deletion.passages, "quoted passage"))
     if deletion.other_claims:
         gone.append(f"links of {_count(deletion.other_claims, 'claim')} in other articles")
-    click.echo(f"deleted   {deletion.article_id:>5}  {deletion.title}  (with {', '.join(gone)})")
+    echo(f"deleted   {deletion.article_id:>5}  {deletion.title}  (with {', '.join(gone)})")
 
 
 def _count(number: int, noun: str) -> str:

@@ -9,6 +9,7 @@ import click
 from annotator.backups import service as backups
 from annotator.cli.support import (
     InputFailed,
+    echo,
     emit_json,
     guarded,
     json_option,
@@ -38,13 +39,13 @@ def backup_command(list_only: bool, project_path: Path | None, as_json: bool) ->
             emit_json([{"file": str(path), **b.as_json()} for b in listed])
             return
         for b in listed:
-            click.echo(f"{b.created_at:%Y-%m-%d %H:%M:%S}  {b.kind:18} {b.size:>12,}  {b.path}")
+            echo(f"{b.created_at:%Y-%m-%d %H:%M:%S}  {b.kind:18} {b.size:>12,}  {b.path}")
         return
     assert made is not None
     if as_json:
         emit_json({"file": str(path), **made.as_json()})
     else:
-        click.echo(f"backed up {path} to {made.path}")
+        echo(f"backed up {path} to {made.path}")
 
 
 @click.command("restore")
@@ -63,8 +64,8 @@ def restore_command(backup: Path, project_path: Path | None, as_json: bool) -> N
     if as_json:
         emit_json({**outcome.as_json(), "ok": not problems, "problems": problems})
     else:
-        click.echo(f"restored {path} from {backup}")
-        click.echo(f"the file as it was before is kept as {outcome.safety_copy}")
+        echo(f"restored {path} from {backup}")
+        echo(f"the file as it was before is kept as {outcome.safety_copy}")
     for problem in problems:
         report_failure(f"{path}: {problem}")
     if problems:

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.support import emit_json, guarded, json_option, opened_project, project_option
+from annotator.cli.support import (
+    echo,
+    emit_json,
+    guarded,
+    json_option,
+    opened_project,
+    project_option,
+)
 from annotator.errors import AnnotatorError
 from annotator.models import Claim
 from annotator.project import Project
@@ -67,7 +74,7 @@ def mark_command(
     if as_json:
         emit_json(claim.as_json())
     else:
-        click.echo(_claim_line(claim))
+        echo(_claim_line(claim))
 
 
 @click.command("tag")
@@ -119,7 +126,7 @@ def tag_command(
     if as_json:
         emit_json(claim.as_json())
     else:
-        click.echo(_claim_line(claim))
+        echo(_claim_line(claim))
 
 
 @click.command("claims")
@@ -164,7 +171,7 @@ def claims_command(
         emit_json([c.as_json() for c in claims])
         return
     for claim in claims:
-        click.echo(_claim_line(claim))
+        echo(_claim_line(claim))
 
 
 @click.command("speakers")
@@ -181,6 +188,4 @@ def speakers_command(project_path: Path | None, as_json: bool) -> None:
         return
     for s in speakers:
         aliases = f"  (also: {', '.join(s.aliases)})" if s.aliases else ""
-        click.echo(
-            f"{s.id:>5}  {s.name}  [{s.side or 'no side'}]  {counts.get(s.id, 0)} claims{aliases}"
-        )
+        echo(f"{s.id:>5}  {s.name}  [{s.side or 'no side'}]  {counts.get(s.id, 0)} claims{aliases}")

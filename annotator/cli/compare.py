@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.support import emit_json, guarded, json_option, opened_project, project_option
+from annotator.cli.support import (
+    echo,
+    echo_text,
+    emit_json,
+    guarded,
+    json_option,
+    opened_project,
+    project_option,
+)
 from annotator.compare.service import BalanceRow, CompareFilter
 from annotator.compare.tables import to_html, to_markdown
 from annotator.errors import AnnotatorError
@@ -50,9 +58,9 @@ def quantities_command(text: str, as_json: bool) -> None:
         emit_json([q.as_json() for q in found])
         return
     if not found:
-        click.echo("no figures found")
+        echo("no figures found")
     for q in found:
-        click.echo(quantity_line(q))
+        echo(quantity_line(q))
 
 
 def _sides(value: str | None) -> tuple[str, str] | None:
@@ -155,11 +163,11 @@ def compare_command(
         if fmt == "json":
             emit_json([r.as_json() for r in rows])
         else:
-            click.echo("\n".join(_balance_lines(rows, verdicts)))
+            echo_text("\n".join(_balance_lines(rows, verdicts)))
         return
     if fmt == "json":
         emit_json(table.as_json())
     elif fmt == "html":
-        click.echo(to_html(table), nl=False)
+        echo_text(to_html(table), nl=False)
     else:
-        click.echo(to_markdown(table), nl=False)
+        echo_text(to_markdown(table), nl=False)

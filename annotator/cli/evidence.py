@@ -15,7 +15,16 @@ from typing import Any
 import click
 
 from annotator.claims.links import LinkError
-from annotator.cli.support import emit_json, guarded, json_option, opened_project, project_option
+from annotator.cli.support import (
+    echo,
+    echo_text,
+    emit_json,
+    guarded,
+    json_option,
+    opened_project,
+    project_option,
+    safe_line,
+)
 from annotator.datasets.service import DatasetError
 from annotator.errors import AnnotatorError, NotFound
 from annotator.evidence.service import EvidenceError
@@ -84,7 +93,7 @@ def evidence_command(claim_id: int | None, project_path: Path | None, as_json: b
         owner = "-" if item["claim_id"] is None else item["claim_id"]
         relation = item["relation"] or "(unlinked)"
         note = f"  — {item['note']}" if item["note"] else ""
-        click.echo(f"{owner!s:>5}  {relation:11} {item['kind']:12} {_describe(item)}{note}")
+        echo(f"{owner!s:>5}  {relation:11} {item['kind']:12} {_describe(item)}{note}")
 
 
 @click.command("link")
@@ -163,7 +172,7 @@ def link_command(
     if as_json:
         emit_json(result)
     else:
-        click.echo(f"linked claim {claim_id} {relation} {result['kind']} {_describe(result)}")
+        echo(f"linked claim {claim_id} {relation} {result['kind']} {_describe(result)}")
 
 
 def _make_link(
@@ -209,7 +218,7 @@ def datasets_command(project_path: Path | None, as_json: bool) -> None:
         emit_json([d.as_json() for d in found])
         return
     for d in found:
-        click.echo(f"{d.name}  {d.rows} rows  [{', '.join(d.column_names())}]  ({d.source_name})")
+        echo(f"{d.name}  {d.rows} rows  [{', '.join(d.column_names())}]  ({d.source_name})")
 
 
 @click.group("dataset")
@@ -230,7 +239,7 @@ def dataset_import_command(file: Path, name: str, project_path: Path | None, as_
     if as_json:
         emit_json(dataset.as_json())
     else:
-        click.echo(f"imported {dataset.name}: {dataset.rows} rows, {len(dataset.columns)} columns")
+        echo(f"imported {dataset.name}: {dataset.rows} rows, {len(dataset.columns)} columns")
 
 
 @dataset_group.command("show")
@@ -246,6 +255,7 @@ def dataset_show_command(name: str, project_path: Path | None, as_json: bool) ->
     if as_json:
         emit_json(rows)
         return
-    click.echo("\t".join(dataset.column_names()))
+    # Tabs part the columns; a tab or newline inside a cell is shown escaped.
+    echo_text("\t".join(safe_line(c) for c in dataset.column_names()))
     for values in rows:
-        click.echo("\t".join("" if v is None else str(v) for v in values.values()))
+        echo_text("\t".join("" if v is None else safe_line(str(v)) for v in values.values()))

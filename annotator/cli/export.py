@@ -10,6 +10,7 @@ import click
 
 from annotator.cli.support import (
     InputFailed,
+    echo,
     emit_json,
     guarded,
     json_option,
@@ -101,12 +102,12 @@ def search_command(
         return
     for hit in result.hits:
         where = f"article {hit.article_id}" if hit.article_id is not None else "-"
-        click.echo(f"{hit.kind:8} {hit.id:>6}  {where:14} {hit.title}")
-        click.echo(f"{'':16}{hit.snippet}")
+        echo(f"{hit.kind:8} {hit.id:>6}  {where:14} {hit.title}")
+        echo(f"{'':16}{hit.snippet}")
     if not result.totals:
         return
     shown = {kind: sum(1 for h in result.hits if h.kind == kind) for kind in result.totals}
-    click.echo(
+    echo(
         "; ".join(
             f"{kind}s {offset + 1}-{offset + shown[kind]} of {total:,}"
             if shown[kind]
@@ -115,7 +116,7 @@ def search_command(
         )
     )
     if result.truncated:
-        click.echo(f"(more: --offset {offset + limit} for the next page, or narrow the query)")
+        echo(f"(more: --offset {offset + limit} for the next page, or narrow the query)")
 
 
 @click.command("export")
@@ -151,7 +152,7 @@ def export_command(
     if as_json:
         emit_json({"file": str(output), "format": format_name, "claims": count})
     else:
-        click.echo(f"{count} claims written to {output} ({format_name})")
+        echo(f"{count} claims written to {output} ({format_name})")
 
 
 @click.command("merge")
@@ -172,9 +173,9 @@ def merge_command(file: Path, project_path: Path | None, as_json: bool) -> None:
     else:
         added = ", ".join(f"{n} {k}" for k, n in report.added.items() if n) or "nothing"
         existing = ", ".join(f"{n} {k}" for k, n in report.existing.items() if n) or "none"
-        click.echo(f"{file}: added {added}; already there: {existing}")
+        echo(f"{file}: added {added}; already there: {existing}")
         for orphan in report.orphans:
-            click.echo(
+            echo(
                 f"orphan (quote not found in article {orphan['article']}): {orphan['quote'][:60]!r}"
             )
     for item in report.left_out:

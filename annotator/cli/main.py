@@ -6,6 +6,9 @@ in, so this module (and every sub-command) runs without Qt.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +17,7 @@ import click
 
 from annotator import __version__
 from annotator.cli import articles, backup, claims, compare, evidence, export, project, web
+from annotator.cli.support import safe_line
 
 OpenGui = Callable[[Path | None], int]
 
@@ -70,24 +74,57 @@ for _command in COMMANDS:
     cli.add_command(_command)
 
 
+# Bytes of an argument that were not UTF-8 arrive as lone surrogates (PEP 383).
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _undecodable_argument(argv: list[str]) -> str | None:
+    for number, arg in enumerate(argv, start=1):
+        if _UNDECODED.search(arg):
+            return f"annotator: argument {number} ({safe_line(arg)}) is not valid UTF-8"
+    return None
+
+
+def _show(exc: click.ClickException) -> None:
+    """Click's own message, with whatever the user typed in it shown escaped."""
+    buffer = io.StringIO()
+    exc.show(file=buffer)
+    for line in buffer.getvalue().splitlines():
+        click.echo(safe_line(line), err=True)
+
+
+def _tolerant_output() -> None:
+    """A terminal whose encoding cannot show a character gets an escape, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(ValueError, io.UnsupportedOperation):
+                stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None, open_gui: OpenGui | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    refused = _undecodable_argument(args)
+    if refused is not None:
+        click.echo(refused, err=True)
+        return 2
+    _tolerant_output()
     try:
-        result = cli.main(args=argv, obj={"open_gui": open_gui}, standalone_mode=False)
+        result = cli.main(args=args, obj={"open_gui": open_gui}, standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.UsageError as exc:
-        exc.show()
+        _show(exc)
         return 2
     except click.Abort:
         click.echo("annotator: aborted", err=True)
         return 1
     except click.ClickException as exc:
-        exc.show()
+        _show(exc)
         return exc.exit_code
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 1
     except Exception as exc:  # last line of defence: never a traceback
-        click.echo(f"annotator: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(safe_line(f"annotator: internal error: {type(exc).__name__}: {exc}"), err=True)
         return 1
     return result if isinstance(result, int) else 0
 

@@ -8,6 +8,7 @@ import click
 
 from annotator.cli.support import (
     InputFailed,
+    echo,
     emit_json,
     guarded,
     json_option,
@@ -29,7 +30,7 @@ def check_command(project_path: Path | None, as_json: bool) -> None:
     if as_json:
         emit_json({"file": str(path), "ok": not problems, "problems": problems})
     elif not problems:
-        click.echo(f"{path}: ok")
+        echo(f"{path}: ok")
     for problem in problems:
         report_failure(f"{path}: {problem}")
     if problems:

@@ -2,12 +2,24 @@
 
 Kept apart from the command modules so each noun's commands stay small and
 all of them report errors the same way: one line on stderr, never a traceback.
+
+All output goes through `echo`, `echo_text`, `emit_json` and `report_failure`
+here, because titles, file names, notes and cells come from articles and
+files, which are untrusted: an ESC sequence in a title would otherwise rewrite
+the terminal's title, clear the screen or hide text, a newline in a file name
+would forge an extra output line, and a bidi override would show text in
+another order than it is stored. Such characters are shown as visible escapes
+(`\\x1b`, `\\n`, `\\u202e`); bytes of a file name that are not UTF-8 (Python
+keeps them as lone surrogates) as `\\xff`. JSON stays exact: the same
+characters become JSON escapes, which parse back to the very same text.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +32,66 @@ from annotator.errors import AnnotatorError
 from annotator.project import Project, ProjectFileError, default_project_path
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# DEL, C1 controls, the bidi embedding/override/isolate marks, the Arabic
+# letter mark, LRM/RLM, the line and paragraph separators, and lone surrogates
+# (undecodable bytes of a file name, or broken text); C0 controls are added below.
+_NOT_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE_RE = re.compile(f"[\x00-\x1f{_NOT_C0}]")
+# A multi-line text (an article shown whole) keeps its newlines and tabs.
+_UNSAFE_IN_TEXT_RE = re.compile(f"[\x00-\x08\x0b-\x1f{_NOT_C0}]")
+# JSON escapes C0 itself; the rest become \uXXXX escapes, which decode to the same text.
+_JSON_UNSAFE_RE = re.compile(f"[{_NOT_C0}]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def safe_line(text: str) -> str:
+    """One line for the terminal: every control, newline and bidi mark shown escaped."""
+    if _UNSAFE_RE.search(text) is None:
+        return text
+    return _UNSAFE_RE.sub(_escape, text)
+
+
+def safe_text(text: str) -> str:
+    """A multi-line text (an article's words): lines and tabs kept, the rest escaped."""
+    if _UNSAFE_IN_TEXT_RE.search(text) is None:
+        return text
+    return _UNSAFE_IN_TEXT_RE.sub(_escape, text)
+
+
+def _finite(value: Any) -> Any:
+    """The value with every non-finite float (inf, -inf, nan) as None."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
+
+
+def json_text(value: Any) -> str:
+    """Strict JSON (RFC 8259): no NaN or Infinity (they become null), terminal-safe escapes."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    except ValueError:  # a non-finite float somewhere: the rare case pays for the walk
+        text = json.dumps(_finite(value), ensure_ascii=False, indent=2, default=str)
+    if _JSON_UNSAFE_RE.search(text) is None:
+        return text
+    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class InputFailed(Exception):
@@ -60,12 +132,23 @@ def opened_project(project_path: Path | None, create: bool = False) -> Iterator[
         project.close()
 
 
+def echo(line: str = "", err: bool = False) -> None:
+    """Print one line whose values may come from articles or files (escaped)."""
+    click.echo(safe_line(line), err=err)
+
+
+def echo_text(text: str, nl: bool = True) -> None:
+    """Print a multi-line text (an article, a table): its lines kept, controls escaped."""
+    click.echo(safe_text(text), nl=nl)
+
+
 def emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    click.echo(json_text(value))
 
 
 def report_failure(line: str) -> None:
-    click.echo(line, err=True)
+    """One stderr line per failure: a newline in a file name cannot make it two."""
+    click.echo(safe_line(line), err=True)
 
 
 def guarded(func: F) -> F:

@@ -9,6 +9,7 @@ a file of that kind arrives.
 from __future__ import annotations
 
 import importlib
+import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -49,9 +50,18 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(sorted(READERS))
 
 
+def source_name(path: Path) -> str:
+    """The path as text SQLite can store: bytes of the name that are not UTF-8
+    (kept by Python as lone surrogates) are written as `\\xe9` escapes."""
+    name = str(path)
+    if name.isascii():
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path) -> ImportedArticle:
     """Read one file into an article, or raise ImportFailure naming it."""
-    source = str(path)
+    source = source_name(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ImportFailure(
