@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import new_uid, now_iso
-from annotator.datasets.tabular import (
+from annotator.datasets.column_types import (
     StrictValueTracker,
-    TableFile,
     converter,
     evaluate_batch,
-    read_table,
     typed_batches,
 )
+from annotator.datasets.tabular import TableFile, read_table
 from annotator.errors import AnnotatorError, ImportFailure, NotFound
 from annotator.models import Changes, Dataset, DatasetColumn, Snapshot
 from db import datasets as q

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from db import search
+from db import search, visible_texts
 from db.projectfile import schema_v1
 from db.projectfile.connection import APPLICATION_ID
 
@@ -108,7 +108,7 @@ def m_claims_original_quote(db: sqlite_utils.Database) -> None:
 @migrations(name="visible_texts")
 def m_visible_texts(db: sqlite_utils.Database) -> None:
     """Articles' words as a reader sees them, searched beside the canonical text."""
-    search.create_visible_fts(db)
+    visible_texts.create_visible_fts(db)
 
 
 @migrations(name="web_captures")
