@@ -63,7 +63,12 @@ class EditArticleDetails(QUndoCommand):
 class ArticleDetailsDialog(QDialog):
     """A form over one article's metadata; `changed_values()` gives only what was edited."""
 
-    def __init__(self, summary: ArticleSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: ArticleSummary,
+        parent: QWidget | None = None,
+        fetched: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Article details")
         self.setAccessibleName("Article details")
@@ -92,10 +97,13 @@ class ArticleDetailsDialog(QDialog):
             f"on {summary.imported_at[:10]}",
             f"{summary.length:,} characters · {summary.claims} claims",
         ]
+        if fetched:
+            origin.insert(1, fetched)
         if summary.revision_of:
             origin.append(f"Revision of article #{summary.revision_of}")
         facts.setText("\n".join(origin))
         facts.setStyleSheet("color: palette(mid);")
+        self.facts = facts
 
         self.problem = QLabel(self)
         self.problem.setAccessibleName("Problem")
@@ -147,12 +155,26 @@ class ArticleDetailsDialog(QDialog):
         ok.setEnabled(not found)
 
 
+def fetched_line(session: ProjectSession, article_id: int) -> str:
+    """When and from where the article was fetched ("" for one from a file)."""
+    captures = session.project.web.captures(article_id)
+    if not captures:
+        return ""
+    first, last = captures[0], captures[-1]
+    line = f"Fetched from {first.requested_url} on {first.fetched_at[:16].replace('T', ' ')}"
+    if first.final_url != first.requested_url:
+        line += f" (served by {first.final_url})"
+    if last.checked_at[:16] != first.fetched_at[:16]:
+        line += f"; last checked {last.checked_at[:16].replace('T', ' ')}"
+    return line + " · archived copy kept"
+
+
 def edit_article_details(
     session: ProjectSession, article_id: int, parent: QWidget | None = None
 ) -> bool:
     """Open the dialog; on OK push one undoable edit. True when something changed."""
     summary = session.project.articles.summary(article_id)
-    dialog = ArticleDetailsDialog(summary, parent)
+    dialog = ArticleDetailsDialog(summary, parent, fetched_line(session, article_id))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     before, after = dialog.changed_values()

@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from annotator.errors import NotFound
 from annotator.models import ArticleListing, Changes
@@ -55,6 +57,8 @@ class LibraryModel(QAbstractTableModel):
         self._shown: list[int] = []  # positions in _rows
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # Fetched articles whose address now serves another text -> that revision.
+        self._changed_at_source: dict[int, int] = {}
         self.reload()
         session.changed.connect(self._on_changed)
         session.project_replaced.connect(self.reload)
@@ -62,6 +66,7 @@ class LibraryModel(QAbstractTableModel):
     # -- reading and updating ------------------------------------------------
     def reload(self) -> None:
         self._rows = self._session.project.articles.listing()
+        self._changed_at_source = self._session.project.web.changed_at_source()
         self._haystacks = None
         self._rebuild()
 
@@ -131,6 +136,24 @@ class LibraryModel(QAbstractTableModel):
             return
         for article_id in sorted(changes.articles):
             self._refresh(article_id, counts_only=bool(changes.claims))
+        if changes.articles and not changes.claims:
+            self._update_changed_at_source()
+
+    def _update_changed_at_source(self) -> None:
+        """A refetch stores a revision: mark the article it replaces (one small query)."""
+        before, after = self._changed_at_source, self._session.project.web.changed_at_source()
+        if before == after:
+            return
+        self._changed_at_source = after
+        for article_id in set(before) ^ set(after):
+            row = self.row_of(article_id)
+            if row is not None:
+                cell = self.index(row, 0)
+                self.dataChanged.emit(cell, cell)
+
+    def changed_at_source(self, article_id: int) -> int | None:
+        """The newer revision its address now serves, for an article changed at the source."""
+        return self._changed_at_source.get(article_id)
 
     def _position(self, article_id: int) -> int | None:
         # Rows stay in id order: a binary search finds one among 100,000.
@@ -237,6 +260,12 @@ class LibraryModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row.id)
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and index.column() == 0
+            and row.id in self._changed_at_source
+        ):
+            return _changed_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -248,4 +277,21 @@ class LibraryModel(QAbstractTableModel):
         except NotFound:
             return ""
         parts = [s.title, s.outlet or "", s.author or "", s.url or "", f"{s.length:,} characters"]
+        newer = self._changed_at_source.get(article_id)
+        if newer is not None:
+            parts.append(
+                f"Changed at the source: its address now serves another text (article #{newer})"
+            )
         return "\n".join(p for p in parts if p)
+
+
+def _changed_icon() -> QIcon:
+    """The warning sign of the style, made once (a pixmap per paint would be wasted)."""
+    global _CHANGED_ICON
+    if _CHANGED_ICON is None:
+        style = QApplication.style()
+        _CHANGED_ICON = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return _CHANGED_ICON
+
+
+_CHANGED_ICON: QIcon | None = None

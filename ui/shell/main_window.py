@@ -33,6 +33,7 @@ from ui.reader.view import ReaderPane
 from ui.search.panel import SearchWiring
 from ui.shell import settings
 from ui.shell.session import ProjectSession
+from ui.web.actions import WebActions
 
 PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.search = SearchWiring(self)
         self.export = ExportAction(self)
         self.merge = MergeActions(self)
+        self.web = WebActions(self)
         self.compare = CompareWiring(self)
 
         session.article_requested.connect(self._on_article_requested)
@@ -132,6 +134,9 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.edit_menu.addActions([undo, redo])
         self.actions["undo"], self.actions["redo"] = undo, redo
+
+        # Filled by the features that act on one article (web checks, details).
+        self.article_menu = bar.addMenu("&Article")
 
         self.view_menu = bar.addMenu("&View")
         self.add_action(
@@ -278,6 +283,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importing.shutdown()
+        self.web.shutdown()
         self.compare.shutdown()
         store = settings.settings()
         store.setValue("window/geometry", self.saveGeometry())

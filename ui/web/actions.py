@@ -1,0 +1,233 @@
+"""The window's web actions: import pages from their addresses, check fetched pages for edits.
+
+Both run as one ProjectJob (fetching waits on servers for up to 20 s an
+address: never on the GUI thread), with a progress window whose Cancel stops
+before the next address, and end in a summary the user can open articles from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from annotator.models import Changes, ImportOutcome
+from annotator.models.web import RefetchOutcome
+from annotator.project import Project
+from ui.exchange.import_summary import ImportSummaryDialog, headline
+from ui.shell.job_progress import JobProgressDialog
+from ui.shell.jobs import ProjectJob, Report, Stopped, Work, run_here
+from ui.web.address_dialog import AddressDialog
+from ui.web.refetch_summary import RefetchSummaryDialog, refetch_headline
+
+if TYPE_CHECKING:
+    from annotator.web.http import Fetcher
+    from ui.shell.main_window import MainWindow
+
+
+class WebActions(QObject):
+    """Owns File > Import from address…, the Article menu's checks, their job and dialogs."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.job: ProjectJob | None = None
+        self.progress: JobProgressDialog | None = None
+        self.import_summary: ImportSummaryDialog | None = None
+        self.refetch_summary: RefetchSummaryDialog | None = None
+        # Tests point fetching at a local server with a short timeout.
+        self.make_fetcher: Callable[[], Fetcher] | None = None
+        self._install_actions()
+
+    def _install_actions(self) -> None:
+        window = self.window
+        action = window.add_action(
+            window.file_menu,
+            "import_address",
+            "Import from &address…",
+            self.import_address_dialog,
+            "Ctrl+L",
+        )
+        # next to the other imports: after Paste as new article when it is there
+        menu = window.file_menu
+        paste = window.actions.get("paste_article")
+        actions = menu.actions()
+        if paste is not None and paste in actions:
+            following = actions[actions.index(paste) + 1]
+            menu.removeAction(action)
+            menu.insertAction(following, action)
+        self.article_menu = window.article_menu
+        window.add_action(
+            self.article_menu,
+            "check_for_changes",
+            "Check for &changes",
+            self.check_current,
+            "F5",
+        )
+        window.add_action(
+            self.article_menu,
+            "check_all_for_changes",
+            "Check &all fetched articles for changes",
+            self.check_all,
+        )
+
+    # -- importing ---------------------------------------------------------------
+    def import_address_dialog(self) -> None:
+        dialog = AddressDialog(self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.import_addresses(dialog.addresses())
+
+    def import_addresses(self, urls: list[str]) -> bool:
+        """Fetch and import each address in the background; False when a job is running."""
+        make_fetcher = self.make_fetcher
+
+        def work(project: Project, report: Report, stopped: Stopped) -> list[ImportOutcome]:
+            if make_fetcher is not None:
+                project.web.make_fetcher = make_fetcher
+            return project.web.import_addresses(urls, progress=report, stop=stopped)
+
+        return self._run("Import from address", "Fetching", "addresses", work, self._imported)
+
+    def _imported(self, result: object, cancelled: bool, error: str) -> None:
+        outcomes: list[ImportOutcome] = list(result) if isinstance(result, list) else []
+        if error:
+            self.window.show_error("Import from address failed", error)
+        changed = frozenset(
+            o.article_id
+            for o in outcomes
+            if o.status in ("imported", "revision") and o.article_id is not None
+        )
+        if changed:
+            self.session.notify(Changes(articles=changed))
+        self.window.statusBar().showMessage(headline(outcomes, cancelled), 8000)
+        if self.import_summary is not None:
+            self.import_summary.close()
+        self.import_summary = ImportSummaryDialog(outcomes, cancelled, self.window)
+        self.import_summary.article_chosen.connect(self.session.request_article)
+        self.import_summary.open()
+        if len(changed) == 1:
+            self.session.request_article(next(iter(changed)))
+
+    # -- checking for changes ----------------------------------------------------
+    def check_current(self) -> None:
+        article_id = self.window.importing.current_article_id()
+        if article_id is None:
+            self.window.statusBar().showMessage("Pick an article in the library first.", 4000)
+            return
+        if not self.session.project.web.captures(article_id) and not _fetched_along(
+            self.session.project, article_id
+        ):
+            title = self.session.project.articles.summary(article_id).title
+            self.window.statusBar().showMessage(
+                f"“{title}” was not fetched from a web address: nothing to check.", 6000
+            )
+            return
+        self.check([article_id])
+
+    def check_all(self) -> None:
+        if not self.session.project.web.fetched_articles():
+            self.window.statusBar().showMessage(
+                "No article in this project was fetched from a web address.", 6000
+            )
+            return
+        self.check(None)
+
+    def check(self, article_ids: list[int] | None) -> bool:
+        """Fetch the addresses again in the background; a changed text becomes a revision."""
+        make_fetcher = self.make_fetcher
+
+        def work(project: Project, report: Report, stopped: Stopped) -> list[RefetchOutcome]:
+            if make_fetcher is not None:
+                project.web.make_fetcher = make_fetcher
+            return project.web.refetch(article_ids, progress=report, stop=stopped)
+
+        return self._run("Check for changes", "Fetching", "addresses", work, self._checked)
+
+    def _checked(self, result: object, cancelled: bool, error: str) -> None:
+        outcomes: list[RefetchOutcome] = list(result) if isinstance(result, list) else []
+        if error:
+            self.window.show_error("Check for changes failed", error)
+        changed: set[int] = set()
+        for outcome in outcomes:
+            if outcome.status == "revision" and outcome.revision is not None:
+                changed |= {outcome.article_id, outcome.revision}
+        if changed:
+            self.session.notify(Changes(articles=frozenset(changed)))
+        self.window.statusBar().showMessage(refetch_headline(outcomes, cancelled), 8000)
+        if self.refetch_summary is not None:
+            self.refetch_summary.close()
+        self.refetch_summary = RefetchSummaryDialog(outcomes, cancelled, self.window)
+        self.refetch_summary.article_chosen.connect(self.session.request_article)
+        self.refetch_summary.open()
+
+    # -- the job -------------------------------------------------------------------
+    def _run(
+        self,
+        title: str,
+        verb: str,
+        unit: str,
+        work: Work,
+        done: Callable[[object, bool, str], None],
+    ) -> bool:
+        if self.job is not None:
+            self.window.statusBar().showMessage(
+                "Fetching is already running; wait for it or cancel it.", 5000
+            )
+            return False
+        path = self.session.project.path
+        if path is None:  # a project with no file: no second connection could see it
+            result, error = run_here(self.session.project, work)
+            done(result, False, error)
+            return True
+        job = ProjectJob(title, path, work, self)
+        self.job = job
+        self.progress = JobProgressDialog(title, verb, unit, self.window)
+        job.progress.connect(self.progress.set_progress)
+        self.progress.cancel_requested.connect(job.cancel)
+        job.finished.connect(
+            lambda result, cancelled, error: self._end(job, done, result, cancelled, error)
+        )
+        self.progress.show()
+        job.start()
+        return True
+
+    def _end(
+        self,
+        job: ProjectJob,
+        done: Callable[[object, bool, str], None],
+        result: object,
+        cancelled: bool,
+        error: str,
+    ) -> None:
+        self.job = None
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        job.deleteLater()
+        if job.project_path == self.session.project.path:
+            done(result, cancelled, error)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def shutdown(self) -> None:
+        """Stop a running job before the window goes (its thread must not outlive it)."""
+        job, self.job = self.job, None
+        if job is not None:
+            job.finished.disconnect()
+            job.cancel()
+            job.wait()
+        if self.progress is not None:
+            self.progress.close()
+
+
+def _fetched_along(project: Project, article_id: int) -> bool:
+    """An article from a file whose older revision was fetched still has an address."""
+    from annotator.web.refetch import fetched_address
+
+    return fetched_address(project, article_id) is not None
