@@ -241,7 +241,7 @@ def test_compressed_pages_and_charsets(
         "Забастовка", ["Зарплата упала на пятую часть с 2008 года, заявили врачи.", OFFER]
     )
     web.routes["/gz"] = Route(
-        gzip.compress(PAGE.encode()),
+        gzip.compress(PAGE.encode(), mtime=0),
         headers=[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
     )
     # The header's charset outranks the page's <meta charset='utf-8'>.
@@ -257,7 +257,7 @@ def test_compressed_pages_and_charsets(
     with Project.open(project, create=False) as p:
         assert FIFTH in p.articles.get(1).text
         assert "Зарплата упала на пятую часть" in p.articles.get(2).text
-        assert p.web.body(p.web.captures(1)[0]) == gzip.compress(PAGE.encode())  # as received
+        assert p.web.body(p.web.captures(1)[0]) == gzip.compress(PAGE.encode(), mtime=0)  # as received
 
 
 def edited(page: str) -> str:
@@ -326,7 +326,7 @@ def test_the_archive_is_a_warc_that_warcio_reads(
     web: WebServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     web.routes["/gz"] = Route(
-        gzip.compress(PAGE.encode()),
+        gzip.compress(PAGE.encode(), mtime=0),
         headers=[("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
         chunked=True,
     )
