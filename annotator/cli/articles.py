@@ -116,8 +116,20 @@ def show_command(article_id: int, project_path: Path | None, as_json: bool) -> N
             article = project.articles.get(article_id)
         except NotFound as exc:
             raise NotFound(f"{project.path}: {exc}") from exc
+        captures = project.web.captures(article_id)
+    fetched = (
+        {
+            "url": captures[0].requested_url,
+            "final_url": captures[0].final_url,
+            "fetched_at": captures[0].fetched_at,
+            "checked_at": captures[-1].checked_at,
+            "captures": len(captures),
+        }
+        if captures
+        else None
+    )
     if as_json:
-        emit_json(article.as_json())
+        emit_json({**article.as_json(), "fetched": fetched})
         return
     s = article.summary
     for label, value in (
@@ -129,6 +141,11 @@ def show_command(article_id: int, project_path: Path | None, as_json: bool) -> N
         ("Claims", s.claims),
     ):
         echo(f"{label + ':':11}{value if value is not None else '-'}")
+    if fetched is not None:
+        echo(
+            f"{'Fetched:':11}{fetched['final_url']} at {fetched['fetched_at']}"
+            f" (last checked {fetched['checked_at']}; archived copy: `annotator archive`)"
+        )
     echo("")
     echo_text(article.text)
 

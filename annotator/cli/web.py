@@ -8,6 +8,7 @@ import click
 
 from annotator.cli.support import (
     InputFailed,
+    echo,
     emit_json,
     guarded,
     json_option,
@@ -63,9 +64,7 @@ def archive_command(
         )
         return
     fetched = ", ".join(f"{c.final_url} at {c.fetched_at}" for c in captures)
-    click.echo(
-        f"wrote     {article_id:>5}  {summary.title}  -> {output}  ({records} records: {fetched})"
-    )
+    echo(f"wrote     {article_id:>5}  {summary.title}  -> {output}  ({records} records: {fetched})")
 
 
 @click.command("refetch")
@@ -88,7 +87,7 @@ def refetch_command(article_ids: tuple[int, ...], project_path: Path | None, as_
         emit_json([o.as_json() for o in outcomes])
     else:
         if not outcomes:
-            click.echo("no article in this project was fetched from a web address")
+            echo("no article in this project was fetched from a web address")
         for outcome in outcomes:
             if outcome.status != "failed":
                 _echo(outcome)
@@ -102,19 +101,19 @@ def refetch_command(article_ids: tuple[int, ...], project_path: Path | None, as_
 def _echo(outcome: RefetchOutcome) -> None:
     head = f"{outcome.status:9} {outcome.article_id:>5}"
     if outcome.status != "revision":
-        click.echo(f"{head}  {outcome.title}  [{outcome.url}]")
+        echo(f"{head}  {outcome.title}  [{outcome.url}]")
         return
     counts = (
         f"{_count(outcome.moved, 'claim')} moved, {outcome.fuzzy} re-found fuzzily, "
         f"{_count(outcome.orphans, 'orphan')}"
     )
-    click.echo(f"{head} -> {outcome.revision}  {outcome.title}  [{outcome.url}]  ({counts})")
+    echo(f"{head} -> {outcome.revision}  {outcome.title}  [{outcome.url}]  ({counts})")
     for change in outcome.changes[:SHOWN_CHANGES]:
         for line in _change_lines(change):
-            click.echo(f"          {line}")
+            echo(f"          {line}")
     hidden = len(outcome.changes) - SHOWN_CHANGES
     if hidden > 0:
-        click.echo(f"          ... and {_count(hidden, 'more change')}")
+        echo(f"          ... and {_count(hidden, 'more change')}")
 
 
 def _change_lines(change: TextChange) -> list[str]:

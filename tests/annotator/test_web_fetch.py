@@ -257,7 +257,9 @@ def test_compressed_pages_and_charsets(
     with Project.open(project, create=False) as p:
         assert FIFTH in p.articles.get(1).text
         assert "Зарплата упала на пятую часть" in p.articles.get(2).text
-        assert p.web.body(p.web.captures(1)[0]) == gzip.compress(PAGE.encode(), mtime=0)  # as received
+        assert p.web.body(p.web.captures(1)[0]) == gzip.compress(
+            PAGE.encode(), mtime=0
+        )  # as received
 
 
 def edited(page: str) -> str:
