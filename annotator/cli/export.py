@@ -178,6 +178,11 @@ def merge_command(file: Path, project_path: Path | None, as_json: bool) -> None:
             echo(
                 f"orphan (quote not found in article {orphan['article']}): {orphan['quote'][:60]!r}"
             )
+        for near in report.fuzzy:
+            echo(
+                f"fuzzy (found approximately in article {near['article']}, to review): "
+                f"{near['quote'][:60]!r}"
+            )
     for item in report.left_out:
         report_failure(f"{file}: left out {item['id']}: {item['reason']}")
     if report.left_out:

@@ -3,8 +3,10 @@
 One merge is one transaction: codebook values, speakers, articles, documents,
 evidence, claims and links are matched first (by uid, by name, by text hash
 or URL) and only what is missing is added, so merging the same file twice adds
-nothing. Claims are anchored by their quote: exact at the stated position, else
-the exact occurrence nearest to it, else kept as an orphan on its article.
+nothing. Claims are anchored by their quote and its context
+(annotator.anchoring.quotes): the occurrence whose prefix and suffix agree,
+the stated position only breaking ties, else approximately (`fuzzy`), else an
+orphan on its article; never on words whose context disagrees.
 """
 
 from __future__ import annotations

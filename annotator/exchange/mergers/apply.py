@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from annotator.anchoring.quotes import Located, locate
+from annotator.anchoring.quotes import Located, QuoteFinder
 from annotator.anchoring.selectors import CONTEXT_CHARS
 from annotator.claims.service import STATUSES
 from annotator.clock import new_uid, now_iso
@@ -49,7 +49,7 @@ class Merge:
         self.speaker_uids = q.uid_map(self.db, "speakers")
         self.article_uids = q.uid_map(self.db, "articles")
         self.evidence_uids = q.uid_map(self.db, "evidence")
-        self.texts: dict[int, str] = {}
+        self.finders: dict[int, QuoteFinder] = {}  # article id -> its quotes, found once
         self.positions: dict[int, set[tuple[int | None, str]]] = {}
 
     def added(self, noun: str, table: str, row_id: int) -> None:
@@ -295,11 +295,12 @@ class Merge:
                 {"id": c.ref, "reason": f"its article {c.article} is not in the project"}
             )
             return
-        if article_id not in self.texts:
-            self.texts[article_id] = q.article_text(self.db, article_id)
+        finder = self.finders.get(article_id)
+        if finder is None:
+            finder = self.finders[article_id] = QuoteFinder(q.article_text(self.db, article_id))
             self.positions[article_id] = q.claim_positions(self.db, article_id)
-        text = self.texts[article_id]
-        located = locate(text, c.quote, c.start, c.prefix, c.suffix)
+        text = finder.text
+        located = finder.locate(c.quote, c.prefix, c.suffix, c.start)
         if (
             located is None
             and not c.quote
@@ -334,10 +335,21 @@ class Merge:
             row.update(start=None, end=None, anchor="orphan", prefix=c.prefix, suffix=c.suffix)
             self.report.orphans.append({"id": c.ref, "article": article_id, "quote": c.quote})
         else:
+            # The canonical words, not the page's (its line breaks, indents, NBSP).
+            canonical = text[located.start : located.end]
+            if row["statement"] == c.quote:
+                row["statement"] = canonical
+            if located.kind != "exact":
+                row["original_quote"] = c.quote
+                self.report.fuzzy.append(
+                    {"id": c.ref, "article": article_id, "quote": c.quote, "found": canonical}
+                )
+            c.quote = canonical
             row.update(
+                quote=c.quote,
                 start=located.start,
                 end=located.end,
-                anchor="exact",
+                anchor=located.kind,
                 prefix=text[max(0, located.start - CONTEXT_CHARS) : located.start],
                 suffix=text[located.end : located.end + CONTEXT_CHARS],
             )

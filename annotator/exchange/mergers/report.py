@@ -40,6 +40,7 @@ class MergeReport:
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NOUNS, 0))
     existing: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NOUNS, 0))
     orphans: list[dict[str, Any]] = field(default_factory=list)
+    fuzzy: list[dict[str, Any]] = field(default_factory=list)  # found approximately: to review
     left_out: list[dict[str, str]] = field(default_factory=list)
     added_ids: dict[str, list[int]] = field(default_factory=lambda: {t: [] for t in UNDO_ORDER})
 
@@ -50,6 +51,7 @@ class MergeReport:
             "added": dict(self.added),
             "existing": dict(self.existing),
             "orphans": list(self.orphans),
+            "fuzzy": list(self.fuzzy),
             "left_out": list(self.left_out),
         }
 
