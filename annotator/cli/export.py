@@ -178,6 +178,8 @@ def merge_command(file: Path, project_path: Path | None, as_json: bool) -> None:
             echo(
                 f"orphan (quote not found in article {orphan['article']}): {orphan['quote'][:60]!r}"
             )
+        for found in report.by_quote:
+            echo(f"{found['id']}: names no page; matched by its quote to article {found['article']}")
         for near in report.fuzzy:
             echo(
                 f"fuzzy (found approximately in article {near['article']}, to review): "

@@ -10,13 +10,14 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from annotator.anchoring.quotes import Located, QuoteFinder
+from annotator.anchoring.quotes import Located
 from annotator.anchoring.selectors import CONTEXT_CHARS
 from annotator.claims.service import STATUSES
 from annotator.clock import new_uid, now_iso
-from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming
+from annotator.exchange.mergers.attachments import merge_dataset, merge_documents
+from annotator.exchange.mergers.incoming import BY_QUOTE, InArticle, InClaim, Incoming
+from annotator.exchange.mergers.matching import ArticleMatcher
 from annotator.exchange.mergers.report import MergeReport
-from db import datasets as dataset_q
 from db import exchange as q
 from db import speakers as speaker_q
 from db import vocab as vocab_q
@@ -47,14 +48,14 @@ class Merge:
         self.evidence: dict[str, int] = {}
         # Looked up once, kept current as rows are added: no query per claim.
         self.speaker_uids = q.uid_map(self.db, "speakers")
-        self.article_uids = q.uid_map(self.db, "articles")
+        self.matcher = ArticleMatcher(self.db)
+        self.named = {a.key: a for a in incoming.articles}  # how the file names its articles
+        self.article_uids = self.matcher.uids
         self.evidence_uids = q.uid_map(self.db, "evidence")
-        self.finders: dict[int, QuoteFinder] = {}  # article id -> its quotes, found once
         self.positions: dict[int, set[tuple[int | None, str]]] = {}
 
     def added(self, noun: str, table: str, row_id: int) -> None:
-        self.report.added[noun] += 1
-        self.report.added_ids[table].append(row_id)
+        self.report.record_added(noun, table, row_id)
 
     def run(self) -> None:
         self.vocab = {(r["kind"], _key(r["name"])): r["id"] for r in vocab_q.all_rows(self.db)}
@@ -64,9 +65,9 @@ class Merge:
             self.merge_speaker(speaker)
         for article in self.incoming.articles:
             self.articles[article.key] = self.merge_article(article)
-        documents = self.merge_documents()
+        documents = merge_documents(self.db, self.incoming.documents, self.report)
         for dataset in self.incoming.datasets:
-            self.merge_dataset(dataset)
+            merge_dataset(self.db, dataset, self.report)
         for item in self.incoming.evidence:
             self.merge_evidence(item, documents)
         claim_ids = q.uid_map(self.db, "claims")
@@ -166,13 +167,8 @@ class Merge:
 
     # -- articles, documents, evidence -------------------------------------------------
     def merge_article(self, a: InArticle) -> int | None:
-        keys = q.article_keys(self.db)
         sha = _sha(a.text) if a.text is not None else a.sha256
-        match = next((i for i, s, _ in keys if sha and s == sha), None)
-        if match is None and a.url:
-            match = next((i for i, _, u in reversed(keys) if u == a.url), None)
-        if match is None and a.uid:
-            match = self.article_uids.get(a.uid)
+        match = self.matcher.match(a, sha)
         if match is not None:
             self.report.existing["articles"] += 1
             return match
@@ -201,60 +197,10 @@ class Merge:
             },
         )
         self.added("articles", "articles", row_id)
+        self.matcher.added(row_id, str(sha), f.get("url"))
         if a.uid and not taken:
             self.article_uids[a.uid] = row_id
         return row_id
-
-    def merge_documents(self) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for d in self.incoming.documents:
-            sha = hashlib.sha256(d["data"]).hexdigest()
-            found = q.document_by_sha(self.db, sha)
-            if found is None:
-                found = q.insert_document(
-                    self.db,
-                    {
-                        "sha256": sha,
-                        "name": d["name"],
-                        "media_type": d["media_type"],
-                        "size": len(d["data"]),
-                        "data": d["data"],
-                    },
-                )
-                self.added("documents", "documents", found)
-            else:
-                self.report.existing["documents"] += 1
-            ids[d["sha256"]] = found
-        return ids
-
-    def merge_dataset(self, d: dict[str, Any]) -> None:
-        """A dataset by name: one already here is kept as it is, a new one gets its table."""
-        if q.dataset_by_name(self.db, d["name"]) is not None:
-            self.report.existing["datasets"] += 1
-            return
-        dataset_id = dataset_q.insert_meta(
-            self.db,
-            {
-                "name": d["name"],
-                "table_name": f"pending_{new_uid()}",
-                "source_name": d.get("source_name"),
-                "imported_at": d.get("imported_at") or now_iso(),
-                "row_count": 0,
-                "columns": "[]",
-                "encoding": d.get("encoding"),
-                "delimiter": d.get("delimiter"),
-            },
-        )
-        table = dataset_q.table_name(dataset_id)
-        columns = [
-            {"name": c["name"], "column": dataset_q.column_name(i), "type": c["type"]}
-            for i, c in enumerate(d["columns"], start=1)
-        ]
-        dataset_q.create_table(self.db, table, [(c["column"], c["type"]) for c in columns])
-        rows = [(n, *values) for n, values in enumerate(d["rows"], start=1)]
-        dataset_q.insert_rows(self.db, table, [c["column"] for c in columns], rows)
-        dataset_q.update_meta(self.db, dataset_id, table, len(rows), json.dumps(columns))
-        self.added("datasets", "datasets", dataset_id)
 
     def merge_evidence(self, e: dict[str, Any], documents: dict[str, int]) -> None:
         found = self.evidence_uids.get(e["uid"])
@@ -285,19 +231,36 @@ class Merge:
         return self.articles.get(uid) or self.article_uids.get(uid)
 
     # -- claims and links ----------------------------------------------------------------
+    def article_of(self, c: InClaim) -> int | None:
+        """The claim's article, or None with the reason in the report."""
+        if c.article != BY_QUOTE:
+            article_id = self.articles.get(c.article)
+            if article_id is None:
+                named = self.named.get(c.article)
+                name = (named.url if named else None) or c.article
+                self.report.left_out.append(
+                    {"id": c.ref, "reason": f"its article {name} is not in the project"}
+                )
+            return article_id
+        holding = self.matcher.holding(c.quote, c.prefix, c.suffix) if c.quote.strip() else []
+        if len(holding) == 1:
+            self.report.by_quote.append({"id": c.ref, "article": holding[0]})
+            return holding[0]
+        where = "no article" if not holding else f"{len(holding)} articles"
+        self.report.left_out.append(
+            {"id": c.ref, "reason": f"names no page, and its quote is in {where} of the project"}
+        )
+        return None
+
     def merge_claim(self, c: InClaim, claim_ids: dict[str, int]) -> None:
         if c.uid in claim_ids:
             self.report.existing["claims"] += 1
             return
-        article_id = self.articles.get(c.article)
+        article_id = self.article_of(c)
         if article_id is None:
-            self.report.left_out.append(
-                {"id": c.ref, "reason": f"its article {c.article} is not in the project"}
-            )
             return
-        finder = self.finders.get(article_id)
-        if finder is None:
-            finder = self.finders[article_id] = QuoteFinder(q.article_text(self.db, article_id))
+        finder = self.matcher.finder(article_id)
+        if article_id not in self.positions:
             self.positions[article_id] = q.claim_positions(self.db, article_id)
         text = finder.text
         located = finder.locate(c.quote, c.prefix, c.suffix, c.start)

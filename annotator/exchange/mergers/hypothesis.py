@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.exchange.mergers.incoming import Incoming, MergeRefused, apply_tags
-from annotator.exchange.mergers.selectors import as_list, best_target, claim_from_selectors, uid_for
-from annotator.exchange.mergers.w3c import _article
+from annotator.exchange.mergers.incoming import InArticle, Incoming, MergeRefused, apply_tags
+from annotator.exchange.mergers.selectors import (
+    article_key,
+    as_list,
+    best_target,
+    claim_from_selectors,
+    document_links,
+    sources,
+    uid_for,
+)
 
 ID_PREFIX = "https://hypothes.is/a/"
 
@@ -38,7 +45,7 @@ def recognise(doc: Any) -> bool:
 def read(doc: Any) -> Incoming:
     incoming = Incoming(format="hypothesis")
     rows = _rows(doc) or []
-    seen: set[str] = set()
+    seen: dict[str, InArticle] = {}
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             raise MergeRefused(f"row {index} is not an object")
@@ -47,26 +54,24 @@ def read(doc: Any) -> Incoming:
         targets = as_list(row.get("target"))
         source, quote, position = best_target(targets)
         uri = row.get("uri") if isinstance(row.get("uri"), str) else None
-        source = uri or source
-        if source is None:
-            incoming.left_out.append((ref, "has no uri"))
-            continue
+        addresses = [a for a in (uri, source) if a] + sources(targets)
+        addresses += document_links(row.get("document"))
         if quote is None and position is None:
             incoming.left_out.append((ref, "is a page note with no quote to anchor"))
             continue
+        key = article_key(incoming, seen, addresses)
+        fallback = f"{addresses[0] if addresses else ''}#{index}"
         claim = claim_from_selectors(
-            ref, uid_for(ref if row_id else None, f"{source}#{index}"), source, quote, position
+            ref, uid_for(ref if row_id else None, fallback), key, quote, position
         )
         claim.statement = claim.quote
-        claim.note = row.get("text") if isinstance(row.get("text"), str) else ""
+        text = row.get("text")
+        claim.note = text if isinstance(text, str) else ""
         apply_tags(claim, [t for t in as_list(row.get("tags")) if isinstance(t, str)])
         user = row.get("user")
         claim.created_by = user if isinstance(user, str) else ""
         claim.created_at = row.get("created") if isinstance(row.get("created"), str) else None
         updated = row.get("updated")
         claim.updated_at = updated if isinstance(updated, str) else claim.created_at
-        if source not in seen:
-            seen.add(source)
-            incoming.articles.append(_article(source))
         incoming.claims.append(claim)
     return incoming

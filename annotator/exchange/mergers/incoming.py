@@ -11,6 +11,9 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 
+# The article key of a claim whose row names no page: matched by its quote.
+BY_QUOTE = ""
+
 # A tag like "side:union" says which codebook kind it belongs to.
 TAG_KINDS = ("speaker", "side", "stance", "verdict", "topic", "status")
 
@@ -24,6 +27,7 @@ class InArticle:
     key: str  # how claims in the file refer to it (a uid, a URL or a urn:sha256)
     uid: str | None = None
     url: str | None = None
+    urls: list[str] = field(default_factory=list)  # other addresses of the same page
     sha256: str | None = None
     text: str | None = None  # only our own format carries the text
     fields: dict[str, Any] = field(default_factory=dict)  # title, outlet, ... for a new article

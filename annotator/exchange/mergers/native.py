@@ -15,7 +15,8 @@ def recognise(doc: Any) -> bool:
 
 
 def _opt_str(obj: dict[str, Any], key: str, where: str) -> str | None:
-    return need(obj.get(key), str, f"{where}.{key}", optional=True)  # type: ignore[no-any-return]
+    value: str | None = need(obj.get(key), str, f"{where}.{key}", optional=True)
+    return value
 
 
 def read(doc: dict[str, Any]) -> Incoming:

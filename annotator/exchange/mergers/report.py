@@ -41,8 +41,14 @@ class MergeReport:
     existing: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NOUNS, 0))
     orphans: list[dict[str, Any]] = field(default_factory=list)
     fuzzy: list[dict[str, Any]] = field(default_factory=list)  # found approximately: to review
+    by_quote: list[dict[str, Any]] = field(default_factory=list)  # no URL: article found by quote
     left_out: list[dict[str, str]] = field(default_factory=list)
     added_ids: dict[str, list[int]] = field(default_factory=lambda: {t: [] for t in UNDO_ORDER})
+
+    def record_added(self, noun: str, table: str, row_id: int) -> None:
+        """A row the merge added: counted, and remembered for the undo."""
+        self.added[noun] += 1
+        self.added_ids[table].append(row_id)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +58,7 @@ class MergeReport:
             "existing": dict(self.existing),
             "orphans": list(self.orphans),
             "fuzzy": list(self.fuzzy),
+            "matched_by_quote": list(self.by_quote),
             "left_out": list(self.left_out),
         }
 

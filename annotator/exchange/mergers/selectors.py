@@ -10,7 +10,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from annotator.exchange.mergers.incoming import InClaim
+from annotator.exchange.mergers.incoming import BY_QUOTE, InArticle, InClaim, Incoming
+from annotator.exchange.mergers.urls import url_key
 
 UUID_URN = "urn:uuid:"
 
@@ -78,3 +79,55 @@ def claim_from_selectors(
         claim.start = _int(position.get("start"))
         claim.end = _int(position.get("end"))
     return claim
+
+
+def sources(targets: list[Any]) -> list[str]:
+    """Every text `source` the targets name, in order."""
+    found: list[str] = []
+    for target in targets:
+        if isinstance(target, str):
+            found.append(target)
+        elif isinstance(target, dict):
+            found += [s for s in as_list(target.get("source")) if isinstance(s, str)]
+    return found
+
+
+def document_links(document: Any) -> list[str]:
+    """The page's other addresses a Hypothesis row keeps in document.link (canonical, og:url)."""
+    if not isinstance(document, dict):
+        return []
+    links: list[str] = []
+    for link in as_list(document.get("link")):
+        href = link.get("href") if isinstance(link, dict) else link
+        if isinstance(href, str):
+            links.append(href)
+    return links
+
+
+SHA_URN = "urn:sha256:"
+
+
+def article_key(incoming: Incoming, seen: dict[str, InArticle], addresses: list[str]) -> str:
+    """The key of the article the addresses name, recorded once in incoming.articles.
+
+    A urn:sha256 names the text itself; otherwise the first web address, keyed
+    the way browsers vary it, with every other web address kept as an
+    alternate to match by. No address at all: BY_QUOTE.
+    """
+    addresses = [a.strip() for a in addresses if a.strip()]
+    if not addresses:
+        return BY_QUOTE
+    web = [a for a in addresses if url_key(a) is not None]
+    sha = next((a for a in addresses if a.lower().startswith(SHA_URN)), None)
+    key = sha or (url_key(web[0]) if web else None) or addresses[0]
+    article = seen.get(key)
+    if article is None:
+        article = InArticle(key=key, url=web[0] if web else None)
+        if sha:
+            article.sha256 = sha[len(SHA_URN) :].lower()
+        seen[key] = article
+        incoming.articles.append(article)
+    for address in web:
+        if address not in article.urls:
+            article.urls.append(address)
+    return key

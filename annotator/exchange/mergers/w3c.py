@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.exchange.mergers.incoming import InArticle, Incoming, MergeRefused, apply_tags
-from annotator.exchange.mergers.selectors import as_list, best_target, claim_from_selectors, uid_for
+from annotator.exchange.mergers.selectors import (
+    article_key,
+    as_list,
+    best_target,
+    claim_from_selectors,
+    sources,
+    uid_for,
+)
 
 ANNOTATION_TYPES = ("Annotation", "AnnotationCollection", "AnnotationPage")
 
@@ -50,20 +57,24 @@ def _text(value: Any) -> str:
 
 def read(doc: Any) -> Incoming:
     incoming = Incoming(format="w3c")
-    seen: set[str] = set()
+    seen: dict[str, InArticle] = {}
     for index, annotation in enumerate(_items(doc)):
         if not isinstance(annotation, dict) or "Annotation" not in _types(annotation):
             raise MergeRefused(f"item {index} is not an Annotation")
-        ref = annotation.get("id") if isinstance(annotation.get("id"), str) else f"item {index}"
-        source, quote, position = best_target(as_list(annotation.get("target")))
-        if source is None:
-            incoming.left_out.append((ref, "has no target source"))
-            continue
+        annotation_id = annotation.get("id") if isinstance(annotation.get("id"), str) else None
+        ref = annotation_id or f"item {index}"
+        targets = as_list(annotation.get("target"))
+        source, quote, position = best_target(targets)
         if quote is None and position is None:
             incoming.left_out.append((ref, "has no TextQuoteSelector or TextPositionSelector"))
             continue
-        uid = uid_for(annotation.get("id"), f"{source}#{index}")
-        claim = claim_from_selectors(ref, uid, source, quote, position)
+        addresses = ([source] if source else []) + sources(targets)
+        if not addresses and quote is None:
+            incoming.left_out.append((ref, "has no target source and no quote to find it by"))
+            continue
+        key = article_key(incoming, seen, addresses)
+        uid = uid_for(annotation_id, f"{addresses[0] if addresses else ''}#{index}")
+        claim = claim_from_selectors(ref, uid, key, quote, position)
         tags: list[str] = []
         notes: list[str] = []
         for body in as_list(annotation.get("body")):
@@ -89,14 +100,5 @@ def read(doc: Any) -> Incoming:
         claim.created_by = _text(creator)
         claim.created_at = _text(annotation.get("created")) or None
         claim.updated_at = _text(annotation.get("modified")) or claim.created_at
-        if source not in seen:
-            seen.add(source)
-            incoming.articles.append(_article(source))
         incoming.claims.append(claim)
     return incoming
-
-
-def _article(source: str) -> InArticle:
-    if source.startswith("urn:sha256:"):
-        return InArticle(key=source, sha256=source.removeprefix("urn:sha256:").lower())
-    return InArticle(key=source, url=source)
