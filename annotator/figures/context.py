@@ -32,7 +32,7 @@ RISE = re.compile(
     r"jump(?:s|ed)?|soar(?:s|ed|ing)?|doubled|extra|additional|restor(?:e|ed|ing|ation)|"
     r"win back|get back|"
     r"(?:gone|went|go|goes|going|is|are|was|were|been|be|moved|pushed|shot|edged)\s+up|"
-    r"up\s+(?:by|from)|,\s*up)\b",
+    r"up\s+by|,\s*up(?!\s+from))\b",
     re.IGNORECASE,
 )
 FALL = re.compile(
@@ -40,12 +40,36 @@ FALL = re.compile(
     r"shrink(?:s|ing)?|shrank|shrunk|erosion|erod(?:e|ed|es|ing)|behind|reduc(?:e|ed|es|ing|tion)|"
     r"lost|loss|losing|worse off|decreas(?:e|es|ed|ing)|slump(?:s|ed)?|plung(?:e|ed|es)|"
     r"squeez(?:e|ed)|poorer|"
-    r"(?:gone|went|go|goes|is|are|was|were|been|come|came|edged)\s+down|down\s+(?:by|from)|"
-    r",\s*down)\b",
+    r"(?:gone|went|go|goes|is|are|was|were|been|come|came|edged)\s+down|down\s+by|"
+    r",\s*down(?!\s+from))\b",
     re.IGNORECASE,
 )
-COMPARATIVE = re.compile(r"\b(?:(more|higher|bigger|larger)|(less|lower|fewer|smaller))\b", re.I)
-CLAUSE_BREAK = re.compile(r"\s[–—-]\s|,\s*(?:while|whereas|but|although)\b|\bbut\b")
+COMPARATIVE = re.compile(
+    r"\b(?:(more|higher|bigger|larger|above)|(less|lower|fewer|smaller|below))\b", re.I
+)
+CLAUSE_BREAK = re.compile(
+    r"\s[–—-]\s|,\s*(?:while|whereas|but|although|though|yet|and)\b|\b(?:but|while|whereas)\b"
+)
+# ", up 5%" and "up by 5%" describe the figure after them, never the one before
+# ("165p a litre, up from 125p": the 165p is a level).
+FORWARD_ONLY = re.compile(r",|(?:up|down)\b", re.IGNORECASE)
+# A level named before "of": "a deficit of around £55 billion", "a budget of £2bn".
+LEVEL_NOUN_OF = re.compile(
+    r"\b(?:deficit|surplus|debt|budget|bill|costs?|total|salar(?:y|ies)|wages?|prices?|"
+    r"income|borrowing|spending|value|worth|fund|package|sum|turnover|revenue|profits?|"
+    r"balance|rate|fine|fees?|pension|investment|shortfall|overspend|gap|average|"
+    r"figure|level|tally|bill)\s+of\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "annual growth in regular pay ... was 5.6%": a copula hands the change noun its figure
+# however long the noun phrase between them.
+COPULA_LEAD = re.compile(
+    r"\b(?:was|were|is|are|stood\s+at|came\s+in\s+at|of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+CHANGE_NOUN = re.compile(
+    r"\b(?:(growth|rise|increase|uplift|gain)|(fall|decline|drop|cut|reduction|loss))\b",
+    re.IGNORECASE,
+)
 
 PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|end)\s+of\s+)?(?:\w+\s+)?({YEAR})\b", re.I), "since"),
@@ -178,7 +202,9 @@ def _nearest(
     return None if best is None else best[1]
 
 
-LEVEL_LEAD = re.compile(r"\b(?:to|from|at|of just|stands at|reached|hit)\s*$", re.IGNORECASE)
+LEVEL_LEAD = re.compile(
+    r"\b(?:to|from|at|of just|stands at|reached|hit|up from|down from)\s*$", re.IGNORECASE
+)
 
 
 def direction(text: str, start: int, end: int, own_start: int) -> str | None:
@@ -189,6 +215,13 @@ def direction(text: str, start: int, end: int, own_start: int) -> str | None:
     if LEVEL_LEAD.search(text[max(0, own_start - 12) : own_start]):
         return None
     left, right = _clause(text, start, end)
+    lead = text[max(left, own_start - 40) : own_start]
+    if LEVEL_NOUN_OF.search(lead):
+        return None
+    if COPULA_LEAD.search(lead):
+        nouns = list(CHANGE_NOUN.finditer(text, left, own_start))
+        if nouns and not re.search(r"\d", text[nouns[-1].end() : own_start]):
+            return "rise" if nouns[-1].group(1) else "fall"
     left = max(left, start - DIRECTION_REACH)
     right = min(right, end + DIRECTION_REACH)
     candidates: list[tuple[float, str]] = []
@@ -196,6 +229,8 @@ def direction(text: str, start: int, end: int, own_start: int) -> str | None:
         for match in pattern.finditer(text, left, right):
             if own_start <= match.start() < end:
                 continue  # "up to" or "less than" qualifying this very figure
+            if match.start() >= end and FORWARD_ONLY.match(match.group(0)):
+                continue
             candidates.append((_distance(start, end, match.start(), match.end()), name))
     for match in COMPARATIVE.finditer(text, end, min(right, end + COMPARATIVE_REACH)):
         name = "rise" if match.group(1) else "fall"
@@ -217,6 +252,7 @@ def _period(
         for match in pattern.finditer(text, *window):
             if match.start() <= start < match.end():
                 continue
+            found: tuple[str, int | None]
             if kind == "since":
                 found = (f"since {match.group(1)}", int(match.group(1)))
             elif kind == "span":
@@ -302,8 +338,9 @@ def describe(text: str, start: int, end: int, own_start: int) -> dict[str, Any]:
     "less than" qualifying it are not read as a direction.
     """
     window = sentence(text, start, end)
-    period, since_year = _period(text, window, start, end)
-    base_year = since_year or _base_year(text, window, start, end)
+    clause = _clause(text, start, end)
+    period, since_year = _period(text, clause, start, end)
+    base_year = since_year or _base_year(text, clause, start, end)
     measure = _measure(text, window, start, end)
     real = _nearest(REAL, text, window, start, end)
     cash = _nearest(CASH, text, window, start, end)

@@ -13,42 +13,29 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from annotator.figures.context import describe, period_spans
+from annotator.figures.numbers import (
+    MULTIPLIERS,
+    NUMBER_RE,
+    decimal,
+    fraction,
+    glued_to_word,
+    is_date_or_time,
+    is_year,
+    sign_start,
+    slash_fraction,
+    word_value,
+)
 from annotator.models import Quantity
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SMALL_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-WORD_NUMBER = (
-    r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(list(SMALL_NUMBERS)[:9]) + r"))?"
-    r"|(?:a|one) hundred|" + "|".join(SMALL_NUMBERS) + r")"
-)
-# Denominators of fractions said in words; "a fifth" is 20%.
-FRACTIONS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
-}  # fmt: skip
-# After "a fifth" these words show a share is meant, not an ordinal ("a third strike").
-FRACTION_FOLLOWERS = frozenset({
-    "of", "less", "more", "lower", "higher", "fewer", "smaller", "bigger", "larger", "cut",
-    "fall", "drop", "rise", "increase", "since", "in", "over", "than", "behind", "below",
-    "above", "on", "to", "down", "up", "off", "the", "their", "his", "her", "its",
-})  # fmt: skip
-MULTIPLIERS = {
-    "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
-    "bn": 10**9, "billion": 10**9, "tn": 10**12, "trillion": 10**12,
-}  # fmt: skip
 CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR"}
+# "-15€", "15 €": continental prices put the sign after the number.
+TRAILING_CURRENCY_RE = re.compile(r"\s?([€£])")
+# Only after a currency sign: "€10B", "$2.174T" (alone, "5t" may be tonnes).
+MONEY_MULTIPLIER_RE = re.compile(r"([bBtT])(?![\w])")
+MONEY_MULTIPLIERS = {"b": 10**9, "t": 10**12}
 CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "quid": "GBP", "dollar": "USD", "dollars": "USD",
     "euro": "EUR", "euros": "EUR",
@@ -86,22 +73,18 @@ QUALIFIERS = (
     "well over", "well under", "somewhere around", "around", "about", "roughly", "nearly",
     "almost", "approximately", "some", "nearer", "over", "under", "below", "above", "only",
     "just", "barely", "between", "an estimated", "estimated", "an average", "average", "c.", "~",
+    "a minimum of", "minimum of", "a minimum", "at a minimum", "minimum", "a maximum of",
+    "maximum of", "a maximum", "maximum", "a further", "further", "up from", "down from",
 )  # fmt: skip
+LEVEL_QUALIFIERS = frozenset({"up from", "down from"})
+# One name for the ways of saying the same bound.
+QUALIFIER_NAMES = {
+    "a minimum of": "minimum", "minimum of": "minimum", "a minimum": "minimum",
+    "at a minimum": "minimum", "a maximum of": "maximum", "maximum of": "maximum",
+    "a maximum": "maximum", "further": "a further",
+}  # fmt: skip
 QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[^\w]))(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s*$", re.IGNORECASE
-)
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-
-NUMBER_RE = re.compile(
-    r"(?P<ratio>\b(?P<ra>one|two|three|four|\d+) (?:in|out of) (?P<rb>" + WORD_NUMBER + r"|\d+)\b)"
-    r"|(?P<frac>\b(?:(?P<fnum>a|an|one|two|three|four|nine)[\s-]+)?"
-    r"(?P<fden>halves|half|thirds|third|quarters|quarter|fifths|fifth|sixths|sixth|tenths|tenth)\b)"
-    r"|(?P<cur>US\$|[£$€])?\s?(?P<num>" + DIGITS + r")"
-    r"|(?P<words>\b" + WORD_NUMBER + r"\b)",
-    re.IGNORECASE,
 )
 PERCENT_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)
 POINTS_RE = re.compile(
@@ -115,7 +98,9 @@ TIME_RE = re.compile(
 )
 TIMES_RE = re.compile(r"\s(times)\b", re.IGNORECASE)
 WORD_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-RANGE_JOIN_RE = re.compile(r"\s*(?:to|-|–|—|and)\s*", re.IGNORECASE)
+# "5 to 10%", "3-4%", "£2bn–£3bn"; a spaced dash ("to 2,000 — half of which") opens an
+# aside, not a range.
+RANGE_JOIN_RE = re.compile(r"\s*(?:to|and)\s*|[-–—]|\s–\s", re.IGNORECASE)
 
 
 @dataclass
@@ -135,56 +120,13 @@ class _Figure:
     range_end: bool = False  # "10%" in "5 to 10%": shares the first number's direction
 
 
-def _decimal(digits: str) -> Decimal | None:
-    try:
-        return Decimal(digits.replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
-def _word_value(words: str) -> Decimal:
-    parts = re.split(r"[-\s]+", words.lower())
-    if parts[-1] == "hundred":
-        return Decimal(100)
-    total = 0
-    for part in parts:
-        total += TENS.get(part, 0) + SMALL_NUMBERS.get(part, 0)
-    return Decimal(total)
-
-
-def _is_date_or_time(text: str, start: int, end: int, digits: str) -> bool:
-    before, after = text[max(0, start - 12) : start], text[end : end + 14]
-    if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):  # ordinal: 13th
-        return True
-    if re.match(r"\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", after, re.IGNORECASE):
-        return True
-    if re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
-        return True  # 07:00, 24/7, 12/05/2025
-    if len(digits) == 4 and digits.startswith("0"):  # 0700 hours
-        return True
-    if len(digits) == 2 and re.search(r"\b(?:19|20)\d\d\s*[-–/]$", before):
-        return True  # the 26 of 2025-26
-    if re.match(rf"\s+(?:{MONTHS})\b", after, re.IGNORECASE):
-        return "," not in digits and "." not in digits and int(digits) <= 31
-    return bool(re.search(rf"\b(?:{MONTHS})\.?\s+$", before, re.IGNORECASE)) and len(digits) <= 2
-
-
-def _glued_to_word(text: str, start: int) -> bool:
-    """'PF2', 'Covid-19', 'A&E' codes: a number stuck to letters is a name, not a figure."""
-    if start == 0:
-        return False
-    prev = text[start - 1]
-    if prev.isalpha() or prev == "_":
-        return True
-    return prev in "-/" and start >= 2 and text[start - 2].isalpha()
-
-
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     window = text[max(0, start - 24) : start]
     match = QUALIFIER_RE.search(window)
     if match is None:
         return None, start
-    return " ".join(match.group(1).lower().split()), start - (len(window) - match.start(1))
+    name = " ".join(match.group(1).lower().split())
+    return QUALIFIER_NAMES.get(name, name), start - (len(window) - match.start(1))
 
 
 def _count_noun(text: str, end: int, strict: bool) -> int | None:
@@ -213,7 +155,9 @@ def _count_noun(text: str, end: int, strict: bool) -> int | None:
     return None
 
 
-def _unit_after(text: str, end: int, is_word: bool) -> tuple[str | None, int, int, bool]:
+def _unit_after(
+    text: str, end: int, is_word: bool, money: bool = False
+) -> tuple[str | None, int, int, bool]:
     """(unit, end, scale, written) for what follows the number at `end`."""
     if match := POINTS_RE.match(text, end):
         return "pp", match.end(), 1, True
@@ -224,6 +168,12 @@ def _unit_after(text: str, end: int, is_word: bool) -> tuple[str | None, int, in
         word = match.group(1).lower()
         if not (word == "m" and is_word):
             scale, end = MULTIPLIERS[word], match.end()
+    elif money and (match := MONEY_MULTIPLIER_RE.match(text, end)):
+        scale, end = MONEY_MULTIPLIERS[match.group(1).lower()], match.end()
+    if money:
+        return None, end, scale, False  # "£55 billion after years": the sign is the unit
+    if not is_word and (match := TRAILING_CURRENCY_RE.match(text, end)):
+        return CURRENCY_SYMBOLS[match.group(1)], match.end(), scale, True
     if match := CURRENCY_WORD_RE.match(text, end):
         return CURRENCY_WORDS[match.group(1).split()[0].lower()], match.end(), scale, True
     if scale == 1 and not is_word and (match := re.match(r"p\b", text[end : end + 2])):
@@ -240,22 +190,6 @@ def _unit_after(text: str, end: int, is_word: bool) -> tuple[str | None, int, in
     return None, end, scale, False
 
 
-def _fraction(match: re.Match[str], text: str) -> Decimal | None:
-    numerator_word = (match.group("fnum") or "").lower()
-    denominator = FRACTIONS[match.group("fden").lower()]
-    if not numerator_word:
-        if denominator != 2:
-            return None
-        numerator = 1
-    else:
-        numerator = 1 if numerator_word in ("a", "an") else SMALL_NUMBERS[numerator_word]
-    following = re.match(r"\s*([\w]+|[^\w\s]|$)", text[match.end() :])
-    word = following.group(1).lower() if following else ""
-    if word and word.isalpha() and word not in FRACTION_FOLLOWERS:
-        return None  # "a third strike", "the fifth day"
-    return Decimal(numerator * 100) / Decimal(denominator)
-
-
 def _figures(text: str) -> list[_Figure]:
     blocked = period_spans(text)
     figures: list[_Figure] = []
@@ -264,7 +198,14 @@ def _figures(text: str) -> list[_Figure]:
         if any(s <= start < e for s, e in blocked):
             continue
         if match.group("frac"):
-            value = _fraction(match, text)
+            value = fraction(match, text)
+            if value is None:
+                continue
+            qualifier, q_start = _qualifier(text, start)
+            figures.append(_Figure(q_start, start, end, end, value, "%", qualifier, True))
+            continue
+        if match.group("slash"):
+            value = slash_fraction(match, text)
             if value is None:
                 continue
             qualifier, q_start = _qualifier(text, start)
@@ -272,8 +213,8 @@ def _figures(text: str) -> list[_Figure]:
             continue
         if match.group("ratio"):
             a, b = match.group("ra"), match.group("rb")
-            top = _decimal(a) if a[0].isdigit() else _word_value(a)
-            bottom = _decimal(b) if b[0].isdigit() else _word_value(b)
+            top = decimal(a) if a[0].isdigit() else word_value(a)
+            bottom = decimal(b) if b[0].isdigit() else word_value(b)
             if not top or not bottom:
                 continue
             qualifier, q_start = _qualifier(text, start)
@@ -283,24 +224,27 @@ def _figures(text: str) -> list[_Figure]:
         is_word = match.group("words") is not None
         currency = None
         if is_word:
-            value = _word_value(match.group("words"))
+            value = word_value(match.group("words"))
             number_start = start
         else:
             digits = match.group("num")
             number_start = match.start("num")
-            parsed = _decimal(digits)
-            if parsed is None or _glued_to_word(
-                text, number_start if not match.group("cur") else start
-            ):
+            parsed = decimal(digits)
+            sign_at = sign_start(match, text)
+            lead = sign_at if sign_at is not None else match.start("cur")
+            if match.group("cur") is None and sign_at is None:
+                lead = number_start
+            if parsed is None or glued_to_word(text, lead):
                 continue
-            if _is_date_or_time(text, number_start, end, digits):
+            if is_date_or_time(text, number_start, end, digits):
                 continue
-            value = parsed
+            value = -parsed if sign_at is not None else parsed
             if match.group("cur"):
                 currency = CURRENCY_SYMBOLS[match.group("cur")]
-            else:
-                start = number_start
-        unit, unit_end, scale, written = _unit_after(text, end, is_word)
+            start = lead
+        unit, unit_end, scale, written = _unit_after(text, end, is_word, currency is not None)
+        if match.group("paren") and text.startswith(")", unit_end) and currency is not None:
+            value = -value  # "(£99.99)": accounts print a loss in brackets
         if currency is not None:
             if unit in ("%", "pp", "times", "GBP-pence") or unit in TIME_UNITS.values():
                 unit_end, scale = end, 1  # "£15 an hour": the unit is the currency
@@ -309,21 +253,14 @@ def _figures(text: str) -> list[_Figure]:
             unit, value = "GBP", value / 100
         if is_word and not written:
             continue  # "one leads to more strikes": a word number needs a unit
-        if not is_word and currency is None and _is_year(match.group("num"), unit, scale):
+        if not is_word and currency is None and is_year(match.group("num"), unit, scale):
             continue
         qualifier, q_start = _qualifier(text, start)
         joins = bool(RANGE_JOIN_RE.match(text, unit_end)) and not written
         figures.append(
-            _Figure(q_start, number_start if currency is None else start, end, unit_end,
-                    value, unit, qualifier, written, scale, joins)
+            _Figure(q_start, start, end, unit_end, value, unit, qualifier, written, scale, joins)
         )  # fmt: skip
     return _merge_ranges(text, figures)
-
-
-def _is_year(digits: str, unit: str | None, scale: int) -> bool:
-    if not re.fullmatch(r"(?:1[89]|20)\d\d", digits):
-        return False
-    return unit not in ("%", "pp") and scale == 1
 
 
 def _merge_ranges(text: str, figures: list[_Figure]) -> list[_Figure]:
@@ -355,6 +292,10 @@ def parse(text: str) -> list[Quantity]:
         context = describe(text, figure.number_start, figure.number_end, figure.start)
         if figure.range_end and quantities:
             context["direction"] = quantities[-1].direction
+        if figure.qualifier in LEVEL_QUALIFIERS:
+            context["direction"] = None  # "up from 125p": the earlier level, not a change
+        elif figure.qualifier == "a further" and context["direction"] is None:
+            context["direction"] = "rise"  # "a further £2bn" is more on top
         value = figure.value * figure.scale
         base = Quantity(
             value=_number(value),
