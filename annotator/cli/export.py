@@ -166,7 +166,7 @@ def merge_command(file: Path, project_path: Path | None, as_json: bool) -> None:
     Articles are matched by URL or text hash; claims are anchored by their quote.
     Exits 1 (having merged the rest) when an annotation's article is not in the project.
     """
-    with opened_project(project_path) as project:
+    with opened_project(project_path, create=True) as project:  # a fresh project, as import
         report = project.merge.merge_file(file)
     if as_json:
         emit_json(report.as_json())

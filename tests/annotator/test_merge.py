@@ -131,7 +131,7 @@ def test_hypothesis_merge_twice_adds_nothing(project: Project, tmp_path: Path) -
     assert snapshot_counts(project) == before
 
 
-def test_same_quote_and_position_without_ids_is_not_added_twice(
+def test_another_annotation_on_the_same_words_is_another_claim(
     project: Project, tmp_path: Path
 ) -> None:
     start = TEXT.index("pay rose")
@@ -139,7 +139,28 @@ def test_same_quote_and_position_without_ids_is_not_added_twice(
     report = project.merge.merge_file(
         write(tmp_path, [hypothesis_row("other-id", "pay rose 22%", start=start)])
     )
-    assert report.added["claims"] == 0 and report.existing["claims"] == 1
+    assert report.added["claims"] == 1 and report.existing["claims"] == 0
+    assert [c.start for c in project.claims.list()] == [start, start]
+
+
+def test_merge_into_a_missing_project_creates_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "colleague.sqlite"
+    with Project.open(source, create=True) as colleague:
+        colleague.articles.add(
+            ImportedArticle(text=TEXT, title="Story", source_format="txt", url=URL)
+        )
+        colleague.claims.mark_quote(1, "pay rose 22%")
+    out = tmp_path / "claims.json"
+    assert main(["export", "--project", str(source), "--format", "json", "-o", str(out)]) == 0
+    capsys.readouterr()
+    fresh = tmp_path / "NEW.sqlite"
+    assert main(["merge", "--project", str(fresh), str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["added"]["claims"] == 1
+    with Project.open(fresh) as project:
+        assert [c.quote for c in project.claims.list()] == ["pay rose 22%"]
+        assert project.check() == []
 
 
 def test_article_matched_by_text_hash(project: Project, tmp_path: Path) -> None:

@@ -229,3 +229,17 @@ def test_identical_paragraphs_are_told_apart_by_position_alone() -> None:
         at = k * len(paragraph) + paragraph.index("union")
         found = finder.locate("union", text[max(0, at - 32) : at], text[at + 5 : at + 37], at)
         assert found is not None and found.start == at
+
+
+def test_two_users_on_one_sentence_are_two_claims_with_their_notes_and_tags(
+    news_project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "hypothesis.json"
+    path.write_text(json.dumps(page.export(), ensure_ascii=False), encoding="utf-8")
+    news_project.merge.merge_file(path)
+    on_sentence = [c for c in news_project.claims.list() if c.quote == page.UNION_SENTENCE]
+    assert sorted((c.created_by, c.note, c.topics) for c in on_sentence) == [
+        ("acct:jfielding@hypothes.is", "Source: BMA pay briefing", ("pay",)),
+        ("acct:omar.k@hypothes.is", "Which index?", ("inflation",)),
+    ]
+    assert len({c.start for c in on_sentence}) == 1
