@@ -43,6 +43,7 @@ EDITABLE = (
     "stance_id",
     "verdict_id",
     "status",
+    "review_url",
     "note",
     "updated_at",
     "article_id",

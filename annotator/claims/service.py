@@ -30,7 +30,16 @@ GET_MANY_BATCH = 500
 # Article texts kept by the claims service (the most recently read ones).
 TEXT_CACHE_SIZE = 4
 # Fields callers may set with update(); ids for references, text otherwise.
-UPDATABLE = ("statement", "speaker_id", "side_id", "stance_id", "verdict_id", "status", "note")
+UPDATABLE = (
+    "statement",
+    "speaker_id",
+    "side_id",
+    "stance_id",
+    "verdict_id",
+    "status",
+    "note",
+    "review_url",
+)
 
 
 class ClaimError(AnnotatorError):
@@ -64,6 +73,7 @@ def _claim(row: dict[str, Any]) -> Claim:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         original_quote=row.get("original_quote"),
+        review_url=row.get("review_url"),
     )
 
 
@@ -235,10 +245,20 @@ class ClaimManager:
         topics: list[str] | tuple[str, ...] | None = None,
         status: str | None = None,
         statement: str | None = None,
+        review_url: str | None = None,
     ) -> Claim:
         """Tag by names (see annotator.claims.tags.tag): None keeps, "" clears, unknown speakers are made."""
         return claim_tags.tag(
-            self._project, claim_id, speaker, side, stance, verdict, topics, status, statement
+            self._project,
+            claim_id,
+            speaker,
+            side,
+            stance,
+            verdict,
+            topics,
+            status,
+            statement,
+            review_url,
         )
 
     def topic_ids(self, claim_id: int) -> list[int]:

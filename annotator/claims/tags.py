@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
 from annotator.models import Claim
+from annotator.publisher import web_url
 from db import claims as q
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def tag(
     topics: list[str] | tuple[str, ...] | None = None,
     status: str | None = None,
     statement: str | None = None,
+    review_url: str | None = None,
 ) -> Claim:
     """Set tags by name; None leaves a tag as it is, "" clears it, topics replace the set.
 
@@ -56,6 +58,8 @@ def tag(
         fields["status"] = status.strip()
     if statement is not None:
         fields["statement"] = statement.strip() or claim.quote
+    if review_url is not None:
+        fields["review_url"] = web_url(review_url, "review URL") if review_url.strip() else None
     with project.db.atomic():
         if speaker is not None:
             if not speaker.strip():

@@ -93,6 +93,9 @@ def mark_command(
 )
 @click.option("--status", default=None, help="to check | in progress | checked.")
 @click.option("--statement", default=None, help="The claim in the checker's own words.")
+@click.option(
+    "--review-url", default=None, help="The published fact-check page (http(s); '' clears)."
+)
 @project_option
 @json_option
 @guarded
@@ -105,6 +108,7 @@ def tag_command(
     topics: tuple[str, ...],
     status: str | None,
     statement: str | None,
+    review_url: str | None,
     project_path: Path | None,
     as_json: bool,
 ) -> None:
@@ -120,6 +124,7 @@ def tag_command(
                 topics=list(topics) if topics else None,
                 status=status,
                 statement=statement,
+                review_url=review_url,
             )
         except AnnotatorError as exc:
             raise _fail(project, exc) from exc

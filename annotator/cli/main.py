@@ -16,7 +16,17 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.cli import articles, backup, claims, compare, evidence, export, project, web
+from annotator.cli import (
+    articles,
+    backup,
+    claims,
+    compare,
+    evidence,
+    export,
+    project,
+    publisher,
+    web,
+)
 from annotator.cli.support import safe_line
 
 OpenGui = Callable[[Path | None], int]
@@ -69,6 +79,7 @@ COMMANDS: tuple[click.Command, ...] = (
     claims.tag_command,
     claims.claims_command,
     claims.speakers_command,
+    publisher.publisher_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -37,6 +37,8 @@ class Claim:
     # The quote as marked, when a revision moved the claim onto other
     # characters (fuzzy), lost it (orphan) or retypeset it; None otherwise.
     original_quote: str | None = None
+    # The checker's published fact-check page (a ClaimReview's `url`).
+    review_url: str | None = None
 
     @property
     def needs_review(self) -> bool:
@@ -62,6 +64,7 @@ class Claim:
             "note": self.note,
             "anchor": self.anchor,
             "original_quote": self.original_quote,
+            "review_url": self.review_url,
             "created_by": self.created_by,
             "created_at": self.created_at,
             "updated_at": self.updated_at,

@@ -147,3 +147,26 @@ def m_web_captures(db: sqlite_utils.Database) -> None:
         """
     )
     db.execute("CREATE INDEX web_captures_article ON web_captures(article_id)")
+
+
+@migrations(name="claimreview_fields")
+def m_claimreview_fields(db: sqlite_utils.Database) -> None:
+    """What a published ClaimReview needs: who publishes, each review's page, speaker kinds.
+
+    The publisher is one row (id 1) so it travels with the project file.
+    """
+    db.execute(
+        """
+        CREATE TABLE publisher (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            url TEXT NOT NULL,
+            logo TEXT
+        )
+        """
+    )
+    db.execute("ALTER TABLE claims ADD COLUMN review_url TEXT")
+    db.execute(
+        "ALTER TABLE speakers ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' "
+        "CHECK (kind IN ('person', 'organisation'))"
+    )

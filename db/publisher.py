@@ -1,0 +1,25 @@
+"""The project's publisher row (the organisation its ClaimReviews are published by)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+
+def row(db: sqlite_utils.Database) -> dict[str, Any] | None:
+    found = list(db.query("SELECT name, url, logo FROM publisher WHERE id = 1"))
+    return found[0] if found else None
+
+
+def put(db: sqlite_utils.Database, name: str, url: str, logo: str | None) -> None:
+    db.execute(
+        "INSERT INTO publisher (id, name, url, logo) VALUES (1, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url, "
+        "logo = excluded.logo",
+        [name, url, logo],
+    )
+
+
+def clear(db: sqlite_utils.Database) -> None:
+    db.execute("DELETE FROM publisher")
