@@ -255,7 +255,7 @@ def test_a_failure_midway_rolls_the_whole_merge_back(project: Project, tmp_path:
         "links": [{"from": first.uid, "to": second.uid, "relation": "not-a-relation"}],
     }
     before = snapshot_counts(project)
-    with pytest.raises(MergeError, match=r"CHECK constraint.*nothing was merged"):
+    with pytest.raises(MergeError, match=r"links\[0\]\.relation should be one of"):
         project.merge.merge_file(write(tmp_path, doc))
     assert snapshot_counts(project) == before
     assert project.codebook.find("topic", "brand new topic") is None
@@ -319,3 +319,60 @@ def test_cli_refuses_a_bad_file_with_one_line(
     assert code == 1 and err.count("\n") == 1 and err.startswith(f"{path}: is not JSON")
     assert main(["merge", str(tmp_path / "missing.json"), "--project", str(project.path)]) == 1
     assert "cannot be read" in capsys.readouterr().err
+
+
+NATIVE = '{"format": "factcheck-annotator/claims", "version": 1, '
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            NATIVE
+            + '"claims": [{"uid": "a", "article": "b", "quote": "q", "start": 1'
+            + "9" * 5000
+            + "}]}",
+            "past 64 bits",
+        ),
+        (
+            NATIVE
+            + '"claims": [{"uid": "a", "article": "b", "quote": "q", "start": 9223372036854775808}]}',
+            "past 64 bits",
+        ),
+        (
+            NATIVE + '"claims": [{"uid": "a", "article": "b", "quote": "q", "start": NaN}]}',
+            "not JSON",
+        ),
+        (
+            NATIVE + '"claims": [{"uid": "a", "article": "b", "quote": "\\ud800 pay"}]}',
+            "lone UTF-16 surrogate",
+        ),
+        (
+            NATIVE + '"speakers": [{"uid": "s", "name": "Jo", "side": 7}]}',
+            "speakers[0].side should be text",
+        ),
+        (
+            NATIVE + '"evidence": [{"uid": "e", "kind": "rumour"}]}',
+            "evidence[0].kind should be one of",
+        ),
+        (
+            NATIVE + '"links": [{"from": "a", "to": "b", "relation": "hates"}]}',
+            "links[0].relation should be one of",
+        ),
+        (
+            NATIVE
+            + '"claims": [{"uid": "a", "article": "b", "quote": "q", "evidence": [{"evidence": "e", "relation": "maybe"}]}]}',
+            "relation should be one of",
+        ),
+    ],
+)
+def test_hostile_values_refuse_the_file_and_change_nothing(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, reason: str
+) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(content.replace("\\\\", "\\"), encoding="utf-8")
+    before = snapshot_counts(project)
+    code = main(["merge", str(path), "--project", str(project.path)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and err.startswith(f"{path}: ") and reason in err
+    assert snapshot_counts(project) == before

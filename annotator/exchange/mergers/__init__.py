@@ -48,6 +48,39 @@ def read_path(path: Path) -> Incoming:
     return parse(data)
 
 
+INT64 = 2**63
+
+
+def _whole_number(digits: str) -> int:
+    """A JSON integer SQLite can store (64 bits); a longer one refuses the file."""
+    if len(digits.lstrip("-")) > 19 or not -INT64 <= int(digits) < INT64:
+        raise MergeRefused(
+            f"holds the number {digits[:24]}{'…' if len(digits) > 24 else ''}, past 64 bits"
+        )
+    return int(digits)
+
+
+def _no_constant(name: str) -> float:
+    raise MergeRefused(f"holds {name}, which is not JSON")
+
+
+def _check_strings(doc: Any) -> None:
+    """Refuse text that is not Unicode (lone UTF-16 surrogates from \\ud800 escapes)."""
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise MergeRefused("holds a lone UTF-16 surrogate (\\u escape), not text") from exc
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
 def parse(data: bytes) -> Incoming:
     if not data.strip():
         raise MergeRefused("is empty")
@@ -58,13 +91,14 @@ def parse(data: bytes) -> Incoming:
             f"is not UTF-8 text (bad byte at offset {exc.start}); not a JSON file"
         ) from exc
     try:
-        doc: Any = json.loads(text)
+        doc: Any = json.loads(text, parse_int=_whole_number, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise MergeRefused(
             f"is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
     except RecursionError as exc:
         raise MergeRefused("is nested too deeply to be a claim set") from exc
+    _check_strings(doc)
     if native.recognise(doc):
         return native.read(doc)
     if w3c.recognise(doc):

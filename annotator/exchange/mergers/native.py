@@ -9,6 +9,19 @@ from typing import Any
 from annotator.exchange.exporters.native import FORMAT_NAME, FORMAT_VERSION, KIND_KEYS
 from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused, need
 
+EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
+EVIDENCE_RELATIONS = ("supports", "refutes", "context")
+LINK_RELATIONS = ("same", "contradicts", "responds-to")
+
+
+def _one_of(value: Any, allowed: tuple[str, ...], where: str, optional: bool = False) -> Any:
+    """The value if it is one this annotator knows, else refuse the file naming it."""
+    if value is None and optional:
+        return None
+    if value not in allowed:
+        raise MergeRefused(f"{where} should be one of {', '.join(allowed)}, not {value!r:.40}")
+    return value
+
 
 def recognise(doc: Any) -> bool:
     return isinstance(doc, dict) and doc.get("format") == FORMAT_NAME
@@ -45,6 +58,8 @@ def read(doc: dict[str, Any]) -> Incoming:
         need(s, dict, where)
         need(s.get("uid"), str, f"{where}.uid")
         need(s.get("name"), str, f"{where}.name")
+        for key in ("side", "role", "organisation", "note"):
+            _opt_str(s, key, where)
         for alias in need(s.get("aliases", []), list, f"{where}.aliases"):
             need(alias, str, f"{where}.aliases[]")
         for r in need(s.get("roles", []), list, f"{where}.roles"):
@@ -116,7 +131,7 @@ def read(doc: dict[str, Any]) -> Incoming:
         where = f"evidence[{i}]"
         need(e, dict, where)
         need(e.get("uid"), str, f"{where}.uid")
-        need(e.get("kind"), str, f"{where}.kind")
+        _one_of(need(e.get("kind"), str, f"{where}.kind"), EVIDENCE_KINDS, f"{where}.kind")
         incoming.evidence.append(e)
     for i, c in enumerate(need(doc.get("claims", []), list, "claims")):
         incoming.claims.append(_claim(c, f"claims[{i}]"))
@@ -127,7 +142,7 @@ def read(doc: dict[str, Any]) -> Incoming:
             {
                 "from": need(link.get("from"), str, f"{where}.from"),
                 "to": need(link.get("to"), str, f"{where}.to"),
-                "relation": need(link.get("relation"), str, f"{where}.relation"),
+                "relation": _one_of(link.get("relation"), LINK_RELATIONS, f"{where}.relation"),
                 "note": _opt_str(link, "note", where) or "",
             }
         )
@@ -143,6 +158,7 @@ def _claim(c: Any, where: str) -> InClaim:
     for e in evidence:
         need(e, dict, f"{where}.evidence[]")
         need(e.get("evidence"), str, f"{where}.evidence[].evidence")
+        _one_of(e.get("relation"), EVIDENCE_RELATIONS, f"{where}.evidence[].relation", True)
     quantities = need(c.get("quantities", []), list, f"{where}.quantities")
     for q in quantities:
         need(q, dict, f"{where}.quantities[]")
