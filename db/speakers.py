@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
-SPEAKER_EDITABLE = ("name", "role", "organisation", "side_id", "note")
+SPEAKER_EDITABLE = ("name", "role", "organisation", "side_id", "note", "kind")
 SPEAKER_SELECT = "SELECT s.*, v.name AS side FROM speakers s LEFT JOIN vocab v ON v.id = s.side_id"
 ROLE_SELECT = (
     "SELECT r.*, v.name AS side FROM speaker_roles r LEFT JOIN vocab v ON v.id = r.side_id"

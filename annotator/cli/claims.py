@@ -194,3 +194,60 @@ def speakers_command(project_path: Path | None, as_json: bool) -> None:
     for s in speakers:
         aliases = f"  (also: {', '.join(s.aliases)})" if s.aliases else ""
         echo(f"{s.id:>5}  {s.name}  [{s.side or 'no side'}]  {counts.get(s.id, 0)} claims{aliases}")
+
+
+@click.command("speaker")
+@click.argument("name")
+@click.option(
+    "--kind",
+    type=click.Choice(["person", "organisation"]),
+    default=None,
+    help="A person or an organisation (a ClaimReview types the claim's author by it).",
+)
+@click.option("--side", default=None, help="Their side ('' clears).")
+@click.option("--role", default=None, help="Their role ('' clears).")
+@click.option("--alias", "aliases", multiple=True, help="Another name they go by; repeatable.")
+@project_option
+@json_option
+@guarded
+def speaker_command(
+    name: str,
+    kind: str | None,
+    side: str | None,
+    role: str | None,
+    aliases: tuple[str, ...],
+    project_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Create a speaker, or edit the one going by NAME (name or alias)."""
+    with opened_project(project_path) as project:
+        try:
+            with project.db.atomic():  # all of the edit or none of it
+                side_id = None
+                if side is not None and side.strip():
+                    side_id = project.codebook.resolve("side", side).id
+                found = project.speakers.find(name)
+                if found is None:
+                    found = project.speakers.create(
+                        name, role=role, side_id=side_id, aliases=list(aliases)
+                    )
+                    aliases = ()
+                fields: dict[str, object] = {}
+                if kind is not None:
+                    fields["kind"] = kind
+                if side is not None:
+                    fields["side_id"] = side_id
+                if role is not None:
+                    fields["role"] = role
+                speaker = project.speakers.update(found.id, **fields)
+                for alias in aliases:
+                    if alias.strip().casefold() not in {
+                        n.casefold() for n in (speaker.name, *speaker.aliases)
+                    }:
+                        speaker = project.speakers.add_alias(speaker.id, alias)
+        except AnnotatorError as exc:
+            raise _fail(project, exc) from exc
+    if as_json:
+        emit_json(speaker.as_json())
+    else:
+        echo(f"{speaker.id:>5}  {speaker.name}  ({speaker.kind})  [{speaker.side or 'no side'}]")

@@ -79,6 +79,7 @@ COMMANDS: tuple[click.Command, ...] = (
     claims.tag_command,
     claims.claims_command,
     claims.speakers_command,
+    claims.speaker_command,
     publisher.publisher_command,
 )
 for _command in COMMANDS:

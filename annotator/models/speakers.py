@@ -43,12 +43,15 @@ class Speaker:
     aliases: tuple[str, ...]
     roles: tuple[SpeakerRole, ...]
     note: str
+    # "person" or "organisation": a ClaimReview types the claim's author by it.
+    kind: str = "person"
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "uid": self.uid,
             "name": self.name,
+            "kind": self.kind,
             "role": self.role,
             "organisation": self.organisation,
             "side": self.side,

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 MAX_NAME_CHARS = 200
 SEARCH_LIMIT = 20
-UPDATABLE = ("name", "role", "organisation", "side_id", "note")
+UPDATABLE = ("name", "role", "organisation", "side_id", "note", "kind")
+SPEAKER_KINDS = ("person", "organisation")
 
 
 class SpeakerError(AnnotatorError):
@@ -92,6 +93,7 @@ class SpeakerManager:
                 aliases=tuple(aliases.get(row["id"], ())),
                 roles=tuple(roles.get(row["id"], ())),
                 note=row["note"],
+                kind=row.get("kind") or "person",
             )
             for row in rows
         ]
@@ -211,6 +213,10 @@ class SpeakerManager:
             fields["note"] = fields["note"] or ""
         if "side_id" in fields:
             self._check_side(fields["side_id"])
+        if "kind" in fields and fields["kind"] not in SPEAKER_KINDS:
+            raise SpeakerError(
+                f"unknown speaker kind {fields['kind']!r} (use one of: {', '.join(SPEAKER_KINDS)})"
+            )
         with self._db.atomic():
             if "name" in fields:
                 # Renaming to one's own alias: the alias is now the name.

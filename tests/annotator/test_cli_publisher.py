@@ -94,3 +94,53 @@ def test_tag_sets_and_clears_review_url(project: str, capsys: pytest.CaptureFixt
     assert json.loads(out)[0]["review_url"] == url
     code, out, _ = run(["tag", "1", "--review-url", "", "--project", project, "--json"], capsys)
     assert json.loads(out)["review_url"] is None
+
+
+def test_speaker_created_then_edited_as_organisation(
+    project: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        [
+            "speaker",
+            "British Medical Association",
+            "--alias",
+            "BMA",
+            "--project",
+            project,
+            "--json",
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    made = json.loads(out)
+    assert made["kind"] == "person" and made["aliases"] == ["BMA"]
+    code, out, err = run(
+        [
+            "speaker",
+            "bma",
+            "--kind",
+            "organisation",
+            "--alias",
+            "the BMA",
+            "--project",
+            project,
+            "--json",
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    edited = json.loads(out)
+    assert edited["id"] == made["id"] and edited["kind"] == "organisation"
+    assert edited["aliases"] == ["BMA", "the BMA"]
+    code, out, _ = run(["speakers", "--project", project, "--json"], capsys)
+    assert json.loads(out)[0]["kind"] == "organisation"
+
+
+def test_speaker_refuses_unknown_kind_and_side(
+    project: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["speaker", "Desk", "--kind", "robot", "--project", project], capsys)
+    assert code == 2
+    code, out, err = run(["speaker", "Desk", "--side", "nowhere", "--project", project], capsys)
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert json.loads(run(["speakers", "--project", project, "--json"], capsys)[1]) == []
