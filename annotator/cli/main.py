@@ -23,6 +23,7 @@ from annotator.cli import (
     compare,
     evidence,
     export,
+    history,
     project,
     publisher,
     web,
@@ -81,6 +82,7 @@ COMMANDS: tuple[click.Command, ...] = (
     claims.speakers_command,
     claims.speaker_command,
     publisher.publisher_command,
+    history.history_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)
