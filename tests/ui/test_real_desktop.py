@@ -119,7 +119,7 @@ def test_app_starts_marks_a_claim_and_quits_on_a_real_x_server(
         assert len(quotes) == 1 and quotes[0].strip(), quotes
 
         _xdotool(display, "key", "ctrl+q")
-        out, err = app.communicate(timeout=20)
+        _out, err = app.communicate(timeout=20)
     finally:
         if app.poll() is None:
             app.kill()
