@@ -376,3 +376,22 @@ def test_hostile_values_refuse_the_file_and_change_nothing(
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and err.startswith(f"{path}: ") and reason in err
     assert snapshot_counts(project) == before
+
+
+def test_only_web_urls_reach_the_project(project: Project, tmp_path: Path) -> None:
+    doc = {
+        "format": "factcheck-annotator/claims",
+        "version": 1,
+        "articles": [{"uid": "a1", "text": "Other words entirely.", "url": "javascript:alert(1)"}],
+        "evidence": [
+            {"uid": "e1", "kind": "url", "url": "file:///etc/passwd", "title": "t"},
+            {"uid": "e2", "kind": "url", "url": "https://ons.example/pay", "title": "u"},
+        ],
+    }
+    project.merge.merge_file(write(tmp_path, doc))
+    urls = [
+        r[0]
+        for r in project.db.execute("SELECT url FROM articles UNION ALL SELECT url FROM evidence")
+    ]
+    assert "javascript:alert(1)" not in urls and "file:///etc/passwd" not in urls
+    assert "https://ons.example/pay" in urls

@@ -8,6 +8,7 @@ from typing import Any
 
 from annotator.exchange.exporters.native import FORMAT_NAME, FORMAT_VERSION, KIND_KEYS
 from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused, need
+from annotator.exchange.mergers.urls import is_web_url
 
 EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
 EVIDENCE_RELATIONS = ("supports", "refutes", "context")
@@ -84,6 +85,8 @@ def read(doc: dict[str, Any]) -> Incoming:
                 "imported_at",
             )
         }
+        if not is_web_url(fields["url"]):
+            fields["url"] = None  # javascript:, file: and the like never reach the project
         fields["metadata"] = need(a.get("metadata", {}), dict, f"{where}.metadata")
         incoming.articles.append(
             InArticle(
@@ -132,6 +135,8 @@ def read(doc: dict[str, Any]) -> Incoming:
         need(e, dict, where)
         need(e.get("uid"), str, f"{where}.uid")
         _one_of(need(e.get("kind"), str, f"{where}.kind"), EVIDENCE_KINDS, f"{where}.kind")
+        if not is_web_url(_opt_str(e, "url", where)):
+            e = {**e, "url": None}
         incoming.evidence.append(e)
     for i, c in enumerate(need(doc.get("claims", []), list, "claims")):
         incoming.claims.append(_claim(c, f"claims[{i}]"))
