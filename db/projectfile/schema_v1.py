@@ -1,4 +1,4 @@
-"""Schema version 1: the data model of DESIGN.md.
+"""Schema version 1: the first data model (docs/ARCHITECTURE.md maps where it is used).
 
 Kept as plain DDL so the file can be read with any SQLite tool and the
 structure is reviewed in one place. Later versions add migrations; this text
