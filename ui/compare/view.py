@@ -146,16 +146,16 @@ class CompareView(QWidget):
         self.grid.setContentsMargins(4, 4, 4, 4)
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(6)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid_host)
-        self.scroll.setAccessibleName("Comparison by topic")
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid_host)
+        self.scroll_area.setAccessibleName("Comparison by topic")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         for combo in (self.side_a, self.side_b, self.article, self.speaker, self.status):
             combo.activated.connect(lambda _i: self.reload())
@@ -293,7 +293,7 @@ class CompareView(QWidget):
         """Give each row the height its fuller cell needs at the width the cells have now."""
         if self.table is None:
             return
-        width = max(200, (self.scroll.viewport().width() - TOPIC_WIDTH - 40) // 2)
+        width = max(200, (self.scroll_area.viewport().width() - TOPIC_WIDTH - 40) // 2)
         for row in self.table.rows:
             pair = [self.cells[(row.topic, i)] for i in range(2) if (row.topic, i) in self.cells]
             if not pair:

@@ -342,7 +342,9 @@ def claim_link_dialog(
     chooser = ItemChooser(choices, "Claims", dialog)
     dialog.fields["claim"] = chooser
     dialog.form.addRow("Other claim", chooser)
-    dialog.link_form.labelForField(dialog.relation).setText("The other claim")  # type: ignore[union-attr]
+    label = dialog.link_form.labelForField(dialog.relation)
+    if isinstance(label, QLabel):
+        label.setText("The other claim")
     dialog.resize(640, 440)
     return dialog, chooser
 

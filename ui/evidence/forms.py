@@ -67,7 +67,12 @@ class EvidenceForms:
         ev = self.session.project.evidence
         dialog.submit = lambda d: self._submit_item(
             lambda: ev.add_statistic(
-                *(d.text(k) for k in ("measure", "value", "unit", "period", "source", "citation")),
+                d.text("measure"),
+                d.text("value"),
+                d.text("unit"),
+                d.text("period"),
+                d.text("source"),
+                d.text("citation"),
                 attach=self._attach(d),
             )
         )

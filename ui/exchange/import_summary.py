@@ -111,10 +111,8 @@ class ImportSummaryDialog(QDialog):
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
             if group is not None and group.text(0).startswith(heading):
-                return [
-                    (group.child(i).text(0), group.child(i).text(1))
-                    for i in range(group.childCount())
-                ]
+                children = [group.child(i) for i in range(group.childCount())]
+                return [(c.text(0), c.text(1)) for c in children if c is not None]
         return []
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -103,10 +103,10 @@ class Legend(QWidget):
     def refresh(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-                widget.setParent(None)  # type: ignore[call-overload]
+                widget.setParent(None)
         for name, colour in [*self._scheme.entries(), ("untagged", NEUTRAL_COLOUR)]:
             chip = QLabel(self)
             chip.setPixmap(swatch(colour).pixmap(QSize(SWATCH_SIZE, SWATCH_SIZE)))

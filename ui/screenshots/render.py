@@ -19,7 +19,7 @@ SIZE = (1400, 860)
 Shot = Callable[["MainWindow"], object]  # type: ignore[name-defined]  # noqa: F821
 
 
-def _library_and_reader(window) -> None:  # type: ignore[no-untyped-def]
+def _library_and_reader(window) -> None:
     articles = window.session.project.articles.list()
     window.library.select_article(articles[-1].id)
 
@@ -41,7 +41,7 @@ _SHOT_CLAIMS = (
 )
 
 
-def _claims(window) -> None:  # type: ignore[no-untyped-def]
+def _claims(window) -> None:
     """An opinion piece with claims in three stance colours, one nested in another."""
     from annotator.models import Changes
 
@@ -67,7 +67,7 @@ def _claims(window) -> None:  # type: ignore[no-untyped-def]
     window.session.set_current_claim(ids[1])
 
 
-def _evidence_example(window) -> int:  # type: ignore[no-untyped-def]
+def _evidence_example(window) -> int:
     """A claim in the opinion piece with one item of each kind and a claim it contradicts."""
     from importlib import resources
 
@@ -113,7 +113,7 @@ def _evidence_example(window) -> int:  # type: ignore[no-untyped-def]
     return claim.id
 
 
-def _claim_with_evidence(window) -> None:  # type: ignore[no-untyped-def]
+def _claim_with_evidence(window) -> None:
     from PySide6.QtCore import Qt
 
     claim_id = _evidence_example(window)
@@ -127,7 +127,7 @@ def _claim_with_evidence(window) -> None:  # type: ignore[no-untyped-def]
         window.resizeDocks([editor, window.evidence.dock], [300, 520], Qt.Orientation.Vertical)
 
 
-def _dataset_chart(window) -> None:  # type: ignore[no-untyped-def]
+def _dataset_chart(window) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -146,7 +146,7 @@ def _dataset_chart(window) -> None:  # type: ignore[no-untyped-def]
     window.evidence.show_dataset("Pay index (illustrative)", 18)
 
 
-def _search(window) -> None:  # type: ignore[no-untyped-def]
+def _search(window) -> None:
     """The search dock with hits of every kind for a figure typed as it appears."""
     if not window.session.project.claims.list():
         _claims(window)
@@ -189,7 +189,7 @@ _REPORT_CLAIMS = (
 )
 
 
-def report_pages(project, outdir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+def report_pages(project, outdir: Path) -> list[Path]:
     """The HTML report of a news story's claims, laid out by QTextDocument (no browser)."""
     from annotator.exchange.exporters import collect
     from annotator.exchange.exporters.collect import no_progress
@@ -217,13 +217,13 @@ def report_pages(project, outdir: Path) -> list[Path]:  # type: ignore[no-untype
     return [target]
 
 
-def _import_summary(window) -> object:  # type: ignore[no-untyped-def]
+def _import_summary(window) -> object:
     from ui.screenshots.imports import import_summary
 
     return import_summary(window)
 
 
-def _backups(window) -> object:  # type: ignore[no-untyped-def]
+def _backups(window) -> object:
     """File > Restore from backup…, with a backup of each kind listed."""
     from annotator.backups import service as backups
 
@@ -235,14 +235,14 @@ def _backups(window) -> object:  # type: ignore[no-untyped-def]
     return dialog.grab()
 
 
-def _delete_article(window) -> object:  # type: ignore[no-untyped-def]
+def _delete_article(window) -> object:
     from ui.screenshots.imports import delete_article
 
     return delete_article(window)
 
 
 def _compare_shot(name: str) -> Shot:
-    def shot(window) -> None:  # type: ignore[no-untyped-def]
+    def shot(window) -> None:
         from ui.screenshots import compare as compare_shots
 
         getattr(compare_shots, name)(window)

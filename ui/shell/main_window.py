@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
 
         self.project_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.project_label)
-        self.actions: dict[str, QAction] = {}
+        # Actions by id (QWidget.actions() is shadowed on purpose: features look them up by id).
+        self.actions: dict[str, QAction] = {}  # type: ignore[assignment]
         self._build_menus()
         self.claims = ClaimsWiring(self)
         self.backup_actions = BackupActions(self)
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(text.replace("&", "").replace("…", ""))
         action.setStatusTip(action.toolTip())
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         menu.addAction(action)
         self.actions[key] = action
         return action

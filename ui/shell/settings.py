@@ -17,8 +17,13 @@ def settings() -> QSettings:
 
 def recent_projects() -> list[Path]:
     value = settings().value("recent_projects", [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    return [Path(p) for p in items if p]
+    if isinstance(value, str):
+        items: list[object] = [value]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        items = []
+    return [Path(p) for p in items if isinstance(p, str) and p]
 
 
 def remember_project(path: Path) -> None:
