@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import sqlite3
@@ -75,7 +76,7 @@ class ArticleManager:
     def list(self) -> list[ArticleSummary]:
         return [_summary(row) for row in q.summaries(self._db)]
 
-    def listing(self) -> list[ArticleListing]:
+    def listing(self) -> builtins.list[ArticleListing]:
         """Every article as the library lists it, in id order (fast: no text measured)."""
         return [ArticleListing._make(row) for row in q.listings(self._db)]
 
@@ -166,7 +167,7 @@ class ArticleManager:
         files: Sequence[Path],
         progress: ImportProgress | None = None,
         stop: Callable[[], bool] | None = None,
-    ) -> list[ImportOutcome]:
+    ) -> builtins.list[ImportOutcome]:
         """Import files in order, each article in its own transaction; outcomes in input order.
 
         A large batch is read by worker processes while the articles already
@@ -198,14 +199,14 @@ class ArticleManager:
         except ImportFailure as exc:
             return ImportOutcome(str(path), "failed", reason=exc.reason)
 
-    def import_paths(self, paths: list[Path]) -> list[ImportOutcome]:
+    def import_paths(self, paths: builtins.list[Path]) -> builtins.list[ImportOutcome]:
         """Files and folders (walked for supported files); a folder with none is a failure."""
         from annotator.exchange import importers
 
         files, outcomes = importers.collect_files(paths)
         return outcomes + self.import_files(files)
 
-    def diff(self, old_id: int, new_id: int) -> list[DiffSpan]:
+    def diff(self, old_id: int, new_id: int) -> builtins.list[DiffSpan]:
         """What changed from one revision to another: spans in code points of each text."""
         return diff_texts(self.get(old_id).text, self.get(new_id).text)
 

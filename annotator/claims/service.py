@@ -7,6 +7,7 @@ from the article text at its offsets.
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -128,7 +129,7 @@ class ClaimManager:
         verdict: str | None = None,
         topic: str | None = None,
         status: str | None = None,
-    ) -> list[Claim]:
+    ) -> builtins.list[Claim]:
         """Claims matching every filter given by name (None: any); unknown names are refused."""
         if status is not None and status not in STATUSES:
             raise ClaimError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
@@ -137,11 +138,11 @@ class ClaimManager:
         )
         return [_claim(r) for r in rows]
 
-    def positions(self, article_id: int) -> list[tuple[int, int | None, int | None]]:
+    def positions(self, article_id: int) -> builtins.list[tuple[int, int | None, int | None]]:
         """(id, start, end) of every claim of an article, orphans too; cheap for 10,000 rows."""
         return q.positions(self._db, article_id)
 
-    def get_many(self, claim_ids: Sequence[int]) -> list[Claim]:
+    def get_many(self, claim_ids: Sequence[int]) -> builtins.list[Claim]:
         """Several claims in few queries (ids that do not exist are left out).
 
         A table showing 10,000 claims fetches the rows it shows, a page at a
@@ -160,7 +161,7 @@ class ClaimManager:
 
     def spans(
         self, article_id: int
-    ) -> list[tuple[int, int, int, int | None, int | None, int | None]]:
+    ) -> builtins.list[tuple[int, int, int, int | None, int | None, int | None]]:
         """(id, start, end, side_id, stance_id, verdict_id) for painting, cheap for 10,000 claims."""
         return q.spans(self._db, article_id)
 
@@ -225,7 +226,7 @@ class ClaimManager:
                 f"unknown status {fields['status']!r} (use one of: {', '.join(STATUSES)})"
             )
 
-    def update(self, claim_id: int, topic_ids: list[int] | None = None, **fields: Any) -> Claim:
+    def update(self, claim_id: int, topic_ids: builtins.list[int] | None = None, **fields: Any) -> Claim:
         """Change tags and text fields; topic_ids replaces the topic set when given."""
         self.get(claim_id)
         self._check_fields(fields)
@@ -242,7 +243,7 @@ class ClaimManager:
         side: str | None = None,
         stance: str | None = None,
         verdict: str | None = None,
-        topics: list[str] | tuple[str, ...] | None = None,
+        topics: builtins.list[str] | tuple[str, ...] | None = None,
         status: str | None = None,
         statement: str | None = None,
         review_url: str | None = None,
@@ -261,7 +262,7 @@ class ClaimManager:
             review_url,
         )
 
-    def topic_ids(self, claim_id: int) -> list[int]:
+    def topic_ids(self, claim_id: int) -> builtins.list[int]:
         return q.topic_ids(self._db, claim_id)
 
     def adjust(self, claim_id: int, start: int, end: int) -> Claim:
@@ -296,7 +297,7 @@ class ClaimManager:
             raise ClaimError(f"claim {claim_id} is orphaned; mark its words again to place it")
         return self.adjust(claim_id, claim.start, claim.end)
 
-    def move_to_revision(self, old_article_id: int, new_article_id: int) -> list[int]:
+    def move_to_revision(self, old_article_id: int, new_article_id: int) -> builtins.list[int]:
         """Move every claim of an article onto its new revision, re-anchored (see reanchor)."""
         return revisions.move_claims(self._project, old_article_id, new_article_id)
 

@@ -9,6 +9,7 @@ knows live in the `datasets` register only.
 
 from __future__ import annotations
 
+import builtins
 import itertools
 import json
 from collections.abc import Callable, Iterator
@@ -91,7 +92,7 @@ class DatasetManager:
             raise NotFound(f"no dataset with id {dataset_id}")
         return _dataset(row)
 
-    def _sql_columns(self, dataset: Dataset) -> list[str]:
+    def _sql_columns(self, dataset: Dataset) -> builtins.list[str]:
         return [c.column for c in dataset.columns]
 
     def _as_dict(self, dataset: Dataset, values: tuple[Any, ...]) -> dict[str, Any]:
@@ -105,7 +106,7 @@ class DatasetManager:
         order_by: str | None = None,
         filter: str | None = None,
         descending: bool = False,
-    ) -> list[tuple[int, dict[str, Any]]]:
+    ) -> builtins.list[tuple[int, dict[str, Any]]]:
         """A page of (row number, {column: value}); order_by is a column's name as shown,
         limit None means every row."""
         dataset = self.get(name)
@@ -141,7 +142,7 @@ class DatasetManager:
             raise NotFound(f"dataset {name!r} has no row {n} (it has {dataset.rows} rows)")
         return self._as_dict(dataset, found)
 
-    def series(self, name: str, columns: list[str], limit: int = 10_000) -> list[tuple[Any, ...]]:
+    def series(self, name: str, columns: builtins.list[str], limit: int = 10_000) -> builtins.list[tuple[Any, ...]]:
         """Values of some columns in row order, for a chart."""
         dataset = self.get(name)
         sql_columns = [dataset.column(c).column for c in columns]
@@ -207,7 +208,7 @@ class DatasetManager:
 
     def _detect_types(
         self, table: TableFile, progress: Progress | None, cancel: Cancel | None, total: int
-    ) -> tuple[list[str], int]:
+    ) -> tuple[builtins.list[str], int]:
         trackers = [StrictValueTracker() for _ in table.header]
         count = 0
         rows = table.rows()

@@ -9,6 +9,7 @@ with its SHA-256, so the project file stays the one thing to copy.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import mimetypes
@@ -199,7 +200,7 @@ class EvidenceManager:
         return q.insert_document(self._db, {**document, "sha256": sha})
 
     def add_dataset_rows(
-        self, dataset: str, rows: list[int], attach: Attach | None = None
+        self, dataset: str, rows: builtins.list[int], attach: Attach | None = None
     ) -> Evidence:
         """Pin rows (counted from 1) of an imported dataset; their values are kept with the pin."""
         if not rows:

@@ -8,6 +8,7 @@ last parsed (the text's hash is kept beside it), whoever changed it.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +85,7 @@ class QuantityManager:
     def list(self, claim_id: int) -> list[Quantity]:
         return [quantity_from_row(r) for r in q.for_claim(self._db, claim_id)]
 
-    def subjects(self) -> list[tuple[str, int]]:
+    def subjects(self) -> builtins.list[tuple[str, int]]:
         """Subjects with their number of figures, most common first."""
         return q.subjects(self._db)
 
@@ -100,14 +101,14 @@ class QuantityManager:
             q.insert(self._db, row)
         q.set_parsed(self._db, claim_id, _sha(text))
 
-    def refresh(self, claim_id: int) -> list[Quantity]:
+    def refresh(self, claim_id: int) -> builtins.list[Quantity]:
         """Re-parse a claim's statement; corrected figures are kept as the checker left them."""
         claim = self._project.claims.get(claim_id)
         with self._db.atomic():
             self._refresh(claim_id, claim_text(claim.statement, claim.quote))
         return self.list(claim_id)
 
-    def sync(self, claim_ids: list[int] | None = None) -> frozenset[int]:
+    def sync(self, claim_ids: builtins.list[int] | None = None) -> frozenset[int]:
         """Re-parse the claims (default: all) whose text changed since last parsed; their ids."""
         parsed = q.parsed_hashes(self._db)
         stale = []

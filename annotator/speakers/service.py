@@ -7,6 +7,7 @@ person, or tagging by name would be a guess.
 
 from __future__ import annotations
 
+import builtins
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
@@ -119,7 +120,7 @@ class SpeakerManager:
         speaker_id = self._names().get(_key(name_or_alias))
         return None if speaker_id is None else self.get(speaker_id)
 
-    def search(self, prefix: str, limit: int = SEARCH_LIMIT) -> list[Speaker]:
+    def search(self, prefix: str, limit: int = SEARCH_LIMIT) -> builtins.list[Speaker]:
         """Type-ahead: names or aliases starting with prefix first, then any word starting with it."""
         key = _key(prefix)
         speakers = self.list()
@@ -167,7 +168,7 @@ class SpeakerManager:
         role: str | None = None,
         organisation: str | None = None,
         side_id: int | None = None,
-        aliases: tuple[str, ...] | list[str] = (),
+        aliases: tuple[str, ...] | builtins.list[str] = (),
         note: str = "",
     ) -> Speaker:
         """A new speaker; a blank name, or a name or alias someone already has, is refused."""
