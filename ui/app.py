@@ -22,7 +22,8 @@ def open_gui(project_path: Path | None) -> int:
     from ui.shell.main_window import MainWindow
     from ui.shell.session import ProjectSession
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Fact-check annotator")

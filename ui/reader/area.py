@@ -246,7 +246,10 @@ class ReaderArea(QWidget):
             self.show_placeholders()
             if not isinstance(layout, dict):
                 return
-            articles = [a for a in layout.get("articles", []) if a is None or isinstance(a, int)]
+            listed = layout.get("articles", [])
+            if not isinstance(listed, list):
+                listed = []
+            articles = [a for a in listed if a is None or isinstance(a, int)]
             for index, article_id in enumerate(articles[:MAX_PANES]):
                 pane = self.frames[0].pane if index == 0 else self.add_pane()
                 if pane is not None and article_id is not None:

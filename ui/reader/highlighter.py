@@ -181,7 +181,8 @@ class SpanIndex:
 
 
 def _blend(colours: Iterable[tuple[str, float]]) -> QColor:
-    red, green, blue = QColor(BASE_COLOUR).getRgb()[:3]
+    base = QColor(BASE_COLOUR)
+    red, green, blue = base.red(), base.green(), base.blue()
     for name, alpha in colours:
         c = QColor(name)
         red = round(red * (1 - alpha) + c.red() * alpha)
