@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+from PySide6.QtWidgets import QWidget
 
 from annotator.errors import AnnotatorError
 from annotator.models import CLAIM_RELATIONS, Attach, ClaimLink, Evidence
@@ -30,6 +32,10 @@ class EvidenceForms:
     datasets_wanted: Any  # Signal()
     selected: Callable[[], Entry | None]
 
+    def _host(self) -> QWidget:
+        """The panel this mixin is part of, as the dialogs' parent widget."""
+        return cast(QWidget, self)
+
     def _need_claim(self) -> int | None:
         if self.claim_id is None:
             self.message.emit("Select a claim first: evidence is always linked to a claim.")
@@ -49,7 +55,7 @@ class EvidenceForms:
         return None
 
     def url_dialog(self) -> dialogs.EvidenceDialog:
-        dialog = dialogs.url_dialog(self)
+        dialog = dialogs.url_dialog(self._host())
         ev = self.session.project.evidence
         dialog.submit = lambda d: self._submit_item(
             lambda: ev.add_url(
@@ -63,7 +69,7 @@ class EvidenceForms:
         return dialog
 
     def statistic_dialog(self) -> dialogs.EvidenceDialog:
-        dialog = dialogs.statistic_dialog(self)
+        dialog = dialogs.statistic_dialog(self._host())
         ev = self.session.project.evidence
         dialog.submit = lambda d: self._submit_item(
             lambda: ev.add_statistic(
@@ -79,7 +85,7 @@ class EvidenceForms:
         return dialog
 
     def note_dialog(self) -> dialogs.EvidenceDialog:
-        dialog = dialogs.note_dialog(self)
+        dialog = dialogs.note_dialog(self._host())
         ev = self.session.project.evidence
         dialog.submit = lambda d: self._submit_item(
             lambda: ev.add_note(d.text("text"), attach=self._attach(d))
@@ -87,7 +93,7 @@ class EvidenceForms:
         return dialog
 
     def document_dialog(self, path: str = "") -> dialogs.EvidenceDialog:
-        dialog = dialogs.document_dialog(self, path)
+        dialog = dialogs.document_dialog(self._host(), path)
         ev = self.session.project.evidence
 
         def submit(d: dialogs.EvidenceDialog) -> str | None:
@@ -103,7 +109,7 @@ class EvidenceForms:
         return dialog
 
     def span_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.SpanPicker]:
-        dialog, picker = dialogs.span_dialog(self.session, self)
+        dialog, picker = dialogs.span_dialog(self.session, self._host())
         selection = self.selection_source()
         if selection is not None:
             picker.choose(*selection)
@@ -122,7 +128,7 @@ class EvidenceForms:
 
     def existing_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.ItemChooser]:
         assert self.claim_id is not None
-        dialog, chooser = dialogs.existing_dialog(self.session, self.claim_id, self)
+        dialog, chooser = dialogs.existing_dialog(self.session, self.claim_id, self._host())
         ev = self.session.project.evidence
 
         def submit(d: dialogs.EvidenceDialog) -> str | None:
@@ -141,7 +147,7 @@ class EvidenceForms:
 
     def claim_link_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.ItemChooser]:
         assert self.claim_id is not None
-        dialog, chooser = dialogs.claim_link_dialog(self.session, self.claim_id, self)
+        dialog, chooser = dialogs.claim_link_dialog(self.session, self.claim_id, self._host())
 
         def submit(d: dialogs.EvidenceDialog) -> str | None:
             other = chooser.chosen()
@@ -200,7 +206,7 @@ class EvidenceForms:
             return None
         if isinstance(entry, ClaimLink):
             dialog = dialogs.relation_dialog(
-                "Change the claim link", self, CLAIM_RELATIONS, entry.relation, entry.note
+                "Change the claim link", self._host(), CLAIM_RELATIONS, entry.relation, entry.note
             )
 
             def submit_claim(d: dialogs.EvidenceDialog) -> str | None:
@@ -216,7 +222,7 @@ class EvidenceForms:
             dialog.submit = submit_claim
             return dialog
         dialog = dialogs.relation_dialog(
-            "Change the link", self, relation=entry.relation, note=entry.note
+            "Change the link", self._host(), relation=entry.relation, note=entry.note
         )
 
         def submit(d: dialogs.EvidenceDialog) -> str | None:
