@@ -60,6 +60,7 @@ MEANINGS: dict[str, str] = {
     "peak_memory_open_1mb_10k_claims": "Peak memory of the window showing that article; floor: the same text in a bare text view",
     "import_html_pages": "Import 1,000 web pages as `annotator import FOLDER` does, in a fresh process (reader processes started and counted, read, extract, store one transaction each); floor: trafilatura alone on the same pages in one process",
     "import_html_pages_per_second": "The same import as pages per second (ratio: floor over ours)",
+    "import_html_pages_cores_busy": "The same import while one spinning process per core runs beside it (a machine busy with other work); floor: trafilatura alone beside the same spinners",
     "import_html_pages_cpu": "CPU seconds of that import over the whole process tree (readers included); floor: trafilatura's CPU in one process",
     "import_html_extraction_only": "Our HTML reader on the same pages in one process, nothing stored; floor: trafilatura alone",
     "import_gui_longest_stall": "Longest freeze of the window while importing in the background; floor: the idle event loop",
@@ -121,6 +122,7 @@ AIMS: dict[str, float] = {
     "import_html_pages": 1.25,
     "import_html_pages_per_second": 1.25,
     "import_html_pages_cpu": 1.25,
+    "import_html_pages_cores_busy": 1.25,
 }
 AT_LEAST = ("matching_",)
 # Why a figure is not yet within its aim, shown in the table when it is not.

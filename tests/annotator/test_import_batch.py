@@ -3,6 +3,7 @@ a crashing parser costs one file; stopping ends the readers and stores nothing h
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import shutil
@@ -37,6 +38,11 @@ def slow_reader(path: Path) -> ImportedArticle:
     if SLOW_MARK in path.name:
         time.sleep(FOREVER_SECONDS)
     return read_file(path)
+
+
+def priority_reader(path: Path) -> ImportedArticle:
+    """Reports the niceness of the process that read the file, as its title."""
+    return dataclasses.replace(read_file(path), title=f"niceness {os.nice(0)}")
 
 
 class DiesInWorker:
@@ -137,6 +143,18 @@ def test_stopping_ends_the_readers_even_mid_file_and_yields_nothing_more(
             seen.append(path)
     # The third file never finishes reading; the stop ended its worker instead of waiting.
     assert seen == files[:2]
+    assert not multiprocessing.active_children()
+
+
+def test_readers_run_at_the_callers_priority(tmp_path: Path) -> None:
+    # Reniced, readers lost to every busy neighbour and a loaded machine
+    # imported at less than half speed (bench/import_html.py).
+    files = [_note(tmp_path, n) for n in range(4)]
+    with closing(
+        batch.read_in_order(files, workers=2, min_files=1, min_bytes=0, reader=priority_reader)
+    ) as it:
+        titles = {result.title for _path, result in it if isinstance(result, ImportedArticle)}
+    assert titles == {f"niceness {os.nice(0)}"}
     assert not multiprocessing.active_children()
 
 

@@ -55,9 +55,10 @@ STOP_POLL_SECONDS = 0.05
 MAX_START_FAILURES = 2
 # How long a terminated worker gets to go before it is killed.
 TERMINATE_GRACE_SECONDS = 1.0
-# Readers run a little below the program's own threads, so the window and the
-# thread storing the articles (which readers wait for) go first on a busy machine.
-READER_NICENESS = 5
+# Readers run at the program's own priority. Reniced (they were at +5), a
+# reader got a quarter of a busy neighbour's share of a core, so on a machine
+# whose cores were busy 1,000 pages took 2.4x trafilatura's time instead of
+# 1.3x; the window stays as responsive without it (bench/import_html.py).
 # Imported once by the fork server, so every worker starts with the parsers loaded.
 PRELOAD = (
     "annotator.exchange.importers.html",
@@ -167,8 +168,6 @@ def _serve(conn: Connection, reader: FileReader) -> None:
     # Ctrl+C in a terminal reaches the whole process group: the caller handles
     # it and ends the workers; a worker must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(OSError, AttributeError):  # no nice() on Windows
-        os.nice(READER_NICENESS)
     try:
         conn.send(("ready", None))
     except OSError:
