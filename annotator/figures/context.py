@@ -58,6 +58,7 @@ LEVEL_NOUN_OF = re.compile(
     r"\b(?:deficit|surplus|debt|budget|bill|costs?|total|salar(?:y|ies)|wages?|prices?|"
     r"income|borrowing|spending|value|worth|fund|package|sum|turnover|revenue|profits?|"
     r"balance|rate|fine|fees?|pension|investment|shortfall|overspend|gap|average|"
+    r"payments?|bonus(?:es)?|grants?|"
     r"figure|level|tally|bill)\s+of\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -85,7 +86,8 @@ PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(r"\b(?:(?:this|last|next|each|every|per|a|an)\s+(?:year|month|week|day|hour)"
-                   r"|per\s+annum|annually|a\s+year)\b", re.I),
+                   r"|per\s+annum|annually|a\s+year"
+                   r"|(?:a|per|each)\s+(?:litre|gallon|kilo|kilogram|kg|pint|unit))\b", re.I),
         "plain",
     ),
 )  # fmt: skip
@@ -233,9 +235,31 @@ def direction(text: str, start: int, end: int, own_start: int) -> str | None:
                 continue
             candidates.append((_distance(start, end, match.start(), match.end()), name))
     for match in COMPARATIVE.finditer(text, end, min(right, end + COMPARATIVE_REACH)):
+        if re.search(r"\d", text[end : match.start()]):
+            break  # "£20.2bn in October, £3.5bn more": the comparative is the next figure's
         name = "rise" if match.group(1) else "fall"
         candidates.append((_distance(start, end, match.start(), match.end()), name))
     return min(candidates)[1] if candidates else None
+
+
+# Another figure's number near a period ("0.5% this year and 2% in 2026"): years and the
+# period's own number are not figures.
+OTHER_NUMBER = re.compile(r"[£$€¥]?\d[\d,.]*%?")
+
+
+def _claimed_by_other(
+    text: str, window: tuple[int, int], start: int, end: int, match: re.Match[str]
+) -> bool:
+    """A period belongs to the figure nearest it: "6.7% to £12.21 an hour" is £12.21's hour."""
+    mine = _distance(start, end, match.start(), match.end())
+    for other in OTHER_NUMBER.finditer(text, *window):
+        if start <= other.start() < end or match.start() <= other.start() < match.end():
+            continue
+        if re.fullmatch(YEAR, other.group(0)):
+            continue
+        if _distance(other.start(), other.end(), match.start(), match.end()) < mine:
+            return True
+    return False
 
 
 def period_spans(text: str) -> list[tuple[int, int]]:
@@ -251,6 +275,8 @@ def _period(
     for pattern, kind in PERIOD_PATTERNS:
         for match in pattern.finditer(text, *window):
             if match.start() <= start < match.end():
+                continue
+            if kind in ("plain", "length") and _claimed_by_other(text, window, start, end, match):
                 continue
             found: tuple[str, int | None]
             if kind == "since":

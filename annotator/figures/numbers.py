@@ -73,8 +73,9 @@ NUMBER_RE = re.compile(
     r"|(?P<slash>(?<![\d/])(?P<sa>\d{1,2})/(?P<sb>\d{1,3})(?![\d/]))"
     r"|(?P<frac>\b(?:(?P<fnum>a|an|one|two|three|four|nine)[\s-]+)?"
     r"(?P<fden>halves|half|thirds|third|quarters|quarter|fifths|fifth|sixths|sixth|tenths|tenth)\b)"
-    r"|(?P<paren>\((?=(?:US\$|[£$€])[\d.,]+\)))?(?P<neg0>[-−](?=US\$|[£$€]))?"
-    r"(?P<cur>US\$|[£$€])?(?P<neg>[-−](?=\d))?(?:(?<=[£$€])\s)?(?P<num>" + DIGITS + r")"
+    r"|(?P<paren>\((?=(?:US\$|[£$€¥])[\d.,]+(?:\s?(?:k|m|mn|bn|tn|b|t|million|billion))?\)))?"
+    r"(?P<neg0>[-−](?=US\$|[£$€¥]))?"
+    r"(?P<cur>US\$|[£$€¥])?(?P<neg>[-−](?=\d))?(?:(?<=[£$€¥])\s)?(?P<num>" + DIGITS + r")"
     r"|(?P<words>\b" + WORD_NUMBER + r"\b)",
     re.IGNORECASE,
 )

@@ -30,7 +30,7 @@ from annotator.figures.numbers import (
 )
 from annotator.models import Quantity
 
-CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR"}
+CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "¥": "JPY"}
 # "-15€", "15 €": continental prices put the sign after the number.
 TRAILING_CURRENCY_RE = re.compile(r"\s?([€£])")
 # Only after a currency sign: "€10B", "$2.174T" (alone, "5t" may be tonnes).
@@ -77,6 +77,8 @@ QUALIFIERS = (
     "maximum of", "a maximum", "maximum", "a further", "further", "up from", "down from",
 )  # fmt: skip
 LEVEL_QUALIFIERS = frozenset({"up from", "down from"})
+# "dropped below 11%", "rose above 5%": the bound is where the level now is.
+BOUND_QUALIFIERS = frozenset({"below", "above"})
 # One name for the ways of saying the same bound.
 QUALIFIER_NAMES = {
     "a minimum of": "minimum", "minimum of": "minimum", "a minimum": "minimum",
@@ -272,6 +274,8 @@ def _merge_ranges(text: str, figures: list[_Figure]) -> list[_Figure]:
         if not RANGE_JOIN_RE.fullmatch(gap):
             continue
         lead = text[max(0, first.start - 9) : first.start].lower()
+        if re.search(r"\bby\s*$", lead):
+            continue  # "fell by 18,000 to 7.4 million": a change, then the level it reached
         first.unit, first.scale = second.unit, second.scale if first.scale == 1 else first.scale
         if "from" not in lead:
             first.qualifier = second.qualifier = first.qualifier or "between"
@@ -292,7 +296,9 @@ def parse(text: str) -> list[Quantity]:
         context = describe(text, figure.number_start, figure.number_end, figure.start)
         if figure.range_end and quantities:
             context["direction"] = quantities[-1].direction
-        if figure.qualifier in LEVEL_QUALIFIERS:
+        if figure.unit in TIME_UNITS.values():
+            context["period"] = None  # "a 24-hour strike, the third this month": a duration
+        if figure.qualifier in LEVEL_QUALIFIERS or figure.qualifier in BOUND_QUALIFIERS:
             context["direction"] = None  # "up from 125p": the earlier level, not a change
         elif figure.qualifier == "a further" and context["direction"] is None:
             context["direction"] = "rise"  # "a further £2bn" is more on top

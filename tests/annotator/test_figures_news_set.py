@@ -37,4 +37,5 @@ def test_set_sentences_each_name_their_figures() -> None:
     bench = _bench()
     sentences = bench.load()
     assert all(s["text"].strip() and isinstance(s["figures"], list) for s in sentences)
-    assert sum(len(s["figures"]) for s in sentences) >= 30
+    assert len(sentences) >= 100
+    assert sum(len(s["figures"]) for s in sentences) >= 150
