@@ -215,3 +215,19 @@ def test_a_batch_leaves_the_connection_checkpointing_as_before(
     assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
     busy, wal_pages, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert busy == 0 and wal_pages == copied
+
+
+def test_a_batch_puts_the_index_merging_back_and_every_article_is_found(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """Merging is spaced out while a batch is stored; afterwards the index is whole and as before."""
+    from db import articles as article_rows
+
+    db = empty_project.db
+    outcomes = empty_project.articles.import_files([_note(tmp_path, n) for n in range(30)])
+    assert [o.status for o in outcomes] == ["imported"] * 30
+    assert article_rows.automerge(db) == article_rows.FTS5_DEFAULT_AUTOMERGE
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    found = empty_project.search.search("pay talks", kinds=("article",), limit=100)
+    assert found.totals["article"] == 30
+    assert {h.title for h in found.hits} == {f"Note {n} on the pay talks" for n in range(30)}
