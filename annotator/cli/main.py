@@ -26,6 +26,7 @@ from annotator.cli import (
     history,
     project,
     publisher,
+    verify,
     web,
 )
 from annotator.cli.support import safe_line
@@ -83,6 +84,7 @@ COMMANDS: tuple[click.Command, ...] = (
     claims.speaker_command,
     publisher.publisher_command,
     history.history_command,
+    verify.verify_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)
