@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.figures.arithmetic import Finding, check_claim, check_figures, same_subject
 from annotator.models import Changes, Quantity
+from ui.figures.check_dialog import CheckDialog
 from ui.figures.editor import show_value
 from ui.shell.session import ProjectSession
 from ui.widgets.table_model import ColumnsTableModel
@@ -43,6 +45,9 @@ CHECK_LABELS = {"restoration": "restoration", "percent-points": "% or points?",
                 "different-basis": "other baseline"}  # fmt: skip
 CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
 FINDINGS_HEIGHT = 130
+# "a five-day strike", "48 hours": lengths of time, hidden unless asked for, so the
+# pay and price figures are not crowded out.
+DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
 
 
 def figure_text(q: Quantity) -> str:
@@ -131,7 +136,15 @@ class FiguresView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Subject"))
         top.addWidget(self.subject)
+        self.durations = QCheckBox("Show &durations", self)
+        self.durations.setToolTip("Lengths of time (a five-day strike, 48 hours) are hidden")
+        self.durations.toggled.connect(lambda _on: self.reload())
+        self.check_button = QPushButton("&Check against data…", self)
+        self.check_button.setAccessibleName("Check the selected figure against a dataset")
+        self.check_button.clicked.connect(self.check_selected)
+        top.addWidget(self.durations)
         top.addStretch(1)
+        top.addWidget(self.check_button)
         top.addWidget(self.edit_button)
         self.model = FiguresModel()
         self.table = QTableView(self)
@@ -189,6 +202,8 @@ class FiguresView(QWidget):
         chosen = self.subject.currentText()
         rows = [(q, info) for q, info in everything
                 if chosen == ALL_SUBJECTS or same_subject(q.subject, chosen)]  # fmt: skip
+        if not self.durations.isChecked():
+            rows = [(q, info) for q, info in rows if q.unit not in DURATION_UNITS]
         by_claim: dict[int, list[Quantity]] = defaultdict(list)
         for q, _ in rows:
             by_claim[int(q.claim_id or 0)].append(q)
@@ -230,6 +245,19 @@ class FiguresView(QWidget):
         if not 0 <= row < len(self.model.rows):
             return None
         return int(self.model.rows[row][0].claim_id or 0)
+
+    def selected_figure(self) -> Quantity | None:
+        row = self.table.currentIndex().row()
+        return self.model.rows[row][0] if 0 <= row < len(self.model.rows) else None
+
+    def check_selected(self) -> None:
+        figure = self.selected_figure()
+        if figure is None:
+            self.session.report("Pick a figure first, then check it against a dataset.")
+            return
+        dialog = CheckDialog(self.session.project, figure, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, so the figures stay readable behind it
 
     def _open(self, index: QModelIndex) -> None:
         q, info = self.model.rows[index.row()]
