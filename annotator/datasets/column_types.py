@@ -84,8 +84,13 @@ class StrictValueTracker(ValueTracker):
                 return
             if "integer" in couldbe and _INT_LINES.fullmatch(joined):
                 return
-            if "integer" not in couldbe and "float" in couldbe and _FLOAT_LINES.fullmatch(joined):
-                return
+            if "float" in couldbe and _FLOAT_LINES.fullmatch(joined):
+                # every cell is a number; one written with a point or an
+                # exponent is no integer (the commonest float column's first batch)
+                if "integer" in couldbe and ("." in joined or "e" in joined or "E" in joined):
+                    del couldbe["integer"]
+                if "integer" not in couldbe:
+                    return
         for value in values:
             if value:
                 self.evaluate(value)

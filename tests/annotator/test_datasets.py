@@ -202,3 +202,25 @@ def test_the_table_opens_in_plain_sqlite(project_path: Path, empty_project: Proj
     with sqlite3.connect(project_path) as conn:
         count = conn.execute(f"SELECT count(*) FROM {dataset.table_name}").fetchone()[0]
     assert count == 18
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "kind"),
+    [
+        ("100.0", "57", "float"),  # a point in the first row, whole numbers after
+        ("1e3", "12", "float"),  # an exponent
+        ("2.5", "n/a", "text"),  # a point, then a word in the same batch
+        ("12", "0.5", "float"),
+        ("12", "13", "integer"),
+    ],
+)
+def test_a_long_number_column_is_typed_by_every_cell(
+    tmp_path: Path, empty_project: Project, first: str, later: str, kind: str
+) -> None:
+    lines = ["region,value", f"North,{first}"] + [f"South {n},{later}" for n in range(4_999)]
+    path = write(tmp_path, "long.csv", "\n".join(lines) + "\n")
+    dataset = empty_project.datasets.import_file(path, "long")
+    assert dataset.column("value").type == kind
+    stored = empty_project.datasets.row("long", 5_000)["value"]
+    expected = {"float": float(later) if kind == "float" else None, "integer": 13, "text": later}
+    assert stored == expected[kind]
