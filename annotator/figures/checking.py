@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
 from annotator.figures.verify import Point, Verification, VerifyError, check, kind_of, period_of
-from annotator.models import Quantity
+from annotator.models import Attach, Evidence, Quantity
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -143,3 +143,17 @@ def _years_needed(
     except VerifyError:
         return set()
     return {y for y in (first, last) if y is not None}
+
+
+RELATION_BY_RESULT = {True: "supports", False: "refutes", None: "context"}
+
+
+def save_as_evidence(
+    project: Project, claim_id: int, dataset: str, column: str, result: Verification
+) -> Evidence:
+    """The check kept as evidence: the rows used pinned, linked as the result says
+    (agrees: supports, disagrees: refutes, not comparable: context), the steps as its note."""
+    rows = [int(point["row"]) for point in result.computed.get("rows", [])]
+    note = f"Checked against {dataset!r}, column {column!r}: " + " ".join(result.steps)
+    attach = Attach(claim_id, RELATION_BY_RESULT[result.agrees], note)
+    return project.evidence.add_dataset_rows(dataset, rows, attach=attach)

@@ -79,3 +79,23 @@ def test_a_year_outside_the_data_is_said_not_raised(qtbot: QtBot, tmp_path: Path
     dialog.index.setCurrentIndex(dialog.index.findText("nurses pay: cpi"))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     assert "2023" in dialog.output.toPlainText() and "empty" in dialog.output.toPlainText()
+
+
+def test_save_the_check_as_evidence_in_one_undoable_step(qtbot: QtBot, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    view = _view(qtbot, project)
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+    dialog = view.findChild(CheckDialog)
+    assert dialog is not None and not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    links = project.evidence.list(1)
+    assert [link.relation for link in links] == ["supports"]
+    assert "137 / 103" in links[0].note
+    item = project.evidence.get(links[0].evidence.id)
+    assert item.kind == "dataset" and list(item.rows) == [1, 3]
+    view.session.undo_stack.undo()
+    assert project.evidence.list(1) == []
+    view.session.undo_stack.redo()
+    assert [link.relation for link in project.evidence.list(1)] == ["supports"]

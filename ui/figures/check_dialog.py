@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.figures.checking import verify
+from annotator.figures.checking import save_as_evidence, verify
 from annotator.figures.verify import Verification
 from annotator.models import Quantity
-from annotator.project import Project
+from ui.evidence.commands import AddEvidence
+from ui.shell.session import ProjectSession
 
 NO_INDEX = "(none: cash terms)"
 AUTO_YEAR = 0  # a year box at its minimum means "the claim's own year"
@@ -46,9 +47,12 @@ def _year_box(parent: QWidget, name: str) -> QSpinBox:
 
 
 class CheckDialog(QDialog):
-    def __init__(self, project: Project, figure: Quantity, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ProjectSession, figure: Quantity, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.project, self.figure = project, figure
+        self.session, self.figure = session, figure
+        project = self.project = session.project
         self.verification: Verification | None = None
         self.setWindowTitle("Check against data")
         self.setAccessibleName("Check a figure against data")
@@ -98,6 +102,14 @@ class CheckDialog(QDialog):
         self.output = QTextBrowser(self)
         self.output.setAccessibleName("Claimed, computed and the steps")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save_button = buttons.addButton(
+            "&Save as evidence", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.setToolTip(
+            "Pin the rows used to the claim: supports or refutes by the result"
+        )
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -135,10 +147,27 @@ class CheckDialog(QDialog):
             )  # fmt: skip
         except AnnotatorError as exc:
             self.verification = None
+            self.save_button.setEnabled(False)
             self.verdict.setText("<b style='color:#b4451f'>Cannot check</b>")
             self.output.setPlainText(str(exc))
             return
         self._show(self.verification)
+        self.save_button.setEnabled(True)
+
+    def save(self) -> None:
+        """One undoable step: the evidence item with its link to the claim."""
+        if self.verification is None:
+            return
+        claim_id = int(self.figure.claim_id or 0)
+        try:
+            item = save_as_evidence(self.project, claim_id, self.dataset.currentText(),
+                                    self.column.currentText(), self.verification)  # fmt: skip
+        except AnnotatorError as exc:
+            self.output.append(f"Not saved: {exc}")
+            return
+        self.session.undo_stack.push(AddEvidence(self.session, item, (claim_id,)))
+        self.save_button.setEnabled(False)
+        self.session.report("The check was saved as evidence on the claim.")
 
     def _show(self, result: Verification) -> None:
         text, colour = VERDICTS[result.agrees]

@@ -255,7 +255,7 @@ class FiguresView(QWidget):
         if figure is None:
             self.session.report("Pick a figure first, then check it against a dataset.")
             return
-        dialog = CheckDialog(self.session.project, figure, self)
+        dialog = CheckDialog(self.session, figure, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal, so the figures stay readable behind it
 
