@@ -213,11 +213,17 @@ def gui_stall(folder: Path, project_path: Path) -> tuple[float, float]:
     from PySide6.QtWidgets import QApplication
 
     from annotator.project import Project
-    from ui.exchange.import_worker import ImportJob
+    from ui.shell.jobs import ProjectJob
 
     _app = QApplication.instance() or QApplication([])
     Project.open(project_path).close()
-    job = ImportJob(project_path, [folder])
+    job = ProjectJob(
+        "import",
+        project_path,
+        lambda project, report, stopped: project.articles.import_paths(
+            [folder], progress=report, stop=stopped
+        ),
+    )
     began = time.perf_counter()
     busy = longest_event_gap(job.start, lambda: job.done)
     spent = time.perf_counter() - began

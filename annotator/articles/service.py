@@ -199,12 +199,17 @@ class ArticleManager:
         except ImportFailure as exc:
             return ImportOutcome(str(path), "failed", reason=exc.reason)
 
-    def import_paths(self, paths: builtins.list[Path]) -> builtins.list[ImportOutcome]:
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        progress: ImportProgress | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> builtins.list[ImportOutcome]:
         """Files and folders (walked for supported files); a folder with none is a failure."""
         from annotator.exchange import importers
 
-        files, outcomes = importers.collect_files(paths)
-        return outcomes + self.import_files(files)
+        files, outcomes = importers.collect_files(list(paths))
+        return outcomes + self.import_files(files, progress=progress, stop=stop)
 
     def diff(self, old_id: int, new_id: int) -> builtins.list[DiffSpan]:
         """What changed from one revision to another: spans in code points of each text."""

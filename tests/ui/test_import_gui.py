@@ -12,7 +12,12 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from annotator.articles.service import ArticleManager
+from annotator.exchange.importers import batch
+from annotator.exchange.importers.batch import FileReader, ReadResult
+from annotator.models import ImportOutcome
 from tests.conftest import FIXTURES
+from tests.ui.job_support import Gate
 from ui.library.details import ArticleDetailsDialog
 from ui.shell.main_window import MainWindow
 
@@ -126,8 +131,76 @@ def test_closing_the_window_mid_import_waits_for_the_worker(
     job = window.importing.job
     assert job is not None
     window.close()
-    assert job.thread.isFinished()
+    assert not job.running
     assert window.importing.job is None
+
+
+def _slow_reading(monkeypatch: pytest.MonkeyPatch, gate: Gate) -> None:
+    """Every file read passes the gate (in-process reading: a batch under PARALLEL_MIN_FILES)."""
+    real = batch._read_one
+
+    def read(reader: FileReader, path: Path) -> ReadResult:
+        gate.passing(path.name)
+        return real(reader, path)
+
+    monkeypatch.setattr(batch, "_read_one", read)
+
+
+def _notes(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    paths = [folder / f"note-{i:02}.txt" for i in range(count)]
+    for i, path in enumerate(paths):
+        path.write_text(f"Note {i}: the pay offer was {i}% in the end.\n", encoding="utf-8")
+    return paths
+
+
+def test_cancel_stops_within_the_file_being_read_and_the_window_answers(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, tmp_path: Path
+) -> None:
+    paths = _notes(tmp_path / "slow", 6)
+    gate = Gate(hold=3)  # the 4th file takes as long as the test wants
+    _slow_reading(monkeypatch, gate)
+    before = window.session.project.articles.count()
+    assert window.importing.start(paths)
+    assert gate.reached.wait(10)
+    # the window answers while the import is busy: open another article
+    other = window.session.project.articles.list()[1].id
+    window.library.select_article(other)
+    qtbot.waitUntil(lambda: window.reader.article_id == other, timeout=2000)
+    progress = window.importing.progress
+    assert progress is not None and progress.isVisible()
+    qtbot.waitUntil(lambda: "note-03.txt  (4 of 6)" in progress.label.text(), timeout=2000)
+    progress.cancel_button.click()
+    gate.open()
+    _wait_for_summary(qtbot, window)
+    # nothing after the file being read when Cancel was pressed was read or stored
+    assert gate.seen == [p.name for p in paths[:4]]
+    assert window.session.project.articles.count() - before == 3
+    summary = window.importing.summary
+    assert summary is not None
+    assert summary.headline.text() == "Cancelled: 3 imported before stopping"
+
+
+def test_an_unexpected_error_is_reported_once_and_the_window_goes_on(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, inbox: Path
+) -> None:
+    def broken(*_a: object, **_k: object) -> list[ImportOutcome]:
+        raise RuntimeError("the disk said no")
+
+    monkeypatch.setattr(ArticleManager, "import_paths", broken)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: shown.append((title, text)))
+    assert window.importing.start([inbox])
+    qtbot.waitUntil(lambda: window.importing.job is None, timeout=10_000)
+    assert shown == [
+        (
+            "Import articles failed",
+            "Import articles stopped on an unexpected error (RuntimeError: the disk said no)",
+        )
+    ]
+    assert window.importing.progress is None
+    assert window.importing.start([inbox])  # a new import may start
+    qtbot.waitUntil(lambda: window.importing.job is None, timeout=10_000)
 
 
 def _mime(paths: list[Path]) -> QMimeData:

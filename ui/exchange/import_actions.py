@@ -13,17 +13,24 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from annotator.errors import ImportFailure
-from annotator.exchange.importers import collect_files
 from annotator.models import Changes, ImportOutcome
-from ui.exchange.import_progress import ImportProgressDialog
+from annotator.project import Project
 from ui.exchange.import_summary import ImportSummaryDialog, headline
-from ui.exchange.import_worker import ImportJob
 from ui.library.details import edit_article_details
 from ui.library.view import ARTICLE_ID_ROLE
+from ui.shell.job_progress import JobProgressDialog
+from ui.shell.job_runner import JobRunner, JobSpec
+from ui.shell.jobs import ProjectJob, Report, Stopped
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
+IMPORT_JOB = JobSpec(
+    "Import articles",
+    "Reading",
+    "files",
+    busy="An import is already running; wait for it or cancel it.",
+)
 ARTICLE_FILTER = (
     "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
 )
@@ -36,8 +43,7 @@ class ImportActions(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-        self.job: ImportJob | None = None
-        self.progress: ImportProgressDialog | None = None
+        self.runner = JobRunner(window, self)
         self.summary: ImportSummaryDialog | None = None
         self._install_actions()
         window.setAcceptDrops(True)
@@ -91,55 +97,38 @@ class ImportActions(QObject):
         if name:
             self.start([Path(name)])
 
+    @property
+    def job(self) -> ProjectJob | None:
+        return self.runner.job
+
+    @property
+    def progress(self) -> JobProgressDialog | None:
+        return self.runner.progress
+
     def start(self, paths: list[Path]) -> bool:
-        """Import paths on a worker thread; False when another import is still running."""
-        if self.job is not None:
-            self.window.statusBar().showMessage(
-                "An import is already running; wait for it or cancel it.", 5000
-            )
-            return False
-        project_path = self.session.project.path
-        if project_path is None:  # an in-memory project has no file a worker could open
-            files, outcomes = collect_files(paths)
-            outcomes += self.session.project.articles.import_files(files)
-            self._finish(outcomes, False)
-            return True
-        self.job = ImportJob(project_path, paths, self)
-        self.progress = ImportProgressDialog(self.window)
-        self.job.progress.connect(self.progress.set_progress)
-        self.job.finished.connect(self._finish)
-        self.progress.cancel_requested.connect(self.job.cancel)
-        self.progress.show()
-        self.job.start()
-        return True
+        """Import paths on a job of their own; False when another import is still running."""
+        chosen = list(paths)
+
+        def work(project: Project, report: Report, stopped: Stopped) -> list[ImportOutcome]:
+            return project.articles.import_paths(chosen, progress=report, stop=stopped)
+
+        return self.runner.run(IMPORT_JOB, work, self._finish)
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        self.runner.cancel()
 
     def shutdown(self) -> None:
         """Stop a running import before the window goes (the thread must not outlive it)."""
-        job, self.job = self.job, None
-        if job is not None:
-            job.finished.disconnect(self._finish)
-            job.cancel()
-            job.wait()
-        if self.progress is not None:
-            self.progress.close()
+        self.runner.shutdown()
 
-    def _finish(self, outcomes: list[ImportOutcome], cancelled: bool) -> None:
-        job, self.job = self.job, None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+    def _finish(self, result: object, cancelled: bool, error: str) -> None:
+        outcomes: list[ImportOutcome] = list(result) if isinstance(result, list) else []
+        if error and not outcomes:
+            return  # the runner showed why; an empty summary would only repeat it
         changed = _changed_articles(outcomes)
-        same_project = job is None or job.project_path == self.session.project.path
-        if changed and same_project:
+        if changed:
             self.session.notify(Changes(articles=changed))
         self.window.statusBar().showMessage(headline(outcomes, cancelled), 8000)
-        if job is not None:
-            job.deleteLater()
         self.show_summary(outcomes, cancelled)
 
     def show_summary(self, outcomes: list[ImportOutcome], cancelled: bool) -> ImportSummaryDialog:

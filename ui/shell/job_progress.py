@@ -1,7 +1,8 @@
 """The progress window of a background job: what is being worked on, a bar, Cancel.
 
 Not modal: the window stays usable while the job runs. Escape and the close
-button cancel the job rather than hide it, so nothing runs on unseen.
+button cancel the job rather than hide it, so nothing runs on unseen. Every
+background job in the window shows this one dialog (ui/shell/job_runner.py).
 """
 
 from __future__ import annotations
@@ -22,10 +23,19 @@ class JobProgressDialog(QDialog):
 
     cancel_requested = Signal()
 
-    def __init__(self, title: str, verb: str, unit: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        verb: str,
+        unit: str,
+        parent: QWidget | None = None,
+        counted: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.verb = verb  # "Fetching"
         self.unit = unit  # "addresses"
+        # False when `done of total` is a fraction (bytes, rows), not items to name
+        self.counted = counted
         self.setWindowTitle(title)
         self.setModal(False)
         self.setMinimumWidth(480)
@@ -53,7 +63,10 @@ class JobProgressDialog(QDialog):
         self.bar.setValue(done)
         if not self.cancel_button.isEnabled():
             return  # keep saying that it is cancelling
-        if current:
+        if not self.counted:
+            percent = 100 * done // max(total, 1)
+            self.label.setText(f"{self.verb} {current}  ({percent}%)" if current else f"{percent}%")
+        elif current:
             self.label.setText(f"{self.verb} {current}  ({done + 1} of {total})")
         else:
             self.label.setText(f"{done} of {total} {self.unit} done")

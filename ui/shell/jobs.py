@@ -6,6 +6,12 @@ job writes). The work is a plain function of (project, report, stopped): the
 domain stays free of Qt, and the same function runs in the CLI. A project
 without a file (in memory) runs the work on the GUI thread instead, since no
 second connection could see it.
+
+Errors come back as one line in `finished`, never as a dead thread: a domain
+error (AnnotatorError, OSError) as its message, anything else as the job's
+name with the exception's type, so a bug still reaches the user's screen.
+Cancel sets a flag the work checks between items (`stopped()`); work that
+checks it at least every half second stops within a second of Cancel.
 """
 
 from __future__ import annotations
@@ -30,8 +36,9 @@ class _Worker(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object, bool, str)  # result, cancelled, error ("" when none)
 
-    def __init__(self, project_path: Path, work: Work, stop: threading.Event) -> None:
+    def __init__(self, name: str, project_path: Path, work: Work, stop: threading.Event) -> None:
         super().__init__()
+        self.name = name
         self.project_path = project_path
         self.work = work
         self.stop = stop
@@ -44,13 +51,12 @@ class _Worker(QObject):
             self.finished.emit(None, False, str(exc))
             return
         try:
-            result = self.work(project, self.progress.emit, self.stop.is_set)
-        except (AnnotatorError, OSError) as exc:
-            self.finished.emit(None, self.stop.is_set(), str(exc))
-            return
+            result, error = _attempt(
+                self.name, project, self.work, self.progress.emit, self.stop.is_set
+            )
         finally:
             project.close()
-        self.finished.emit(result, self.stop.is_set(), "")
+        self.finished.emit(result, self.stop.is_set(), error)
 
 
 class ProjectJob(QObject):
@@ -68,7 +74,7 @@ class ProjectJob(QObject):
         self._stop = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName(name)
-        self.worker = _Worker(project_path, work, self._stop)
+        self.worker = _Worker(name, project_path, work, self._stop)
         self.worker.moveToThread(self._thread)
         self._thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)
@@ -89,6 +95,10 @@ class ProjectJob(QObject):
     def cancelled(self) -> bool:
         return self._stop.is_set()
 
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
     def wait(self, milliseconds: int = 60_000) -> bool:
         return self._thread.wait(milliseconds)
 
@@ -98,9 +108,21 @@ class ProjectJob(QObject):
         self.finished.emit(result, cancelled, error)
 
 
-def run_here(project: Project, work: Work) -> tuple[Any, str]:
+def run_here(project: Project, work: Work, name: str = "") -> tuple[Any, str]:
     """Run the work on this thread (a project with no file); (result, error)."""
+    return _attempt(name, project, work, lambda _d, _t, _c: None, lambda: False)
+
+
+def _attempt(
+    name: str, project: Project, work: Work, report: Report, stopped: Stopped
+) -> tuple[Any, str]:
+    """(result, "") or (None, one line saying what went wrong)."""
     try:
-        return work(project, lambda _d, _t, _c: None, lambda: False), ""
+        return work(project, report, stopped), ""
     except (AnnotatorError, OSError) as exc:
         return None, str(exc)
+    except Exception as exc:  # a bug: reported like any failure, never a silent dead thread
+        return (
+            None,
+            f"{name or 'the job'} stopped on an unexpected error ({type(exc).__name__}: {exc})",
+        )

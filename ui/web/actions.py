@@ -18,13 +18,18 @@ from annotator.models.web import RefetchOutcome
 from annotator.project import Project
 from ui.exchange.import_summary import ImportSummaryDialog, headline
 from ui.shell.job_progress import JobProgressDialog
-from ui.shell.jobs import ProjectJob, Report, Stopped, Work, run_here
+from ui.shell.job_runner import JobRunner, JobSpec
+from ui.shell.jobs import ProjectJob, Report, Stopped
 from ui.web.address_dialog import AddressDialog
 from ui.web.refetch_summary import RefetchSummaryDialog, refetch_headline
 
 if TYPE_CHECKING:
     from annotator.web.http import Fetcher
     from ui.shell.main_window import MainWindow
+
+BUSY = "Fetching is already running; wait for it or cancel it."
+IMPORT_JOB = JobSpec("Import from address", "Fetching", "addresses", busy=BUSY)
+CHECK_JOB = JobSpec("Check for changes", "Fetching", "addresses", busy=BUSY)
 
 
 class WebActions(QObject):
@@ -34,8 +39,7 @@ class WebActions(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-        self.job: ProjectJob | None = None
-        self.progress: JobProgressDialog | None = None
+        self.runner = JobRunner(window, self)
         self.import_summary: ImportSummaryDialog | None = None
         self.refetch_summary: RefetchSummaryDialog | None = None
         # Tests point fetching at a local server with a short timeout.
@@ -89,12 +93,10 @@ class WebActions(QObject):
                 project.web.make_fetcher = make_fetcher
             return project.web.import_addresses(urls, progress=report, stop=stopped)
 
-        return self._run("Import from address", "Fetching", "addresses", work, self._imported)
+        return self.runner.run(IMPORT_JOB, work, self._imported)
 
-    def _imported(self, result: object, cancelled: bool, error: str) -> None:
+    def _imported(self, result: object, cancelled: bool, _error: str) -> None:
         outcomes: list[ImportOutcome] = list(result) if isinstance(result, list) else []
-        if error:
-            self.window.show_error("Import from address failed", error)
         changed = frozenset(
             o.article_id
             for o in outcomes
@@ -144,12 +146,10 @@ class WebActions(QObject):
                 project.web.make_fetcher = make_fetcher
             return project.web.refetch(article_ids, progress=report, stop=stopped)
 
-        return self._run("Check for changes", "Fetching", "addresses", work, self._checked)
+        return self.runner.run(CHECK_JOB, work, self._checked)
 
-    def _checked(self, result: object, cancelled: bool, error: str) -> None:
+    def _checked(self, result: object, cancelled: bool, _error: str) -> None:
         outcomes: list[RefetchOutcome] = list(result) if isinstance(result, list) else []
-        if error:
-            self.window.show_error("Check for changes failed", error)
         changed: set[int] = set()
         for outcome in outcomes:
             if outcome.status == "revision" and outcome.revision is not None:
@@ -164,66 +164,20 @@ class WebActions(QObject):
         self.refetch_summary.open()
 
     # -- the job -------------------------------------------------------------------
-    def _run(
-        self,
-        title: str,
-        verb: str,
-        unit: str,
-        work: Work,
-        done: Callable[[object, bool, str], None],
-    ) -> bool:
-        if self.job is not None:
-            self.window.statusBar().showMessage(
-                "Fetching is already running; wait for it or cancel it.", 5000
-            )
-            return False
-        path = self.session.project.path
-        if path is None:  # a project with no file: no second connection could see it
-            result, error = run_here(self.session.project, work)
-            done(result, False, error)
-            return True
-        job = ProjectJob(title, path, work, self)
-        self.job = job
-        self.progress = JobProgressDialog(title, verb, unit, self.window)
-        job.progress.connect(self.progress.set_progress)
-        self.progress.cancel_requested.connect(job.cancel)
-        job.finished.connect(
-            lambda result, cancelled, error: self._end(job, done, result, cancelled, error)
-        )
-        self.progress.show()
-        job.start()
-        return True
+    @property
+    def job(self) -> ProjectJob | None:
+        return self.runner.job
 
-    def _end(
-        self,
-        job: ProjectJob,
-        done: Callable[[object, bool, str], None],
-        result: object,
-        cancelled: bool,
-        error: str,
-    ) -> None:
-        self.job = None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        job.deleteLater()
-        if job.project_path == self.session.project.path:
-            done(result, cancelled, error)
+    @property
+    def progress(self) -> JobProgressDialog | None:
+        return self.runner.progress
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        self.runner.cancel()
 
     def shutdown(self) -> None:
         """Stop a running job before the window goes (its thread must not outlive it)."""
-        job, self.job = self.job, None
-        if job is not None:
-            job.finished.disconnect()
-            job.cancel()
-            job.wait()
-        if self.progress is not None:
-            self.progress.close()
+        self.runner.shutdown()
 
 
 def _fetched_along(project: Project, article_id: int) -> bool:

@@ -1,0 +1,134 @@
+"""Running a feature's background work: one job at a time, its progress window, its end.
+
+Every long piece of work in the window (import, fetching, export, merge,
+dataset import, figures parsing) goes through a JobRunner, so they all behave
+alike: a non-modal progress window with Cancel, "already running" refused
+with a status message, errors shown once in a warning titled after the job,
+and the job's own end handler called on the GUI thread with what it returned
+(also when cancelled: what was done before stopping is kept and reported).
+A job started for one project whose window meanwhile opened another drops
+its result instead of applying it to the wrong project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+from ui.shell.job_progress import JobProgressDialog
+from ui.shell.jobs import ProjectJob, Work, run_here
+from ui.shell.session import ProjectSession
+
+# result, cancelled, error ("" when none): called on the GUI thread when a job ends
+Done = Callable[[object, bool, str], None]
+BUSY_MESSAGE_MS = 5000
+
+
+class JobWindow(Protocol):
+    """What a runner needs of the window: a parent, the status bar, a warning box."""
+
+    session: ProjectSession
+
+    def statusBar(self) -> QStatusBar: ...  # Qt's name
+
+    def show_error(self, title: str, message: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """How a job presents itself: "Import files", "Reading", "files"."""
+
+    title: str
+    verb: str = "Working on"
+    unit: str = "items"
+    counted: bool = True  # "(3 of 40)" in the label; False for a fraction of bytes or rows
+    busy: str = ""  # the status message when a second job is refused
+
+
+class JobRunner(QObject):
+    """Runs one ProjectJob at a time for a feature, with a JobProgressDialog."""
+
+    def __init__(self, window: JobWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.job: ProjectJob | None = None
+        self.progress: JobProgressDialog | None = None
+        self.show_progress = True  # False for work that shows its progress in its own view
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def run(self, spec: JobSpec, work: Work, done: Done) -> bool:
+        """Start the work on its own thread; False (and a status message) when one is running."""
+        if self.job is not None:
+            message = spec.busy or f"{spec.title} is already running; wait for it or cancel it."
+            self.window.statusBar().showMessage(message, BUSY_MESSAGE_MS)
+            return False
+        session = self.window.session
+        path = session.project.path
+        if path is None:  # a project with no file: no second connection could see it
+            result, error = run_here(session.project, work, spec.title)
+            self._report(spec, error)
+            done(result, False, error)
+            return True
+        job = ProjectJob(spec.title, path, work, self)
+        self.job = job
+        if self.show_progress:
+            parent = self.window if isinstance(self.window, QWidget) else None
+            self.progress = JobProgressDialog(
+                spec.title, spec.verb, spec.unit, parent, counted=spec.counted
+            )
+            job.progress.connect(self.progress.set_progress)
+            self.progress.cancel_requested.connect(job.cancel)
+            self.progress.show()
+        job.finished.connect(
+            lambda result, cancelled, error: self._end(spec, job, done, result, cancelled, error)
+        )
+        job.start()
+        return True
+
+    def _end(
+        self,
+        spec: JobSpec,
+        job: ProjectJob,
+        done: Done,
+        result: object,
+        cancelled: bool,
+        error: str,
+    ) -> None:
+        if self.job is job:
+            self.job = None
+        self._close_progress()
+        job.deleteLater()
+        if job.project_path != self.window.session.project.path:
+            return  # the window moved on to another project: nothing here to update
+        self._report(spec, error)
+        done(result, cancelled, error)
+
+    def _report(self, spec: JobSpec, error: str) -> None:
+        if error:
+            self.window.show_error(f"{spec.title} failed", error)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def shutdown(self) -> None:
+        """Stop a running job and wait for it (its thread must not outlive the window)."""
+        job, self.job = self.job, None
+        if job is not None:
+            job.finished.disconnect()
+            job.cancel()
+            job.wait()
+        self._close_progress()
