@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,5 +53,25 @@ def test_opening_a_project_imports_no_parser_or_exporter() -> None:
         text=True,
         timeout=120,
         check=True,
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_window_module_imports_no_merger_or_exporter() -> None:
+    """The window's first paint needs no merge reader or exporter: they load on first use."""
+    code = (
+        "import sys\n"
+        "import ui.shell.main_window\n"
+        "heavy = ['annotator.exchange.mergers', 'annotator.exchange.exporters']\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert out.stdout.strip() == "[]"

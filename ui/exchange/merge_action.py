@@ -14,13 +14,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.mergers import Incoming
-from annotator.exchange.mergers.report import MergeReport
 from annotator.models import Changes
 from ui.shell.session import ProjectSession
 from ui.shell.undo import ProjectCommand
 
 if TYPE_CHECKING:
+    # The mergers (and the exporters they use) load on the first merge: the
+    # window's first paint does not need them (bench/startup.py).
+    from annotator.exchange.mergers import Incoming
+    from annotator.exchange.mergers.report import MergeReport
     from ui.shell.main_window import MainWindow
 
 MERGE_FILTER = "Claim sets (*.json *.jsonld);;All files (*)"
@@ -62,6 +64,8 @@ class MergeFile(ProjectCommand):
 
     @classmethod
     def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
+        from annotator.exchange.mergers.report import MergeReport
+
         command = cls(session, Path(payload["path"]), None, label)
         report = MergeReport(source=payload["path"], format=payload.get("format", ""))
         report.added_ids.update({k: list(v) for k, v in payload.get("added_ids", {}).items()})
