@@ -5,19 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from annotator.models import ImportOutcome
+from ui.shell.job_summary import ARTICLE_ID_ROLE, JobSummaryDialog
 
 # status -> group heading, in the order the groups are listed
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -26,7 +17,6 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("revision", "New revisions"),
     ("duplicate", "Duplicates (already in the project)"),
 )
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def headline(outcomes: list[ImportOutcome], cancelled: bool = False) -> str:
@@ -43,82 +33,26 @@ def headline(outcomes: list[ImportOutcome], cancelled: bool = False) -> str:
     return f"Cancelled: {text} before stopping" if cancelled else text
 
 
-class ImportSummaryDialog(QDialog):
+class ImportSummaryDialog(JobSummaryDialog):
     """Lists every file of a batch by outcome; double-click an article to open it."""
 
-    article_chosen = Signal(int)
+    GROUPS = GROUPS
+    COLUMNS = ("File", "Article or reason")
 
     def __init__(
         self, outcomes: list[ImportOutcome], cancelled: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Import finished")
-        self.setAccessibleName("Import summary")
-        self.resize(760, 440)
-        self.outcomes = outcomes
+        super().__init__(
+            outcomes, headline(outcomes, cancelled), "Import finished", "Import summary", parent
+        )
 
-        self.headline = QLabel(headline(outcomes, cancelled), self)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        self.headline.setFont(font)
-        self.headline.setAccessibleName("Import result")
-
-        self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("Imported files")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["File", "Article or reason"])
-        self.tree.setRootIsDecorated(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(0, 260)
-        self._fill()
-        self.tree.itemActivated.connect(self._on_activated)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.tree)
-        layout.addWidget(buttons)
-
-    def _fill(self) -> None:
-        for status, heading in GROUPS:
-            members = [o for o in self.outcomes if o.status == status]
-            if not members:
-                continue
-            group = QTreeWidgetItem(self.tree, [f"{heading} ({len(members)})"])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFirstColumnSpanned(True)
-            for outcome in members:
-                item = QTreeWidgetItem(group, [Path(outcome.source).name, _detail(outcome)])
-                item.setToolTip(0, outcome.source)
-                item.setToolTip(1, _detail(outcome))
-                if outcome.article_id is not None:
-                    item.setData(0, ARTICLE_ID_ROLE, outcome.article_id)
-            group.setExpanded(True)
-
-    def group_texts(self, status: str) -> list[tuple[str, str]]:
-        """(file, detail) rows under one status group, as the user sees them."""
-        heading = dict(GROUPS)[status]
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
-            if group is not None and group.text(0).startswith(heading):
-                children = [group.child(i) for i in range(group.childCount())]
-                return [(c.text(0), c.text(1)) for c in children if c is not None]
-        return []
-
-    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        article_id = item.data(0, ARTICLE_ID_ROLE)
-        if isinstance(article_id, int):
-            self.article_chosen.emit(article_id)
+    def add_row(self, group: QTreeWidgetItem, outcome: ImportOutcome) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(group, [Path(outcome.source).name, _detail(outcome)])
+        item.setToolTip(0, outcome.source)
+        item.setToolTip(1, _detail(outcome))
+        if outcome.article_id is not None:
+            item.setData(0, ARTICLE_ID_ROLE, outcome.article_id)
+        return item
 
 
 def _detail(outcome: ImportOutcome) -> str:

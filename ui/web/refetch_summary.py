@@ -6,26 +6,16 @@ stealth edit (a figure changed, a quote softened) is seen without opening a diff
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from annotator.models.web import RefetchOutcome
+from ui.shell.job_summary import ARTICLE_ID_ROLE, JobSummaryDialog, children
 
 GROUPS: tuple[tuple[str, str], ...] = (
     ("revision", "Changed at the source: new revisions"),
     ("failed", "Could not be checked"),
     ("unchanged", "Unchanged"),
 )
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def refetch_headline(outcomes: list[RefetchOutcome], cancelled: bool = False) -> str:
@@ -51,10 +41,12 @@ def outcome_detail(outcome: RefetchOutcome) -> str:
     return f"new revision #{outcome.revision}: " + ", ".join(claims)
 
 
-class RefetchSummaryDialog(QDialog):
+class RefetchSummaryDialog(JobSummaryDialog):
     """Lists each checked article by outcome; double-click one to open it."""
 
-    article_chosen = Signal(int)
+    GROUPS = GROUPS
+    COLUMNS = ("Article", "What was found")
+    FIRST_COLUMN_WIDTH = 300
 
     def __init__(
         self,
@@ -62,79 +54,32 @@ class RefetchSummaryDialog(QDialog):
         cancelled: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Check for changes")
-        self.setAccessibleName("Check for changes: results")
-        self.resize(780, 440)
-        self.outcomes = outcomes
-        self.headline = QLabel(refetch_headline(outcomes, cancelled), self)
-        self.headline.setAccessibleName("Summary")
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Article", "What was found"])
-        self.tree.setAccessibleName("Checked articles")
-        self.tree.setRootIsDecorated(True)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 300)
-        self.tree.itemActivated.connect(self._on_activated)
-        self._fill()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.tree)
-        layout.addWidget(buttons)
+        super().__init__(
+            outcomes,
+            refetch_headline(outcomes, cancelled),
+            "Check for changes",
+            "Check for changes: results",
+            parent,
+        )
 
-    def _fill(self) -> None:
-        for status, heading in GROUPS:
-            members = [o for o in self.outcomes if o.status == status]
-            if not members:
-                continue
-            group = QTreeWidgetItem(self.tree, [f"{heading} ({len(members)})"])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFirstColumnSpanned(True)
-            for outcome in members:
-                name = outcome.title or outcome.url or f"article {outcome.article_id}"
-                item = QTreeWidgetItem(group, [name, outcome_detail(outcome)])
-                item.setToolTip(0, outcome.url)
-                item.setToolTip(1, outcome_detail(outcome))
-                shown = outcome.revision if outcome.revision is not None else outcome.article_id
-                item.setData(0, ARTICLE_ID_ROLE, shown)
-                for change in outcome.changes:
-                    line = f"“{change.old or '(nothing)'}” → “{change.new or '(nothing)'}”"
-                    child = QTreeWidgetItem(item, ["changed", line])
-                    child.setToolTip(1, f"…{change.before}{change.new}{change.after}…")
-                item.setExpanded(True)
-            group.setExpanded(True)
-
-    def group_texts(self, status: str) -> list[tuple[str, str]]:
-        """(article, detail) rows under one status group, as the user sees them."""
-        heading = dict(GROUPS)[status]
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
-            if group is not None and group.text(0).startswith(heading):
-                return [(item.text(0), item.text(1)) for item in _children(group)]
-        return []
+    def add_row(self, group: QTreeWidgetItem, outcome: RefetchOutcome) -> QTreeWidgetItem:
+        name = outcome.title or outcome.url or f"article {outcome.article_id}"
+        item = QTreeWidgetItem(group, [name, outcome_detail(outcome)])
+        item.setToolTip(0, outcome.url)
+        item.setToolTip(1, outcome_detail(outcome))
+        shown = outcome.revision if outcome.revision is not None else outcome.article_id
+        item.setData(0, ARTICLE_ID_ROLE, shown)
+        for change in outcome.changes:
+            line = f"“{change.old or '(nothing)'}” → “{change.new or '(nothing)'}”"
+            child = QTreeWidgetItem(item, ["changed", line])
+            child.setToolTip(1, f"…{change.before}{change.new}{change.after}…")
+        item.setExpanded(True)
+        return item
 
     def change_texts(self) -> list[str]:
         """Every changed passage listed, "old" → "new"."""
         found: list[str] = []
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
-            if group is not None:
-                for item in _children(group):
-                    found += [change.text(1) for change in _children(item)]
+        for group in children(self.tree.invisibleRootItem()):
+            for item in children(group):
+                found += [change.text(1) for change in children(item)]
         return found
-
-    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        article_id = item.data(0, ARTICLE_ID_ROLE)
-        if isinstance(article_id, int):
-            self.article_chosen.emit(article_id)
-
-
-def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    found = (item.child(i) for i in range(item.childCount()))
-    return [child for child in found if child is not None]
