@@ -62,6 +62,8 @@ LEVEL_NOUN_OF = re.compile(
     r"figure|level|tally|bill)\s+of\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "go up by an average of £123": the average is of the change, so the change word stands.
+BY_AVERAGE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?average\s+of\s+(?:\w+\s+){0,2}$", re.I)
 # "annual growth in regular pay ... was 5.6%": a copula hands the change noun its figure
 # however long the noun phrase between them.
 COPULA_LEAD = re.compile(
@@ -85,7 +87,8 @@ PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "length",
     ),
     (
-        re.compile(r"\b(?:(?:this|last|next|each|every|per|a|an)\s+(?:year|month|week|day|hour)"
+        re.compile(r"\b(?:(?:over|in|during|across)\s+the\s+(?:last|past)\s+(?:year|month|week)"
+                   r"|(?:this|last|next|each|every|per|a|an)\s+(?:year|month|week|day|hour)"
                    r"|per\s+annum|annually|a\s+year"
                    r"|(?:a|per|each)\s+(?:litre|gallon|kilo|kilogram|kg|pint|unit))\b", re.I),
         "plain",
@@ -218,7 +221,7 @@ def direction(text: str, start: int, end: int, own_start: int) -> str | None:
         return None
     left, right = _clause(text, start, end)
     lead = text[max(left, own_start - 40) : own_start]
-    if LEVEL_NOUN_OF.search(lead):
+    if LEVEL_NOUN_OF.search(lead) and not BY_AVERAGE.search(lead):
         return None
     if COPULA_LEAD.search(lead):
         nouns = list(CHANGE_NOUN.finditer(text, left, own_start))

@@ -31,6 +31,11 @@ ROWS: list[tuple[str, list[dict[str, Any]]]] = [
      [{"value": 24, "unit": "hour", "period": None}]),
     ("Japan approved a record ¥115.5 trillion budget.", [{"value": 115.5e12, "unit": "JPY"}]),
     ("The retailer reported an operating result of (£12.5m).", [{"value": -12.5e6, "unit": "GBP"}]),
+    ("House prices climbed 1.9% over the last year to £268,000.",
+     [{"value": 1.9, "period": "over the last year"}, {"value": 268000, "period": None}]),
+    ("Water bills will go up by an average of £123 a year.",
+     [{"value": 123, "direction": "rise", "period": "a year"}]),
+    ("A budget of £2bn was agreed.", [{"value": 2e9, "direction": None}]),
     ("Between 5 and 10 staff left.", [{"value": 5, "qualifier": "between"}, {"value": 10}]),
 ]  # fmt: skip
 
