@@ -156,7 +156,7 @@ def spans(
 ) -> list[tuple[int, int, int, int | None, int | None, int | None]]:
     """(id, start, end, side_id, stance_id, verdict_id) of an article's placed claims: what the reader paints."""
     return [
-        tuple(r)  # type: ignore[misc]
+        tuple(r)
         for r in db.execute(
             'SELECT id, start, "end", side_id, stance_id, verdict_id FROM claims '
             "WHERE article_id = ? AND anchor != 'orphan' ORDER BY start",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from importlib import resources
+from typing import Any
 
 from annotator.exchange.importers import markdown, plaintext
 from annotator.models import ImportOutcome
@@ -47,7 +48,7 @@ def seed_samples(project: Project, claims: bool = True) -> list[ImportOutcome]:
         data = folder.joinpath(name).read_bytes()
         reader = markdown.read if kind == "md" else plaintext.read
         article = reader(data, f"samples/{name}")
-        fields = {k: v for k, v in extra.items() if not getattr(article, k)}
+        fields: dict[str, Any] = {k: v for k, v in extra.items() if not getattr(article, k)}
         outcome = project.articles.add(replace(article, **fields))
         outcomes.append(outcome)
         if outcome.status == "imported" and outcome.article_id is not None:

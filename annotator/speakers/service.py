@@ -259,7 +259,7 @@ class SpeakerManager:
         role, organisation = _optional(role), _optional(organisation)
         if role is None and organisation is None:
             raise SpeakerError("a role needs a title or an organisation")
-        dates = []
+        dates: list[str | None] = []
         for label, value in (("start", valid_from), ("end", valid_to)):
             if value in (None, ""):
                 dates.append(None)

@@ -109,7 +109,7 @@ class ProjectDatabase(sqlite_utils.Database):
     """
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[ProjectDatabase]:  # type: ignore[override]
+    def atomic(self) -> Iterator[ProjectDatabase]:
         if self.conn.in_transaction:
             with super().atomic():  # nested: a savepoint
                 yield self

@@ -266,7 +266,8 @@ def _sources(
 
 def _head(data: ExportSet, user: str) -> tuple[str, dict[tuple[str, str], str]]:
     """The document up to the Sources (users and codebook: small, built with lxml), and the codes."""
-    root = etree.Element(NS + "Project", nsmap={None: NAMESPACE})
+    # the default namespace is keyed None in lxml; its stubs only allow str keys
+    root = etree.Element(NS + "Project", nsmap={None: NAMESPACE})  # type: ignore[dict-item]
     root.set("name", xml_text(data.project_name))
     root.set("origin", GENERATOR)
     root.set("creatingUserGUID", user)

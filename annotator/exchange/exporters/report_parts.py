@@ -33,20 +33,22 @@ def _swept(text: str, placed: list[Claim]) -> list[Piece]:
     """The pieces of any claims, overlapping or not: cut at every boundary, sweep left to right."""
     size = len(text)
     cuts = {0, size}
-    for c in placed:
-        cuts.update((max(0, min(size, c.start)), max(0, min(size, c.end))))  # type: ignore[type-var]
-    bounds = sorted(cuts)
     starts: dict[int, list[Claim]] = {}
     ending: dict[int, list[int]] = {}
     for c in placed:
-        starts.setdefault(c.start, []).append(c)  # type: ignore[arg-type]
-        ending.setdefault(c.end, []).append(c.id)  # type: ignore[arg-type]
+        if c.start is None or c.end is None:  # placed claims have both; an orphan has neither
+            continue
+        cuts.update((max(0, min(size, c.start)), max(0, min(size, c.end))))
+        starts.setdefault(c.start, []).append(c)
+        ending.setdefault(c.end, []).append(c.id)
+    bounds = sorted(cuts)
     ends = {position: tuple(ids) for position, ids in ending.items()}
     active: dict[int, Claim] = {}
     result: list[Piece] = []
     none: tuple[int, ...] = ()
+    no_claims: list[Claim] = []
     for left, right in itertools.pairwise(bounds):
-        for c in starts.get(left, none):  # type: ignore[union-attr]
+        for c in starts.get(left, no_claims):
             active[c.id] = c
         for claim_id in ends.get(left, none):
             active.pop(claim_id, None)
@@ -70,13 +72,13 @@ def _one_after_another(text: str, placed: list[Claim]) -> list[Piece] | None:
     none: tuple[int, ...] = ()
     for c in placed:
         start, end = c.start, c.end
-        if start < position or not start < end <= size:  # type: ignore[operator]
+        if start is None or end is None or start < position or not start < end <= size:
             return None
-        if start > position:  # type: ignore[operator]
+        if start > position:
             append(Piece(text[position:start], none, none))
         ids = (c.id,)
         append(Piece(text[start:end], ids, ids))
-        position = end  # type: ignore[assignment]
+        position = end
     if position < size:
         append(Piece(text[position:], none, none))
     return result

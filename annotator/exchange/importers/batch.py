@@ -27,7 +27,7 @@ import os
 import pickle
 import signal
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -89,7 +89,7 @@ def read_in_order(
     min_files: int | None = None,
     min_bytes: int | None = None,
     reader: FileReader = read_file,
-) -> Iterator[tuple[Path, ReadResult]]:
+) -> Generator[tuple[Path, ReadResult], None, None]:
     """Each file with its article or failure, in input order; ends early once `stop()` is true.
 
     Workers read the batch when there are `workers` (default_workers()), at

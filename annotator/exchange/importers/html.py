@@ -17,6 +17,7 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from annotator.errors import ImportFailure
 from annotator.exchange.importers.html_large import (
@@ -100,9 +101,10 @@ def read(data: bytes, source: str) -> ImportedArticle:
         raise ImportFailure(
             source, f"could not be read as a web page ({type(exc).__name__})"
         ) from exc
-    body = getattr(document, "body", None)
+    # bare_extraction gives a Document unless asked for a dict; None: nothing found
+    body = document.body if isinstance(document, Document) else None
     text = _restore(body_text(body)) if body is not None else ""
-    if not text.strip():
+    if not isinstance(document, Document) or not text.strip():
         raise ImportFailure(
             source, "holds no readable article text (only scripts, styles or page furniture)"
         )

@@ -149,7 +149,9 @@ def whole_page_text(tree: etree._Element) -> str:
 
 def _first(tree: etree._Element, *paths: str) -> str | None:
     for path in paths:
-        for value in tree.xpath(path):
+        found = tree.xpath(path)
+        # a path ending in a function (count(), boolean()) gives a scalar, not nodes
+        for value in found if isinstance(found, list) else ():
             text = _SPACES.sub(" ", str(value)).strip()
             if text:
                 return text

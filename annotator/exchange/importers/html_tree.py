@@ -103,7 +103,8 @@ def declared_charset(data: bytes) -> str | None:
 def _new_parser() -> lxml.html.HTMLParser:
     # One parser per page: parsers are not shared between threads, and the
     # error log read below must be this page's alone.
-    return lxml.html.HTMLParser(
+    # lxml-stubs lag lxml: default_doctype is a real HTMLParser option since lxml 2.3
+    return lxml.html.HTMLParser(  # type: ignore[call-arg]
         collect_ids=False,
         default_doctype=False,
         remove_comments=True,
