@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from annotator.claims.service import STATUSES
 from annotator.errors import NotFound
 from annotator.models import Changes, Claim
+from ui.claims.side_prompt import SidePrompt
 from ui.claims.speaker_field import SpeakerField
 from ui.reader.colours import swatch
-from ui.registry.commands import CreateSpeaker
+from ui.registry.commands import CreateSpeaker, EditSpeaker
 from ui.shell.session import ProjectSession
 from ui.shell.undo import EditClaim
 
@@ -73,6 +74,9 @@ class ClaimEditor(QWidget):
         self.speaker = SpeakerField(session, self)
         self.speaker.chosen.connect(self.set_speaker)
         self.speaker.create_requested.connect(self.create_speaker)
+        self.side_prompt = SidePrompt(session, self)
+        self.side_prompt.side_chosen.connect(self.set_speaker_side)
+        self.side_prompt.closed.connect(lambda: self.speaker.setFocus())
         self.combos: dict[str, QComboBox] = {}
         for kind in TAG_KINDS:
             combo = QComboBox(self)
@@ -97,6 +101,7 @@ class ClaimEditor(QWidget):
         self.form = QFormLayout()
         self.form.addRow("Statement", self.statement)
         self.form.addRow("Speaker", self.speaker)
+        self.form.addRow("", self.side_prompt)
         for kind in TAG_KINDS:
             self.form.addRow(kind.capitalize(), self.combos[kind])
         self.form.addRow("Topics", self.topics)
@@ -204,6 +209,8 @@ class ClaimEditor(QWidget):
 
     def set_speaker(self, speaker_id: int | None) -> None:
         """Who said it; a claim with no side yet takes the speaker's side."""
+        if self.claim is not None and speaker_id is not None:
+            self.speaker.current_name = self.session.project.speakers.get(speaker_id).name
         if self.claim is None or speaker_id == self.claim.speaker_id:
             self.speaker.show_name(self.claim.speaker if self.claim else None)
             return
@@ -219,8 +226,17 @@ class ClaimEditor(QWidget):
         )
 
     def create_speaker(self, name: str) -> None:
-        """A new speaker made in place and given to the claim: one undo step."""
+        """A new speaker made in place and given to the claim: one undo step.
+
+        Then the form asks for the new speaker's side inline. A name that
+        exists already (typed again, or a second Enter) picks that speaker.
+        """
         if self.claim is None:
+            return
+        existing = self.session.project.speakers.find(name)
+        if existing is not None:
+            self.set_speaker(existing.id)
+            self.speaker.show_name(existing.name)
             return
         stack = self.session.undo_stack
         stack.beginMacro(f"New speaker “{name}” for claim {self.claim.id}")
@@ -232,6 +248,25 @@ class ClaimEditor(QWidget):
         finally:
             stack.endMacro()
         self.show_claim(self.claim.id if self.claim else None)
+        made = self.session.project.speakers.find(name)
+        if made is not None:
+            self.speaker.show_name(made.name)
+            if made.side_id is None and self.session.project.codebook.entries("side"):
+                self.side_prompt.ask(made.id, made.name)
+
+    def set_speaker_side(self, speaker_id: int, side_id: int) -> None:
+        """The side answered inline: the speaker's, and the claim's if it has none."""
+        speaker = self.session.project.speakers.get(speaker_id)
+        side = self.session.project.codebook.get(side_id).name
+        stack = self.session.undo_stack
+        stack.beginMacro(f"Side “{side}” for {speaker.name}")
+        try:
+            stack.push(EditSpeaker(self.session, speaker_id, {"side_id": side_id}))
+            claim = self.claim
+            if claim is not None and claim.speaker_id == speaker_id and claim.side_id is None:
+                stack.push(EditClaim(self.session, claim.id, {"side_id": side_id}))
+        finally:
+            stack.endMacro()
 
     def _on_combo(self, kind: str) -> None:
         self.edit(f"{kind}_id", self.combos[kind].currentData())

@@ -4,11 +4,15 @@ Typing shows matching speakers (by name or alias, ranked by the service's
 search); a name nobody has is offered as "Create speaker …" in the same list,
 so a new speaker is made without leaving the claim. Return picks the first
 choice; leaving the field without choosing puts back the claim's speaker.
+
+One Enter is one choice: the completer's pick and the field's own Return
+arrive for the same key press, so the second is ignored (creating the same
+name twice would be refused as "already used").
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -31,6 +35,7 @@ class SpeakerField(QLineEdit):
         self.setPlaceholderText("Who said it? Type a name or alias…")
         self.setClearButtonEnabled(True)
         self._choices: dict[str, int | None] = {}
+        self._picked = False  # a choice was made by this key press already
         self._model = QStringListModel(self)
         self.completer_ = QCompleter(self._model, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -65,10 +70,20 @@ class SpeakerField(QLineEdit):
             self.completer_.complete()
 
     def _on_activated(self, text: str) -> None:
+        self._picked = True
+        QTimer.singleShot(0, self._forget_pick)
         self._pick(text)
 
+    def _forget_pick(self) -> None:
+        self._picked = False
+
     def _on_return(self) -> None:
+        if self._picked:
+            return
         typed = " ".join(self.text().split())
+        if typed.startswith(CREATE_PREFIX.strip()):
+            self.create_requested.emit(typed.removeprefix(CREATE_PREFIX.strip()).strip())
+            return
         if not typed:
             self.chosen.emit(None)
             return
