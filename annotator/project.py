@@ -84,10 +84,10 @@ class Project:
         self.db = db
         self.path = path
         self.closed = False
-        self.articles = ArticleManager(self)
-        self.codebook = Codebook(self)
+        self.articles = ArticleManager(db)
+        self.codebook = Codebook(db)
         self.claims = ClaimManager(self)
-        self.backups = backups.BackupManager(self)
+        self.backups = backups.BackupManager(db, path)
         # Claims follow an article to its new revision inside the import's transaction.
         self.articles.revision_hooks.append(self.claims.move_to_revision)
 
@@ -99,7 +99,7 @@ class Project:
     def search(self) -> SearchManager:
         from annotator.search.service import SearchManager
 
-        return SearchManager(self)
+        return SearchManager(self.db)
 
     @cached_property
     def merge(self) -> MergeManager:
@@ -111,13 +111,13 @@ class Project:
     def speakers(self) -> SpeakerManager:
         from annotator.speakers.service import SpeakerManager
 
-        return SpeakerManager(self)
+        return SpeakerManager(self.db)
 
     @cached_property
     def datasets(self) -> DatasetManager:
         from annotator.datasets.service import DatasetManager
 
-        return DatasetManager(self)
+        return DatasetManager(self.db)
 
     @cached_property
     def evidence(self) -> EvidenceManager:
@@ -141,7 +141,7 @@ class Project:
     def history(self) -> HistoryManager:
         from annotator.history.service import HistoryManager
 
-        return HistoryManager(self)
+        return HistoryManager(self.db)
 
     @cached_property
     def matches(self) -> MatchManager:

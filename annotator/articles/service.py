@@ -31,7 +31,7 @@ from db import article_removal as removal_q
 from db import articles as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 # Called inside the import transaction when a new revision supersedes an old
 # one, so the claims can move to it atomically (the claims manager hooks in).
@@ -65,13 +65,9 @@ def _summary(row: dict[str, Any]) -> ArticleSummary:
 
 
 class ArticleManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
         self.revision_hooks: list[RevisionHook] = []
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
 
     def list(self) -> list[ArticleSummary]:
         return [_summary(row) for row in q.summaries(self._db)]

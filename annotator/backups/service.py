@@ -24,8 +24,6 @@ from db.projectfile.connection import ProjectFileError
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from annotator.project import Project
-
 FOLDER_SUFFIX = ".backups"
 MANUAL = "manual"
 SCHEDULED = "scheduled"
@@ -210,23 +208,24 @@ def restore(project_path: Path, backup_path: Path) -> RestoreOutcome:
 class BackupManager:
     """project.backups: the open project's backups and its backup schedule."""
 
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self._db = db
+        self._file = path  # None for an in-memory project: nothing to back up
 
     def _path(self) -> Path:
-        if self._project.path is None:
+        if self._file is None:
             raise BackupError("an in-memory project has no file to back up")
-        return self._project.path
+        return self._file
 
     @property
     def folder(self) -> Path:
         return folder_for(self._path())
 
     def list(self) -> list[Backup]:
-        return list_backups(self._path()) if self._project.path is not None else []
+        return list_backups(self._path()) if self._file is not None else []
 
     def schedule(self) -> Schedule:
-        db = self._project.db
+        db = self._db
         return Schedule(
             interval_minutes=_int_setting(
                 db, INTERVAL_KEY, DEFAULT_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES
@@ -239,16 +238,16 @@ class BackupManager:
             raise BackupError(f"the backup interval must be 0 to {MAX_INTERVAL_MINUTES} minutes")
         if not 1 <= schedule.keep <= MAX_KEEP:
             raise BackupError(f"keep between 1 and {MAX_KEEP} backups")
-        with self._project.db.atomic():
-            project_settings.put(self._project.db, INTERVAL_KEY, str(schedule.interval_minutes))
-            project_settings.put(self._project.db, KEEP_KEY, str(schedule.keep))
+        with self._db.atomic():
+            project_settings.put(self._db, INTERVAL_KEY, str(schedule.interval_minutes))
+            project_settings.put(self._db, KEEP_KEY, str(schedule.keep))
         return self.schedule()
 
     def create(self, kind: str = MANUAL) -> Backup:
         """Back up the open project now, then prune to the schedule's `keep`."""
         path = self._path()
         try:
-            target = copier.copy_connection(self._project.db.conn, _target(path, kind))
+            target = copier.copy_connection(self._db.conn, _target(path, kind))
         except OSError as exc:
             raise BackupError(f"{path}: cannot write a backup ({exc.strerror or exc})") from exc
         prune(path, self.schedule().keep)
@@ -261,7 +260,7 @@ class BackupManager:
         newest backup and the file changed since then (an idle project is not
         copied again and again)."""
         interval = self.schedule().interval_minutes
-        if interval == 0 or self._project.path is None:
+        if interval == 0 or self._file is None:
             return False
         newest = next(iter(self.list()), None)
         if newest is None:
@@ -269,7 +268,7 @@ class BackupManager:
         now = now or datetime.now()
         if (now - newest.created_at).total_seconds() < interval * 60:
             return False
-        return _modified_since(self._project.path, newest.path)
+        return _modified_since(self._file, newest.path)
 
     def run_scheduled(self, now: datetime | None = None) -> Backup | None:
         return self.create(SCHEDULED) if self.due(now) else None

@@ -40,9 +40,9 @@ def publisher_command(
     with opened_project(project_path) as project:
         try:
             if name is None and url is None and logo is None:
-                found = pub.get(project)
+                found = pub.get(project.db)
             else:
-                found = pub.set_publisher(project, name, url, logo)
+                found = pub.set_publisher(project.db, name, url, logo)
         except AnnotatorError as exc:
             raise CommandFailed(f"{project.path}: {exc}") from exc
     if as_json:

@@ -17,7 +17,7 @@ from annotator.models import VocabEntry, VocabSnapshot
 from db import vocab as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 KINDS = ("side", "stance", "verdict", "topic")
 DEFAULT_COLOUR = "#cccccc"
@@ -78,15 +78,15 @@ def default_codebook() -> dict[str, list[dict[str, Any]]]:
 
 
 class Codebook:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
 
     def entries(self, kind: str | None = None) -> list[VocabEntry]:
-        rows = q.all_rows(self._project.db)
+        rows = q.all_rows(self._db)
         return [_entry(r) for r in rows if kind is None or r["kind"] == kind]
 
     def get(self, vocab_id: int) -> VocabEntry:
-        row = q.row(self._project.db, vocab_id)
+        row = q.row(self._db, vocab_id)
         if row is None:
             raise NotFound(f"no codebook value with id {vocab_id}")
         return _entry(row)
@@ -118,7 +118,7 @@ class Codebook:
         name = _clean_name(kind, name)
         if self.find(kind, name) is not None:
             raise CodebookError(f"there is already a {kind} called {name!r}")
-        db = self._project.db
+        db = self._db
         with db.atomic():
             vocab_id = q.insert(
                 db,
@@ -150,14 +150,14 @@ class Codebook:
             fields["rating"] = float(fields["rating"])
         if "description" in fields:
             fields["description"] = fields["description"] or ""
-        with self._project.db.atomic():
-            q.update(self._project.db, vocab_id, fields)
+        with self._db.atomic():
+            q.update(self._db, vocab_id, fields)
         return self.get(vocab_id)
 
     def usage(self, vocab_id: int) -> int:
         """How many claims and speakers use the value (0: it can go freely)."""
         self.get(vocab_id)
-        counts = q.usage(self._project.db, vocab_id)
+        counts = q.usage(self._db, vocab_id)
         return counts["claims"] + counts["speakers"]
 
     def delete(self, vocab_id: int, replace_with: int | None = None) -> VocabSnapshot:
@@ -166,7 +166,7 @@ class Codebook:
         Returns what restore() needs to put the value and every reference back.
         """
         entry = self.get(vocab_id)
-        db = self._project.db
+        db = self._db
         counts = q.usage(db, vocab_id)
         if replace_with is None and (counts["claims"] or counts["speakers"]):
             raise InUse(
@@ -193,7 +193,7 @@ class Codebook:
 
     def restore(self, snapshot: VocabSnapshot) -> VocabEntry:
         """Undo delete(): the value comes back with the same id and every use it had."""
-        db = self._project.db
+        db = self._db
         replaced = snapshot["replace_with"]
         keep_topic = set(snapshot["had_replacement"])
         with db.atomic():
@@ -214,7 +214,7 @@ class Codebook:
 
     def seed_defaults(self) -> None:
         """Fill an empty codebook with the defaults (idempotent)."""
-        db = self._project.db
+        db = self._db
         if q.count(db):
             return
         with db.atomic():

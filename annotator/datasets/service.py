@@ -30,7 +30,7 @@ from db import datasets as q
 from db import evidence as evidence_q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 Progress = Callable[[int, int], None]  # (done, total) steps
 Cancel = Callable[[], bool]
@@ -69,12 +69,8 @@ def _dataset(row: dict[str, Any]) -> Dataset:
 
 
 class DatasetManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
 
     # -- reading -------------------------------------------------------------
     def list(self) -> list[Dataset]:

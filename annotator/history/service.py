@@ -19,7 +19,7 @@ from annotator.clock import now_iso
 from db import history as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 HISTORY_LIMIT = 200
 
@@ -35,12 +35,8 @@ class HistoryEntry:
 
 
 class HistoryManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
 
     @contextmanager
     def recording(self) -> Iterator[None]:

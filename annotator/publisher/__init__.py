@@ -14,7 +14,7 @@ from annotator.errors import AnnotatorError
 from db import publisher as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 
 class PublisherError(AnnotatorError):
@@ -40,25 +40,25 @@ def web_url(text: str, what: str = "URL") -> str:
     return value
 
 
-def get(project: Project) -> Publisher | None:
-    found = q.row(project.db)
+def get(db: sqlite_utils.Database) -> Publisher | None:
+    found = q.row(db)
     return None if found is None else Publisher(found["name"], found["url"], found["logo"])
 
 
-def put(project: Project, publisher: Publisher | None) -> None:
+def put(db: sqlite_utils.Database, publisher: Publisher | None) -> None:
     """Store (or with None forget) the publisher; undo puts the previous one back."""
-    with project.db.atomic():
+    with db.atomic():
         if publisher is None:
-            q.clear(project.db)
+            q.clear(db)
         else:
-            q.put(project.db, publisher.name, publisher.url, publisher.logo)
+            q.put(db, publisher.name, publisher.url, publisher.logo)
 
 
 def set_publisher(
-    project: Project, name: str | None, url: str | None, logo: str | None
+    db: sqlite_utils.Database, name: str | None, url: str | None, logo: str | None
 ) -> Publisher:
     """Change the fields given (None keeps, logo '' clears), checking name and URLs."""
-    now = get(project)
+    now = get(db)
     new_name = (name if name is not None else (now.name if now else "")).strip()
     if not new_name:
         raise PublisherError("the publisher needs a name")
@@ -71,5 +71,5 @@ def set_publisher(
         web_url(new_url, "publisher URL"),
         web_url(new_logo, "logo URL") if new_logo and new_logo.strip() else None,
     )
-    put(project, result)
+    put(db, result)
     return result

@@ -17,7 +17,7 @@ from annotator.text.visible import fold
 from db import search as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 KINDS = ("claim", "article", "evidence")
 # Hits of each kind on one page, in the search dock and `annotator search`
@@ -187,8 +187,8 @@ def snippet(
 
 
 class SearchManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
 
     def search(
         self,
@@ -211,7 +211,7 @@ class SearchManager:
         terms = split_terms(typed)
         if not terms:
             return SearchResult(query, (), False, {}, offset, limit)
-        db = self._project.db
+        db = self._db
         values = filters.as_dict()
         cut = Snippets(terms)
         folded = [t.casefold() for t in terms]

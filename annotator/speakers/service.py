@@ -19,7 +19,7 @@ from db import speakers as q
 from db import vocab as vocab_q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 MAX_NAME_CHARS = 200
 SEARCH_LIMIT = 20
@@ -67,12 +67,8 @@ def _role(row: dict[str, Any]) -> SpeakerRole:
 
 
 class SpeakerManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
 
     # -- reading -----------------------------------------------------------
     def _build(self, rows: list[dict[str, Any]], single: int | None = None) -> list[Speaker]:
