@@ -209,4 +209,13 @@ def build(path: Path, articles: int, claims_per_article: int = CLAIMS_PER_ARTICL
                                 "relation": "supports",
                             },
                         )
+        # Every review has its page and the project its publisher, as a site publishing
+        # ClaimReviews has: the ClaimReview export then writes every claim.
+        from annotator.publisher import set_publisher
+
+        set_publisher(project, "Fact Check Example", "https://factcheck.example/", None)
+        with project.db.atomic():
+            project.db.execute(
+                "UPDATE claims SET review_url = 'https://factcheck.example/review/' || uid"
+            )
         return project.claims.count()

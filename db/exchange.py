@@ -220,7 +220,7 @@ def delete_rows(db: sqlite_utils.Database, table: str, ids: Iterable[int]) -> No
 
 # Claim columns in the order of annotator.models.Claim's fields, less the tag
 # names and topics, which the caller fills in from names_by_id / claim_topic_ids.
-CLAIM_ROW_COLUMNS = CLAIM_COLUMNS
+CLAIM_ROW_COLUMNS = (*CLAIM_COLUMNS, "review_url")
 
 
 def all_claim_rows(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:

@@ -226,7 +226,9 @@ class ClaimManager:
                 f"unknown status {fields['status']!r} (use one of: {', '.join(STATUSES)})"
             )
 
-    def update(self, claim_id: int, topic_ids: builtins.list[int] | None = None, **fields: Any) -> Claim:
+    def update(
+        self, claim_id: int, topic_ids: builtins.list[int] | None = None, **fields: Any
+    ) -> Claim:
         """Change tags and text fields; topic_ids replaces the topic set when given."""
         self.get(claim_id)
         self._check_fields(fields)

@@ -134,6 +134,11 @@ def search_command(
     required=True,
     help="File to write (replaced whole; never left half-written).",
 )
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="ClaimReview: also write reviews without a review URL (and without a publisher).",
+)
 @claim_filter_options
 @project_option
 @json_option
@@ -141,18 +146,27 @@ def search_command(
 def export_command(
     format_name: str,
     output: Path,
+    draft: bool,
     project_path: Path | None,
     as_json: bool,
     **filter_values: Any,
 ) -> None:
-    """Export the claims (all, or what the filters select) in one of several formats."""
+    """Export the claims (all, or what the filters select) in one of several formats.
+
+    Says how many claims were written and lists each claim the format cannot
+    carry with the reason (an orphan has no position for REFI-QDA; a claim
+    without a verdict or a review URL is no ClaimReview). The file is whole
+    either way, so skipped claims do not change the exit code.
+    """
     filters = _filter(**filter_values)
     with opened_project(project_path) as project:
-        count = export_to_path(project, format_name, output, filters)
+        result = export_to_path(project, format_name, output, filters, draft=draft)
     if as_json:
-        emit_json({"file": str(output), "format": format_name, "claims": count})
+        emit_json(result.as_json())
     else:
-        echo(f"{count} claims written to {output} ({format_name})")
+        echo(result.summary())
+        for skipped in result.skipped:
+            echo(skipped.line())
 
 
 @click.command("merge")
@@ -179,7 +193,9 @@ def merge_command(file: Path, project_path: Path | None, as_json: bool) -> None:
                 f"orphan (quote not found in article {orphan['article']}): {orphan['quote'][:60]!r}"
             )
         for found in report.by_quote:
-            echo(f"{found['id']}: names no page; matched by its quote to article {found['article']}")
+            echo(
+                f"{found['id']}: names no page; matched by its quote to article {found['article']}"
+            )
         for near in report.fuzzy:
             echo(
                 f"fuzzy (found approximately in article {near['article']}, to review): "

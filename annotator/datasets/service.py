@@ -138,7 +138,9 @@ class DatasetManager:
             raise NotFound(f"dataset {name!r} has no row {n} (it has {dataset.rows} rows)")
         return self._as_dict(dataset, found)
 
-    def series(self, name: str, columns: builtins.list[str], limit: int = 10_000) -> builtins.list[tuple[Any, ...]]:
+    def series(
+        self, name: str, columns: builtins.list[str], limit: int = 10_000
+    ) -> builtins.list[tuple[Any, ...]]:
         """Values of some columns in row order, for a chart."""
         dataset = self.get(name)
         sql_columns = [dataset.column(c).column for c in columns]

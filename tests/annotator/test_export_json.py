@@ -24,7 +24,7 @@ def test_round_trip_into_an_empty_project_is_equal(
 ) -> None:
     project, _ = rich
     out = tmp_path / "claims.json"
-    assert export_to_path(project, "json", out) == 5
+    assert export_to_path(project, "json", out).written == 5
     with Project.open(tmp_path / "other.sqlite") as other:
         report = other.merge.merge_file(out)
         assert report.left_out == [] and report.orphans == [
@@ -59,7 +59,7 @@ def test_filtered_export_holds_only_the_selection_and_what_it_needs(
 ) -> None:
     project, _ = rich
     out = tmp_path / "gov.json"
-    assert export_to_path(project, "json", out, ClaimFilter(speaker="Wes Streeting")) == 1
+    assert export_to_path(project, "json", out, ClaimFilter(speaker="Wes Streeting")).written == 1
     doc = json.loads(out.read_text("utf-8"))
     assert [c["statement"] for c in doc["claims"]] == ["pay rose 22% over two years"]
     assert [a["title"] for a in doc["articles"]] == ["Pay row deepens"]
@@ -119,7 +119,12 @@ def test_cli_export_json_with_filters_and_errors(
         ]
     )
     assert code == 0
-    assert json.loads(capsys.readouterr().out) == {"file": str(out), "format": "json", "claims": 1}
+    assert json.loads(capsys.readouterr().out) == {
+        "file": str(out),
+        "format": "json",
+        "written": 1,
+        "skipped": [],
+    }
     code = main(
         ["export", "--format", "json", "-o", str(tmp_path / "no" / "x.json"), "--project", path]
     )

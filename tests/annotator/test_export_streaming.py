@@ -27,6 +27,7 @@ from annotator.exchange.exporters.refi_qda import attribute, text
 from annotator.exchange.exporters.report_parts import _swept, pieces
 from annotator.models import Claim, ImportedArticle
 from annotator.project import Project
+from annotator.publisher import set_publisher
 from db import claims as claim_rows
 from tests.annotator import exchange_fixtures as fx
 
@@ -112,6 +113,7 @@ def test_big_exports_report_progress_per_batch_and_can_be_cancelled(
         ImportedArticle(text=text_, title="Many", source_format="txt")
     ).article_id
     assert article is not None
+    verdict = empty_project.codebook.entries("verdict")[0].id
     with empty_project.db.atomic():  # the rows mark() writes, without re-reading the text each time
         for n in range(PROGRESS_EVERY + 5):
             start = text_.index(f"Claim number {n} says")
@@ -128,10 +130,14 @@ def test_big_exports_report_progress_per_batch_and_can_be_cancelled(
                     "suffix": anchor.suffix,
                     "anchor": "exact",
                     "statement": anchor.quote,
+                    "verdict_id": verdict,
                     "created_at": "2025-01-01",
                     "updated_at": "2025-01-01",
                 },
             )
+        # reviews with their pages and a publisher: the ClaimReview export writes every claim
+        empty_project.db.execute("UPDATE claims SET review_url = 'https://fc.example/r/' || uid")
+    set_publisher(empty_project, "Fact Check Example", "https://fc.example/", None)
     total = PROGRESS_EVERY + 5
     for name in FORMATS:
         calls: list[tuple[int, int]] = []
@@ -198,7 +204,7 @@ def test_an_empty_selection_still_writes_a_valid_file(
     empty_project: Project, tmp_path: Path, name: str
 ) -> None:
     out = tmp_path / f"empty{FORMATS[name].extension}"
-    assert export_to_path(empty_project, name, out) == 0
+    assert export_to_path(empty_project, name, out, draft=True).written == 0
     if name == "refi":
         root = etree.fromstring(zipfile.ZipFile(out).read("project.qde"))
         assert [etree.QName(c).localname for c in root][-1] == "Sources"

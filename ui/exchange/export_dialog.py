@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.exporters import FORMATS, ExportCancelled, export_to_path
+from annotator.exchange.exporters import (
+    FORMATS,
+    ExportCancelled,
+    ExportResult,
+    Skipped,
+    export_to_path,
+)
 from annotator.project import Project, ProjectFileError
 from annotator.search.service import ClaimFilter
 from ui.shell.session import ProjectSession
@@ -37,13 +43,14 @@ from ui.shell.session import ProjectSession
 STATUS_MESSAGE_MS = 6000
 REPORT_WIDTH = 1100  # pixels: the report screenshot's page width
 MAX_REPORT_HEIGHT = 20_000
+SKIPPED_SHOWN = 12  # skipped claims listed in the message box; the rest counted
 
 
 class ExportWorker(QThread):
     """One export on its own thread and its own connection."""
 
     progressed = Signal(int, int)
-    succeeded = Signal(int)
+    succeeded = Signal(object)  # the ExportResult: written, and what was skipped and why
     failed = Signal(str)
     cancelled = Signal()
 
@@ -73,7 +80,7 @@ class ExportWorker(QThread):
     def run(self) -> None:
         try:
             with Project.open(self.project_path, create=False) as project:
-                count = export_to_path(
+                result = export_to_path(
                     project, self.format_name, self.target, self.filters, self._progress
                 )
         except ExportCancelled:
@@ -81,7 +88,7 @@ class ExportWorker(QThread):
         except (AnnotatorError, ProjectFileError, OSError) as exc:
             self.failed.emit(str(exc))
         else:
-            self.succeeded.emit(count)
+            self.succeeded.emit(result)
 
 
 class ExportDialog(QDialog):
@@ -92,6 +99,7 @@ class ExportDialog(QDialog):
         self.session = session
         self.worker: ExportWorker | None = None
         self.written: int | None = None
+        self.skipped: tuple[Skipped, ...] = ()
         self.setWindowTitle("Export claims")
         self.setMinimumWidth(520)
 
@@ -212,11 +220,20 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_done(self, count: int) -> None:
-        self.written = count
+    def _on_done(self, result: ExportResult) -> None:
+        self.written = result.written
+        self.skipped = result.skipped
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.message.setText(f"{count} claims written to {self.path.text()}")
+        left = f"; {len(result.skipped)} skipped" if result.skipped else ""
+        self.message.setText(f"{result.written} claims written to {self.path.text()}{left}")
+        if result.skipped:  # the dialog stays open on the list: nothing is dropped silently
+            shown = [s.line() for s in result.skipped[:SKIPPED_SHOWN]]
+            if len(result.skipped) > SKIPPED_SHOWN:
+                shown.append(f"… and {len(result.skipped) - SKIPPED_SHOWN} more")
+            self.message.setText("\n".join([self.message.text(), *shown]))
+            self.cancel_button.setText("Close")
+            return
         self.accept()
 
     def _on_failed(self, reason: str) -> None:

@@ -2,7 +2,8 @@
 
 `export_to_path` writes through a temporary file beside the target and
 renames it into place, so a failed or cancelled export never leaves a
-half-written file where the user expects a whole one.
+half-written file where the user expects a whole one. It says what it wrote
+and which claims the format could not carry, with the reason (outcome.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from annotator.exchange.exporters.collect import (
     collect,
     no_progress,
 )
+from annotator.exchange.exporters.outcome import ExportResult, Skipped, split
 from annotator.search.service import ClaimFilter
 
 if TYPE_CHECKING:
@@ -35,7 +37,9 @@ __all__ = [
     "ExportCancelled",
     "ExportError",
     "ExportFormat",
+    "ExportResult",
     "ExportSet",
+    "Skipped",
     "collect",
     "export_to_path",
 ]
@@ -87,16 +91,45 @@ def export_to_path(
     path: Path,
     filters: ClaimFilter | None = None,
     progress: Progress = no_progress,
-) -> int:
-    """Write the claims the filters select to path; returns how many claims were written."""
+    draft: bool = False,
+) -> ExportResult:
+    """Write the claims the filters select to path: what was written, what was left out and why.
+
+    `draft` (ClaimReview only) writes reviews that have no review URL yet.
+    """
     fmt = FORMATS.get(format_name)
     if fmt is None:
         raise ExportError(
             f"unknown export format {format_name!r} (use one of: {', '.join(FORMATS)})"
         )
     with cyclic_gc_paused():
-        data = collect(project, filters)
-        return write_set(data, fmt, path, progress)
+        data, skipped = split(collect(project, filters, draft=draft), format_name)
+        if format_name == "claimreview" and data.publisher is None and not draft:
+            raise ExportError(
+                f"{path}: a ClaimReview names its publisher: set it first "
+                "(annotator publisher --name NAME --url URL, or Project > Publisher…), "
+                "or export with --draft"
+            )
+        written = write_set(data, fmt, path, progress)
+    return ExportResult(Path(path), format_name, written, skipped)
+
+
+def ordinary_mode() -> int:
+    """The mode a new file gets under the user's umask (0644 under the usual 022).
+
+    A temporary file is made 0600; renamed into place as it is, a report meant
+    for colleagues could not be read by them.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # no /proc: read it by setting it, then put it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 @contextlib.contextmanager
@@ -135,6 +168,7 @@ def write_set(
         with handle:
             # The file itself, not the wrapper, whose __getattr__ costs on every write.
             fmt.write(data, handle.file, progress)
+        os.chmod(temp, ordinary_mode())
         os.replace(temp, path)
     except OSError as exc:
         raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from exc

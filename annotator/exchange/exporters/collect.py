@@ -16,6 +16,8 @@ from annotator import __version__
 from annotator.clock import now_iso
 from annotator.errors import AnnotatorError
 from annotator.models import Claim, Speaker, VocabEntry
+from annotator.publisher import Publisher
+from annotator.publisher import get as get_publisher
 from annotator.search.service import ClaimFilter
 from db import datasets as dataset_q
 from db import exchange as q
@@ -89,6 +91,11 @@ class ExportSet:
     quantities: dict[int, tuple[dict[str, Any], ...]]
     datasets: tuple[dict[str, Any], ...] = ()  # meta, columns and every row
     exported_at: str = field(default_factory=now_iso)
+    publisher: Publisher | None = None  # who publishes the project's ClaimReviews
+    # A ClaimReview draft: reviews without their page yet (url left out) are written too.
+    draft: bool = False
+    # Claims the format cannot carry (outcome.split), kept for what refers to them.
+    left_out: tuple[Claim, ...] = ()
 
     # Lookups the exporters make once per claim: dicts built on first use
     # (cached_property writes the instance's __dict__, which a frozen
@@ -175,6 +182,7 @@ def all_claims(project: Project) -> list[Claim]:
         created_at,
         updated_at,
         original_quote,
+        review_url,
     ) in q.all_claim_rows(db):
         claims.append(
             _claim(
@@ -204,6 +212,7 @@ def all_claims(project: Project) -> list[Claim]:
                     "created_at": created_at,
                     "updated_at": updated_at,
                     "original_quote": original_quote,
+                    "review_url": review_url,
                 }
             )
         )
@@ -230,7 +239,7 @@ def select_claims(project: Project, filters: ClaimFilter) -> list[Claim]:
     return claims
 
 
-def collect(project: Project, filters: ClaimFilter | None = None) -> ExportSet:
+def collect(project: Project, filters: ClaimFilter | None = None, draft: bool = False) -> ExportSet:
     filters = filters or ClaimFilter()
     everything = filters.is_empty()
     claims = select_claims(project, filters)
@@ -286,6 +295,8 @@ def collect(project: Project, filters: ClaimFilter | None = None) -> ExportSet:
         links=links,
         quantities={k: tuple(v) for k, v in quantities.items()},
         datasets=tuple(datasets),
+        publisher=get_publisher(project),
+        draft=draft,
     )
 
 
