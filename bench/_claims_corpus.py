@@ -213,7 +213,7 @@ def build(path: Path, articles: int, claims_per_article: int = CLAIMS_PER_ARTICL
         # ClaimReviews has: the ClaimReview export then writes every claim.
         from annotator.publisher import set_publisher
 
-        set_publisher(project, "Fact Check Example", "https://factcheck.example/", None)
+        set_publisher(project.db, "Fact Check Example", "https://factcheck.example/", None)
         with project.db.atomic():
             project.db.execute(
                 "UPDATE claims SET review_url = 'https://factcheck.example/review/' || uid"

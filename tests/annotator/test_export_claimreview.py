@@ -48,7 +48,10 @@ def _article(project: Project, text: str, title: str, **extra: Any) -> int:
 def site(empty_project: Project) -> tuple[Project, dict[str, int]]:
     project = empty_project
     set_publisher(
-        project, "Checkpoint", "https://checkpoint.example/", "https://checkpoint.example/logo.png"
+        project.db,
+        "Checkpoint",
+        "https://checkpoint.example/",
+        "https://checkpoint.example/logo.png",
     )
     earlier = _article(
         project,

@@ -275,7 +275,7 @@ def test_every_format_through_the_cli(
     rich: tuple[Project, dict[str, int]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project, ids = rich
-    set_publisher(project, "Checkpoint", "https://checkpoint.example/", None)
+    set_publisher(project.db, "Checkpoint", "https://checkpoint.example/", None)
     project.claims.tag(ids["c1"], review_url="https://checkpoint.example/r/1")
     # Article 1 holds c1, c2 and an orphan: REFI-QDA has no place for the orphan, and
     # only c1 is a published review (a verdict and its page).

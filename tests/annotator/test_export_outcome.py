@@ -64,7 +64,7 @@ def test_every_format_answers_written_and_skipped_in_json(
     fmt: str,
 ) -> None:
     project, ids = rich
-    set_publisher(project, "Checkpoint", "https://checkpoint.example/", None)
+    set_publisher(project.db, "Checkpoint", "https://checkpoint.example/", None)
     for claim in ("c1", "c2", "c3"):
         project.claims.tag(ids[claim], review_url=f"https://checkpoint.example/r/{claim}")
     out = tmp_path / f"x{FORMATS[fmt].extension}"

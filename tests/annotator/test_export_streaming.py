@@ -137,7 +137,7 @@ def test_big_exports_report_progress_per_batch_and_can_be_cancelled(
             )
         # reviews with their pages and a publisher: the ClaimReview export writes every claim
         empty_project.db.execute("UPDATE claims SET review_url = 'https://fc.example/r/' || uid")
-    set_publisher(empty_project, "Fact Check Example", "https://fc.example/", None)
+    set_publisher(empty_project.db, "Fact Check Example", "https://fc.example/", None)
     total = PROGRESS_EVERY + 5
     for name in FORMATS:
         calls: list[tuple[int, int]] = []

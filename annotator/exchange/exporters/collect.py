@@ -295,7 +295,7 @@ def collect(project: Project, filters: ClaimFilter | None = None, draft: bool = 
         links=links,
         quantities={k: tuple(v) for k, v in quantities.items()},
         datasets=tuple(datasets),
-        publisher=get_publisher(project),
+        publisher=get_publisher(project.db),
         draft=draft,
     )
 
