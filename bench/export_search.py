@@ -23,7 +23,9 @@ sides, stances, verdicts and topics, one in fifty with an evidence link.
   write); floor: the same format written from one joined SELECT of the same
   rows with the plain library for it (bench/_export_floors.py: csv.writer,
   orjson, lxml, a string join; each says what it leaves out). Like the
-  exports, floors run with the cycle collector paused.
+  exports, floors run with the cycle collector paused. Both sides' bytes are
+  printed (a zip's members uncompressed); a floor writing more than 15%
+  more or less than ours makes its ratio reference only.
 - peak_memory_export_<format>: peak resident set (VmHWM; ru_maxrss on macOS)
   of a fresh process that opens the project and exports; floor: a fresh
   process streaming the same rows to a file with sqlite3 and orjson (rows
@@ -38,7 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from _claims_corpus import build
-from _export_floors import FLOOR_MEANINGS, FLOORS
+from _export_floors import BYTES_TOLERANCE, FLOOR_MEANINGS, FLOORS, payload_bytes
 from common import emit, figure, interleaved, parser, repeats, run_child, timed
 
 ARTICLES_FULL = 10
@@ -93,6 +95,8 @@ def paused(work: Callable[[], None]) -> None:
 def main() -> int:
     p = parser(__doc__ or "", quick_repeat=3, full_repeat=5)
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory figures")
+    p.add_argument("--articles", type=int, default=None, help="1 MB articles (a smoke test: 1)")
+    p.add_argument("--claims-per-article", type=int, default=None, help="claims in each")
     args = p.parse_args()
     repeat = repeats(args)
     from annotator.exchange.exporters import FORMATS, export_to_path
@@ -103,7 +107,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = folder / "bench.sqlite"
-        total = build(path, ARTICLES_QUICK if args.quick else ARTICLES_FULL)
+        articles = args.articles or (ARTICLES_QUICK if args.quick else ARTICLES_FULL)
+        total = (
+            build(path, articles, args.claims_per_article)
+            if args.claims_per_article
+            else build(path, articles)
+        )
         with Project.open(path) as project:
             conn = project.db.conn
 
@@ -164,13 +173,16 @@ def main() -> int:
                     lambda w=write_floor, o=floor_out: timed(lambda: paused(lambda: w(conn, o))),
                     max(1, repeat // 2),
                 )
+                ours_bytes, floor_bytes = payload_bytes(out), payload_bytes(floor_out)
                 figures.append(
                     figure(f"export_{name}", value, floor, "s")
                     | {
                         "claims": total,
-                        "megabytes": round(out.stat().st_size / 1e6, 1),
-                        "floor_megabytes": round(floor_out.stat().st_size / 1e6, 1),
+                        "megabytes": round(ours_bytes / 1e6, 1),
+                        "floor_megabytes": round(floor_bytes / 1e6, 1),
                         "floor_is": FLOOR_MEANINGS[name],
+                        "reference_only": abs(floor_bytes - ours_bytes)
+                        > BYTES_TOLERANCE * ours_bytes,
                     }
                 )
         if not args.no_memory:

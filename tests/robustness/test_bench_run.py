@@ -123,3 +123,16 @@ def test_the_table_says_which_figures_are_not_yet_within_their_aim(run: ModuleTy
         assert run.aim_status({"name": "matching_recall", "ratio": 1.0}) == "≥ 1: yes"
     finally:
         run.NOT_YET.pop("slow_thing")
+
+
+def test_a_floor_writing_a_different_amount_is_reference_only(run: ModuleType) -> None:
+    status = run.aim_status({"name": "export_html", "ratio": 0.5, "reference_only": True})
+    assert status.startswith("reference only")
+    assert run.aim_status({"name": "export_html", "ratio": 0.5, "reference_only": False}) == (
+        "≤ 2: yes"
+    )
+
+
+def test_evaluations_needing_corpora_are_not_run(run: ModuleType, bench_dir: Path) -> None:
+    (bench_dir / "import_eval.py").write_text("raise SystemExit(2)\n", encoding="utf-8")
+    assert "import_eval.py" not in run.scripts(bench_dir, ())
