@@ -34,8 +34,8 @@ BYTES_TOLERANCE = 0.15
 # (group_concat in the subqueries; their order is SQLite's, not the codebook's).
 CLAIM_ROWS = """
 SELECT c.id, c.uid, c.article_id, c.start, c."end", c.quote, c.prefix, c.suffix, c.anchor,
-       c.statement, c.status, c.note, c.created_by, c.created_at, c.updated_at,
-       s.uid AS speaker_uid, s.name AS speaker, s.role AS speaker_role,
+       c.statement, c.status, c.note, c.created_by, c.created_at, c.updated_at, c.review_url,
+       s.uid AS speaker_uid, s.kind AS speaker_kind, s.name AS speaker, s.role AS speaker_role,
        s.organisation AS speaker_organisation,
        side.name AS side, stance.name AS stance, verdict.name AS verdict,
        verdict.rating AS rating, verdict.colour AS verdict_colour,
@@ -69,7 +69,7 @@ CSV_COLUMNS = (
 JSON_CLAIM_FIELDS = (
     "uid", "article_uid", "start", "end", "quote", "prefix", "suffix", "anchor", "statement",
     "speaker_uid", "side", "stance", "verdict", "status", "note", "created_by", "created_at",
-    "updated_at",
+    "updated_at", "review_url",
 )  # fmt: skip
 
 
@@ -127,6 +127,7 @@ def json_floor(conn: sqlite3.Connection, out: Path) -> None:
         "evidence": _table(conn, "SELECT * FROM evidence"),
         "claims": claims,
         "links": _table(conn, "SELECT * FROM claim_links"),
+        "publisher": _table(conn, "SELECT * FROM publisher"),
     }
     out.write_bytes(orjson.dumps(document))
 
@@ -185,48 +186,60 @@ def w3c_floor(conn: sqlite3.Connection, out: Path) -> None:
 
 
 def claimreview_floor(conn: sqlite3.Connection, out: Path) -> None:
-    """A ClaimReview dict a claim with a verdict (claim, author, appearance, rating on the
-    codebook's scale), orjson. Leaves out: ratings off the scale, dates cut to the day,
-    optional fields dropped when empty, streaming."""
+    """A ClaimReview dict a claim with a verdict (review URL, publisher, the claim's author
+    by the speaker's kind, its appearance and first appearance, the rating on the codebook's
+    scale), orjson. Leaves out: appearances in articles linked as the same claim, ratings
+    off the scale, dates cut to the day, URLs checked as http(s), streaming."""
     scale = conn.execute(
         "SELECT min(rating), max(rating) FROM vocab WHERE kind = 'verdict' AND rating >= 1"
     ).fetchone()
-    reviews = [
-        {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": f"urn:uuid:{r['uid']}",
-            "claimReviewed": r["statement"] or r["quote"],
-            "itemReviewed": {
-                "@type": "Claim",
-                "appearance": {
-                    "@type": "CreativeWork",
-                    "url": r["article_url"] or f"urn:sha256:{r['text_sha256']}",
-                    "headline": r["article_title"],
-                    "datePublished": r["published"],
-                    "publisher": {"@type": "Organization", "name": r["outlet"]},
-                },
-                "author": {
-                    "@type": "Person",
-                    "name": r["speaker"],
-                    "jobTitle": r["speaker_role"],
-                    "affiliation": {"@type": "Organization", "name": r["speaker_organisation"]},
-                },
-                "datePublished": r["published"],
-            },
-            "reviewRating": {
-                "@type": "Rating",
-                "alternateName": r["verdict"],
-                "bestRating": scale[1],
-                "worstRating": scale[0],
-                "ratingValue": r["rating"],
-            },
-            "datePublished": r["updated_at"],
-            "author": {"@type": "Person", "name": r["created_by"]},
+    name, url = conn.execute("SELECT name, url FROM publisher").fetchone()
+    publisher = {"@type": "Organization", "name": name, "url": url}
+    reviews = []
+    for r in _rows(conn):
+        if r["verdict"] is None or not r["review_url"]:
+            continue
+        appearance = {
+            "@type": "CreativeWork",
+            "url": r["article_url"],
+            "headline": r["article_title"],
+            "datePublished": r["published"],
+            "publisher": {"@type": "Organization", "name": r["outlet"]},
         }
-        for r in _rows(conn)
-        if r["verdict"] is not None
-    ]
+        author = (
+            {"@type": "Organization", "name": r["speaker"]}
+            if r["speaker_kind"] == "organisation"
+            else {
+                "@type": "Person",
+                "name": r["speaker"],
+                "jobTitle": r["speaker_role"],
+                "affiliation": {"@type": "Organization", "name": r["speaker_organisation"]},
+            }
+        )
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": r["review_url"],
+                "claimReviewed": r["statement"] or r["quote"],
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": author,
+                    "datePublished": r["published"],
+                    "appearance": [appearance],
+                    "firstAppearance": appearance,
+                },
+                "author": publisher,
+                "reviewRating": {
+                    "@type": "Rating",
+                    "alternateName": r["verdict"],
+                    "bestRating": scale[1],
+                    "worstRating": scale[0],
+                    "ratingValue": r["rating"],
+                },
+                "datePublished": r["updated_at"],
+            }
+        )
     out.write_bytes(orjson.dumps(reviews))
 
 
@@ -365,7 +378,7 @@ FLOOR_MEANINGS: dict[str, str] = {
     "csv": "the same 21 columns from one joined SELECT through csv.writer",
     "json": "the same tables (codebook, speakers, articles, evidence, claims with topics, evidence and figures, links) read by SELECT, orjson to a file",
     "w3c": "one joined SELECT, an Annotation dict a claim with the same bodies and selectors, orjson",
-    "claimreview": "one joined SELECT, a ClaimReview dict a claim with a verdict, orjson",
+    "claimreview": "one joined SELECT, a ClaimReview dict a claim with a verdict and review URL, orjson",
     "refi": "one joined SELECT, lxml codes, selections with descriptions and codings, the texts in a zip",
     "html": "the texts with marked claims and a 10-cell row a claim, html.escape and a string join",
     "md": "the texts with claims in bold and a 10-cell row a claim, a string join",
