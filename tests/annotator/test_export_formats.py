@@ -67,7 +67,11 @@ def test_csv_rows_are_claims_with_their_context(
     assert first["article_title"] == "Pay row deepens" and first["speaker"] == "BMA"
     assert (first["side"], first["stance"], first["verdict"]) == ("union", "against", "mostly true")
     assert first["topics"] == "pay; rallies"
-    assert "supports: NHS earnings statistics <https://stats.example/earnings>" in first["evidence"]
+    assert (
+        "supports; kind: url; title: NHS earnings statistics; url: https://stats.example/earnings"
+        in first["evidence"]
+    )
+    assert "dataset: Median pay; row 2: year=2024, median pay=24000, note=fell" in first["evidence"]
     assert first["note"] == "'=1+1 check the RPI series"
     hostile = by_id[ids["c3"]]
     assert hostile["note"] == "'-2 @SUM(1) <b>bold</b>"

@@ -15,9 +15,9 @@ from html import escape
 from typing import IO
 
 from annotator.exchange.exporters.collect import EvidenceUse, ExportSet, Progress, ticking
+from annotator.exchange.exporters.described import URL_LABELS, Describer, LinkLine, Pairs
 from annotator.exchange.exporters.report_parts import (
     by_article,
-    evidence_label,
     pieces,
     summary_line,
 )
@@ -40,6 +40,8 @@ th, td { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; text-ali
 th { background: #f0f0f0; }
 .verdict { display: inline-block; padding: 0 6px; border-radius: 3px; border-left: 6px solid #999; background: #f4f4f4; }
 .orphan { color: #a00; font-style: italic; }
+ul.evidence, ul.links { margin: 0; padding-left: 1.1em; }
+.label { color: #666; }
 """
 
 
@@ -85,6 +87,7 @@ def row_builder(data: ExportSet) -> Callable[[Claim], str]:
     the quote, statement and note are escaped per claim.
     """
     verdicts = {v.id: v for v in data.vocab("verdict")}
+    describer = Describer(data)
 
     @functools.cache
     def plain(value: str) -> str:
@@ -119,19 +122,48 @@ def row_builder(data: ExportSet) -> Callable[[Claim], str]:
             f"<td>{verdict_cell(claim.verdict_id, claim.verdict)}</td>"
             f"<td>{topics_cell(claim.topics)}</td>"
             f"<td>{plain(claim.status)}</td>"
-            f"<td>{_evidence_cell(uses) if (uses := data.evidence.get(claim.id)) else ''}</td>"
+            f"<td>{_evidence_cell(describer, uses) if (uses := data.evidence.get(claim.id)) else ''}</td>"
+            f"<td>{_links_cell(describer.links(claim))}</td>"
             f"<td>{e(claim.note)}</td></tr>"
         )
 
     return build
 
 
-def _evidence_cell(uses: tuple[EvidenceUse, ...]) -> str:
-    return "<br>".join(
-        f"{e(use.relation)}: {e(evidence_label(use))}"
-        + (f" {link(use.item['url'])}" if use.item["url"] else "")
-        for use in uses
+def _pairs(pairs: Pairs) -> str:
+    """The relation in bold, then each field labelled; only http(s) URLs become links."""
+    (_, relation), *rest = pairs
+    fields = "; ".join(
+        f'<span class="label">{e(label)}:</span> '
+        + (link(value) if label in URL_LABELS else e(value))
+        for label, value in rest
     )
+    return f"<li><strong>{e(relation)}</strong> {fields}</li>"
+
+
+def _evidence_cell(describer: Describer, uses: tuple[EvidenceUse, ...]) -> str:
+    return '<ul class="evidence">' + "".join(_pairs(describer.evidence(u)) for u in uses) + "</ul>"
+
+
+def _links_cell(links: list[LinkLine]) -> str:
+    if not links:
+        return ""
+    return '<ul class="links">' + "".join(_link_item(line) for line in links) + "</ul>"
+
+
+def _link_item(line: LinkLine) -> str:
+    """A link to another claim, its number a jump to that claim's row."""
+    other = line.other
+    parts = [
+        f'<a href="#claim-{other.id}">C{other.id}</a>',
+        f"“{e(other.quote)}”",
+    ]
+    if other.speaker:
+        parts.append(f'<span class="label">speaker:</span> {e(other.speaker)}')
+    parts.append(f'<span class="label">article:</span> {e(line.article_title)}')
+    if line.note:
+        parts.append(f'<span class="label">note:</span> {e(line.note)}')
+    return f"<li><strong>{e(line.relation)}</strong> " + "; ".join(parts) + "</li>"
 
 
 def claim_row(data: ExportSet, claim: Claim) -> str:
@@ -149,6 +181,7 @@ HEADERS = (
     "Topics",
     "Status",
     "Evidence",
+    "Links",
     "Note",
 )
 

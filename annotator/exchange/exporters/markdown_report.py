@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import IO
 
 from annotator.exchange.exporters.collect import ExportSet, Progress, ticking
+from annotator.exchange.exporters.described import Describer, Pairs
 from annotator.exchange.exporters.report_parts import (
     by_article,
-    evidence_label,
     pieces,
     summary_line,
 )
@@ -36,6 +36,7 @@ HEADERS = (
     "Topics",
     "Status",
     "Evidence",
+    "Links",
     "Note",
 )
 
@@ -95,10 +96,17 @@ def quoted_text(text: str, claims: list[Claim]) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in body.split("\n"))
 
 
+def _pairs(pairs: Pairs) -> str:
+    """The relation in bold, then each field labelled, all escaped (URLs stay plain text)."""
+    (_, relation), *rest = pairs
+    return f"**{md(relation)}** " + "; ".join(f"{md(label)}: {md(value)}" for label, value in rest)
+
+
 def row_builder(data: ExportSet) -> Callable[[Claim], str]:
     """A function from a claim to its table row; cells from small sets (speakers, tags,
     statuses) are escaped once each, only the quote, statement and note per claim."""
     cached = functools.cache(md)
+    describer = Describer(data)
 
     @functools.cache
     def speaker_cell(speaker: str | None, side: str | None) -> str:
@@ -110,22 +118,15 @@ def row_builder(data: ExportSet) -> Callable[[Claim], str]:
 
     def build(claim: Claim) -> str:
         uses = data.evidence.get(claim.id, ())
-        evidence = (
-            "; ".join(
-                f"{md(u.relation)}: {md(evidence_label(u))}"
-                + (f" {md(u.item['url'])}" if u.item["url"] else "")
-                for u in uses
-            )
-            if uses
-            else ""
-        )
+        evidence = " • ".join(_pairs(describer.evidence(u)) for u in uses)
+        links = " • ".join(_pairs(line.pairs()) for line in describer.links(claim))
         quote = md(claim.quote) + (" _(not found in the text)_" if claim.anchor == "orphan" else "")
         note = md(claim.note) if claim.note else ""  # md("") is ""
         return (
             f"| C{claim.id} | {quote} | {md(claim.statement)} | "
             f"{speaker_cell(claim.speaker, claim.side)} | {cached(claim.stance or '')} | "
             f"{cached(claim.verdict or '')} | {topics_cell(claim.topics)} | "
-            f"{cached(claim.status)} | {evidence} | {note} |"
+            f"{cached(claim.status)} | {evidence} | {links} | {note} |"
         )
 
     return build

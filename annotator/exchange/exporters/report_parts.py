@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import NamedTuple
 
-from annotator.exchange.exporters.collect import EvidenceUse, ExportSet
+from annotator.exchange.exporters.collect import ExportSet
 from annotator.models import Claim
 
 
@@ -89,11 +89,6 @@ def by_article(data: ExportSet) -> dict[int, list[Claim]]:
     for claim in data.claims:
         grouped.setdefault(claim.article_id, []).append(claim)
     return grouped
-
-
-def evidence_label(use: EvidenceUse) -> str:
-    item = use.item
-    return str(item["title"] or item["citation"] or item["value"] or item["kind"])
 
 
 def summary_line(data: ExportSet, articles: int) -> str:

@@ -12,7 +12,9 @@ import csv
 import io
 from typing import IO, Any
 
-from annotator.exchange.exporters.collect import PROGRESS_EVERY, ExportSet, Progress
+from annotator.exchange.exporters.collect import PROGRESS_EVERY, EvidenceUse, ExportSet, Progress
+from annotator.exchange.exporters.described import Describer
+from annotator.models import Claim
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _RISKY = frozenset(FORMULA_STARTS)
@@ -36,6 +38,7 @@ COLUMNS = (
     "status",
     "note",
     "evidence",
+    "links",
     "created_at",
     "updated_at",
 )
@@ -48,14 +51,13 @@ def safe_cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def evidence_cell(uses: tuple[Any, ...]) -> str:
-    parts = []
-    for use in uses:
-        item = use.item
-        label = item["title"] or item["citation"] or item["value"] or item["kind"]
-        where = f" <{item['url']}>" if item["url"] else ""
-        parts.append(f"{use.relation}: {label}{where}")
-    return " | ".join(parts)
+def evidence_cell(describer: Describer, uses: tuple[EvidenceUse, ...]) -> str:
+    """Every piece of evidence in full, one a line (spreadsheets wrap a cell at its line breaks)."""
+    return "\n".join(describer.evidence_line(use) for use in uses)
+
+
+def links_cell(describer: Describer, claim: Claim) -> str:
+    return "\n".join(describer.link_line(link) for link in describer.links(claim))
 
 
 def _escaped(cells: list[Any]) -> list[Any]:
@@ -73,6 +75,8 @@ def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
     # write call per PROGRESS_EVERY rows, not one per row.
     articles = {a.id: (a.title, a.url, a.outlet, a.published) for a in data.articles.values()}
     evidence = data.evidence
+    describer = Describer(data)
+    linked = {link["from_claim"] for link in data.links} | {link["to_claim"] for link in data.links}
     total = len(data.claims)
     for done, c in enumerate(data.claims, start=1):
         title, url, outlet, published = articles[c.article_id]
@@ -98,7 +102,8 @@ def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
                     "; ".join(c.topics),
                     c.status,
                     c.note,
-                    evidence_cell(uses) if uses else "",
+                    evidence_cell(describer, uses) if uses else "",
+                    links_cell(describer, c) if c.id in linked else "",
                     c.created_at,
                     c.updated_at,
                 ]
