@@ -231,3 +231,48 @@ def test_a_batch_puts_the_index_merging_back_and_every_article_is_found(
     found = empty_project.search.search("pay talks", kinds=("article",), limit=100)
     assert found.totals["article"] == 30
     assert {h.title for h in found.hits} == {f"Note {n} on the pay talks" for n in range(30)}
+
+
+def test_a_batch_of_plain_text_is_read_in_process_where_workers_would_not_pay(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Text files read faster here than a worker can pass them back: no reader processes."""
+    started: list[object] = []
+    monkeypatch.setattr(batch, "default_workers", lambda: 2)
+    monkeypatch.setattr(batch, "_Pool", lambda *a: started.append(a) or pytest.fail("pool"))
+    monkeypatch.setattr(batch, "_server_started", True)  # no cold-start bytes asked for either
+    files = [_note(tmp_path, n) for n in range(40)]
+    with Project.open(tmp_path / "p.sqlite") as project:
+        outcomes = project.articles.import_files(files)
+    assert [o.status for o in outcomes] == ["imported"] * 40
+    assert not started and not multiprocessing.active_children()
+
+
+def test_a_batch_with_enough_web_pages_still_gets_workers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked: list[int] = []
+
+    class Pool:
+        def __init__(self, _context: object, count: int, _reader: object) -> None:
+            asked.append(count)
+
+        def read(self, files: list[Path], _stop: object) -> object:
+            return ((f, read_file(f)) for f in files)
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(batch, "default_workers", lambda: 2)
+    monkeypatch.setattr(batch, "_Pool", Pool)
+    monkeypatch.setattr(batch, "_server_started", True)
+    page = (FIXTURES / "article_page.html").read_text(encoding="utf-8")
+    files = [_note(tmp_path, n) for n in range(4)]
+    for n in range(batch.PARALLEL_MIN_FILES):
+        (tmp_path / f"page-{n}.html").write_text(
+            page.replace("90.3%", f"9{n}.3%"), encoding="utf-8"
+        )
+        files.append(tmp_path / f"page-{n}.html")
+    with closing(batch.read_in_order(files)) as results:
+        assert [path for path, _ in results] == files
+    assert asked == [2]
