@@ -86,7 +86,7 @@ class Project:
         self.closed = False
         self.articles = ArticleManager(db)
         self.codebook = Codebook(db)
-        self.claims = ClaimManager(self)
+        self.claims = ClaimManager(db, self.codebook, speakers=lambda: self.speakers)
         self.backups = backups.BackupManager(db, path)
         # Claims follow an article to its new revision inside the import's transaction.
         self.articles.revision_hooks.append(self.claims.move_to_revision)
@@ -123,19 +123,19 @@ class Project:
     def evidence(self) -> EvidenceManager:
         from annotator.evidence.service import EvidenceManager
 
-        return EvidenceManager(self)
+        return EvidenceManager(self.db, self.claims, datasets=lambda: self.datasets)
 
     @cached_property
     def links(self) -> LinkManager:
         from annotator.claims.links import LinkManager
 
-        return LinkManager(self)
+        return LinkManager(self.db, self.claims)
 
     @cached_property
     def quantities(self) -> QuantityManager:
         from annotator.figures.service import QuantityManager
 
-        return QuantityManager(self)
+        return QuantityManager(self.db, self.claims)
 
     @cached_property
     def history(self) -> HistoryManager:
@@ -147,19 +147,19 @@ class Project:
     def matches(self) -> MatchManager:
         from annotator.compare.matches import MatchManager
 
-        return MatchManager(self)
+        return MatchManager(self.db, self.claims, self.links, self.quantities)
 
     @cached_property
     def compare(self) -> CompareManager:
         from annotator.compare.service import CompareManager
 
-        return CompareManager(self)
+        return CompareManager(self.db, self.codebook, self.speakers, self.quantities)
 
     @cached_property
     def web(self) -> WebManager:
         from annotator.web.service import WebManager
 
-        return WebManager(self)
+        return WebManager(self.db, self.articles, self.claims)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Project:

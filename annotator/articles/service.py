@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 # Called inside the import transaction when a new revision supersedes an old
 # one, so the claims can move to it atomically (the claims manager hooks in).
-RevisionHook = Callable[[int, int], None]
+RevisionHook = Callable[[int, int], object]
 # files done, files in all, the name of the file awaited next ("" at the end)
 ImportProgress = Callable[[int, int, str], None]
 

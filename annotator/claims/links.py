@@ -15,7 +15,9 @@ from db import evidence as rows_q
 from db import links as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.claims.service import ClaimManager
 
 
 class LinkError(AnnotatorError):
@@ -37,12 +39,9 @@ def _link(row: dict[str, Any]) -> ClaimLink:
 
 
 class LinkManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
+    def __init__(self, db: sqlite_utils.Database, claims: ClaimManager) -> None:
+        self._db = db
+        self._claims = claims  # both ends of a link must be claims
 
     def get(self, link_id: int) -> ClaimLink:
         row = q.get(self._db, link_id)
@@ -53,7 +52,7 @@ class LinkManager:
     def list(self, claim_id: int | None = None) -> list[ClaimLink]:
         """A claim's links in both directions (or every link)."""
         if claim_id is not None:
-            self._project.claims.get(claim_id)
+            self._claims.get(claim_id)
         return [_link(r) for r in q.for_claim(self._db, claim_id)]
 
     def add(self, from_claim: int, to_claim: int, relation: str, note: str = "") -> ClaimLink:
@@ -63,8 +62,8 @@ class LinkManager:
             )
         if from_claim == to_claim:
             raise LinkError("a claim cannot be linked to itself")
-        self._project.claims.get(from_claim)
-        self._project.claims.get(to_claim)
+        self._claims.get(from_claim)
+        self._claims.get(to_claim)
         if q.find(self._db, from_claim, to_claim, relation) is not None:
             raise LinkError(f"claims {from_claim} and {to_claim} are already linked as {relation}")
         with self._db.atomic():

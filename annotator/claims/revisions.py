@@ -19,12 +19,11 @@ from db import articles as article_q
 from db import claims as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
 
 
-def move_claims(project: Project, old_id: int, new_id: int) -> list[int]:
+def move_claims(db: sqlite_utils.Database, old_id: int, new_id: int) -> list[int]:
     """Re-anchor every claim of old_id in new_id's text; returns the ids moved."""
-    db = project.db
     old_text = article_q.text(db, old_id)
     new_text = article_q.text(db, new_id)
     if old_text is None or new_text is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from annotator.anchoring.selectors import anchor_at, find_occurrence, trim_span
@@ -23,7 +23,10 @@ from db import articles as article_q
 from db import claims as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.codebook.service import Codebook
+    from annotator.speakers.service import SpeakerManager
 
 STATUSES = ("to check", "in progress", "checked")
 # Ids per query in get_many (SQLite allows at least 999 parameters).
@@ -79,17 +82,22 @@ def _claim(row: dict[str, Any]) -> Claim:
 
 
 class ClaimManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        codebook: Codebook,
+        speakers: Callable[[], SpeakerManager],
+    ) -> None:
+        """`speakers` is asked for only when a speaker is named: the speakers
+        manager (and its module) load on first use, not with every project."""
+        self._db = db
+        self._codebook = codebook
+        self._speakers = speakers
         # article id -> (text_sha256, text). Marking re-read the whole text
         # (1 MB) on every claim; texts never change after import, and the
         # digest (a few bytes, checked on each use) catches a deleted and
         # re-used id or an edit from another process.
         self._texts: dict[int, tuple[str, str]] = {}
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
 
     def _text(self, article_id: int) -> str:
         sha = article_q.text_sha256(self._db, article_id)
@@ -133,8 +141,14 @@ class ClaimManager:
         """Claims matching every filter given by name (None: any); unknown names are refused."""
         if status is not None and status not in STATUSES:
             raise ClaimError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        speaker_id = None
+        if speaker is not None:
+            found = self._speakers().find(speaker)
+            if found is None:
+                raise NotFound(f"no speaker called {speaker!r}")
+            speaker_id = found.id
         rows = claim_tags.filter_rows(
-            self._project, article_id, speaker, side, stance, verdict, topic, status
+            self._db, self._codebook, article_id, speaker_id, side, stance, verdict, topic, status
         )
         return [_claim(r) for r in rows]
 
@@ -250,19 +264,19 @@ class ClaimManager:
         statement: str | None = None,
         review_url: str | None = None,
     ) -> Claim:
-        """Tag by names (see annotator.claims.tags.tag): None keeps, "" clears, unknown speakers are made."""
-        return claim_tags.tag(
-            self._project,
-            claim_id,
-            speaker,
-            side,
-            stance,
-            verdict,
-            topics,
-            status,
-            statement,
-            review_url,
+        """Set tags by name; None leaves a tag as it is, "" clears it, topics replace the set.
+
+        An unknown speaker is created (with the side given, if any). A claim with
+        no side takes its speaker's side: who speaks usually says where it stands.
+        """
+        claim = self.get(claim_id)
+        fields, topic_ids = claim_tags.tag_fields(
+            self._codebook, claim, side, stance, verdict, topics, status, statement, review_url
         )
+        with self._db.atomic():
+            if speaker is not None:
+                fields.update(claim_tags.speaker_fields(self._speakers(), claim, speaker, fields))
+            return self.update(claim_id, topic_ids=topic_ids, **fields)
 
     def topic_ids(self, claim_id: int) -> builtins.list[int]:
         return q.topic_ids(self._db, claim_id)
@@ -301,7 +315,7 @@ class ClaimManager:
 
     def move_to_revision(self, old_article_id: int, new_article_id: int) -> builtins.list[int]:
         """Move every claim of an article onto its new revision, re-anchored (see reanchor)."""
-        return revisions.move_claims(self._project, old_article_id, new_article_id)
+        return revisions.move_claims(self._db, old_article_id, new_article_id)
 
     def delete(self, claim_id: int) -> ClaimSnapshot:
         """Delete a claim; the snapshot returned brings it back with restore()."""

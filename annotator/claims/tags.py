@@ -9,26 +9,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import NotFound
 from annotator.models import Claim
 from annotator.publisher import web_url
 from db import claims as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.codebook.service import Codebook
+    from annotator.models import Speaker
+    from annotator.speakers.service import SpeakerManager
 
 
-def _vocab_id(project: Project, kind: str, name: str | None) -> int | None:
+def _vocab_id(codebook: Codebook, kind: str, name: str | None) -> int | None:
     """None for a blank name (clears the tag), else the id (unknown names refused)."""
     if name is None or not name.strip():
         return None
-    return project.codebook.resolve(kind, name).id
+    return codebook.resolve(kind, name).id
 
 
-def tag(
-    project: Project,
-    claim_id: int,
-    speaker: str | None = None,
+def tag_fields(
+    codebook: Codebook,
+    claim: Claim,
     side: str | None = None,
     stance: str | None = None,
     verdict: str | None = None,
@@ -36,69 +38,70 @@ def tag(
     status: str | None = None,
     statement: str | None = None,
     review_url: str | None = None,
-) -> Claim:
-    """Set tags by name; None leaves a tag as it is, "" clears it, topics replace the set.
+) -> tuple[dict[str, Any], list[int] | None]:
+    """The fields and topic ids a tag by names sets; None leaves a tag as it is, "" clears it.
 
-    An unknown speaker is created (with the side given, if any). A claim with
-    no side takes its speaker's side: who speaks usually says where it stands.
+    Only reads: every name is resolved (an unknown one refused) before the
+    caller writes anything.
     """
-    claims = project.claims
-    claim = claims.get(claim_id)
     fields: dict[str, Any] = {}
     if side is not None:
-        fields["side_id"] = _vocab_id(project, "side", side)
+        fields["side_id"] = _vocab_id(codebook, "side", side)
     if stance is not None:
-        fields["stance_id"] = _vocab_id(project, "stance", stance)
+        fields["stance_id"] = _vocab_id(codebook, "stance", stance)
     if verdict is not None:
-        fields["verdict_id"] = _vocab_id(project, "verdict", verdict)
+        fields["verdict_id"] = _vocab_id(codebook, "verdict", verdict)
     topic_ids = None
     if topics is not None:
-        topic_ids = [project.codebook.resolve("topic", t).id for t in topics if t.strip()]
+        topic_ids = [codebook.resolve("topic", t).id for t in topics if t.strip()]
     if status is not None:
         fields["status"] = status.strip()
     if statement is not None:
         fields["statement"] = statement.strip() or claim.quote
     if review_url is not None:
         fields["review_url"] = web_url(review_url, "review URL") if review_url.strip() else None
-    with project.db.atomic():
-        if speaker is not None:
-            if not speaker.strip():
-                fields["speaker_id"] = None
-            else:
-                found = project.speakers.find(speaker)
-                if found is None:
-                    found = project.speakers.create(speaker, side_id=fields.get("side_id"))
-                fields["speaker_id"] = found.id
-                side_now = fields.get("side_id", claim.side_id)
-                if side_now is None and found.side_id is not None:
-                    fields["side_id"] = found.side_id
-        return claims.update(claim_id, topic_ids=topic_ids, **fields)
+    return fields, topic_ids
+
+
+def speaker_fields(
+    speakers: SpeakerManager, claim: Claim, speaker: str, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """The speaker (and side) fields for a speaker named by the user; run inside the tag's
+    transaction, since an unknown speaker is created (with the side given, if any).
+
+    A claim with no side takes its speaker's side: who speaks usually says where it stands.
+    """
+    if not speaker.strip():
+        return {"speaker_id": None}
+    found: Speaker | None = speakers.find(speaker)
+    if found is None:
+        found = speakers.create(speaker, side_id=fields.get("side_id"))
+    more: dict[str, Any] = {"speaker_id": found.id}
+    side_now = fields.get("side_id", claim.side_id)
+    if side_now is None and found.side_id is not None:
+        more["side_id"] = found.side_id
+    return more
 
 
 def filter_rows(
-    project: Project,
+    db: sqlite_utils.Database,
+    codebook: Codebook,
     article_id: int | None = None,
-    speaker: str | None = None,
+    speaker_id: int | None = None,
     side: str | None = None,
     stance: str | None = None,
     verdict: str | None = None,
     topic: str | None = None,
     status: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of the claims matching every filter given by name (a speaker by any of their names)."""
-    speaker_id = None
-    if speaker is not None:
-        found = project.speakers.find(speaker)
-        if found is None:
-            raise NotFound(f"no speaker called {speaker!r}")
-        speaker_id = found.id
+    """Rows of the claims matching every filter given by name (the speaker already found)."""
     return q.select_filtered(
-        project.db,
+        db,
         article_id=article_id,
         speaker_id=speaker_id,
-        side_id=None if side is None else project.codebook.resolve("side", side).id,
-        stance_id=None if stance is None else project.codebook.resolve("stance", stance).id,
-        verdict_id=None if verdict is None else project.codebook.resolve("verdict", verdict).id,
-        topic_id=None if topic is None else project.codebook.resolve("topic", topic).id,
+        side_id=None if side is None else codebook.resolve("side", side).id,
+        stance_id=None if stance is None else codebook.resolve("stance", stance).id,
+        verdict_id=None if verdict is None else codebook.resolve("verdict", verdict).id,
+        topic_id=None if topic is None else codebook.resolve("topic", topic).id,
         status=status,
     )

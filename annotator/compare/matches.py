@@ -22,7 +22,11 @@ from annotator.models import ClaimLink, Quantity
 from db import figures as quantities_q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.claims.links import LinkManager
+    from annotator.claims.service import ClaimManager
+    from annotator.figures.service import QuantityManager
 
 # Word-set similarity below this never reaches THRESHOLD on the labelled pairs
 # (the lowest true match there has 33), so such candidates are not scored at all.
@@ -54,25 +58,34 @@ class _Entry:
 
 
 class MatchManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        claims: ClaimManager,
+        links: LinkManager,
+        quantities: QuantityManager,
+    ) -> None:
+        self._db = db
+        self._claims = claims
+        self._links = links
+        self._quantities = quantities
 
     def _entries(self) -> list[_Entry]:
         return [
             _Entry(c.id, c.article_id, text, normalise(text))
-            for c in self._project.claims.list()
+            for c in self._claims.list()
             if (text := claim_text(c.statement, c.quote)).strip()
         ]
 
     def _figures(self) -> dict[int, list[Quantity]]:
-        self._project.quantities.sync()
+        self._quantities.sync()
         grouped: dict[int, list[Quantity]] = defaultdict(list)
-        for row in quantities_q.figures(self._project.db):
+        for row in quantities_q.figures(self._db):
             grouped[row["claim_id"]].append(quantity_from_row(row))
         return grouped
 
     def _linked(self) -> set[frozenset[int]]:
-        return {frozenset((link.from_claim, link.to_claim)) for link in self._project.links.list()}
+        return {frozenset((link.from_claim, link.to_claim)) for link in self._links.list()}
 
     def _against(
         self,
@@ -104,7 +117,7 @@ class MatchManager:
 
     def suggest(self, claim_id: int, limit: int = 10) -> list[Suggestion]:
         """Claims in other articles that probably state the same as this one, best first."""
-        self._project.claims.get(claim_id)
+        self._claims.get(claim_id)
         entries = self._entries()
         entry = next((e for e in entries if e.claim_id == claim_id), None)
         if entry is None:
@@ -126,4 +139,4 @@ class MatchManager:
 
     def confirm(self, claim_id: int, other_id: int, note: str = "") -> ClaimLink:
         """The checker agrees: the two claims become a `same` link."""
-        return self._project.links.add(claim_id, other_id, SAME, note)
+        return self._links.add(claim_id, other_id, SAME, note)

@@ -22,7 +22,11 @@ from db import compare as q
 from db import figures as quantities_q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.codebook.service import Codebook
+    from annotator.figures.service import QuantityManager
+    from annotator.speakers.service import SpeakerManager
 
 UNTAGGED = "untagged"
 NO_SIDE = "no side"
@@ -153,12 +157,21 @@ def _compare_claim(row: dict[str, Any]) -> CompareClaim:
 
 
 class CompareManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        codebook: Codebook,
+        speakers: SpeakerManager,
+        quantities: QuantityManager,
+    ) -> None:
+        self._db = db
+        self._codebook = codebook
+        self._speakers = speakers
+        self._quantities = quantities
 
     def default_sides(self) -> tuple[str, str] | None:
         """Union against government when the codebook has them, else its first two sides."""
-        names = [e.name for e in self._project.codebook.entries("side")]
+        names = [e.name for e in self._codebook.entries("side")]
         if all(s in names for s in DEFAULT_SIDES):
             return DEFAULT_SIDES
         return (names[0], names[1]) if len(names) >= 2 else None
@@ -172,12 +185,12 @@ class CompareManager:
             )
         speaker_id = None
         if filters.speaker is not None:
-            found = self._project.speakers.find(filters.speaker)
+            found = self._speakers.find(filters.speaker)
             if found is None:
                 raise CompareError(f"no speaker called {filters.speaker!r}")
             speaker_id = found.id
         rows = q.claim_rows(
-            self._project.db,
+            self._db,
             side_ids=side_ids,
             article_ids=None if filters.article_ids is None else sorted(filters.article_ids),
             speaker_id=speaker_id,
@@ -195,12 +208,12 @@ class CompareManager:
         sides = sides or self.default_sides()
         if sides is None:
             raise CompareError("the codebook has fewer than two sides to compare")
-        entries = [self._project.codebook.resolve("side", name) for name in sides]
+        entries = [self._codebook.resolve("side", name) for name in sides]
         if entries[0].id == entries[1].id:
             raise CompareError(f"choose two different sides (both are {entries[0].name!r})")
         names = (entries[0].name, entries[1].name)
         claims = self._rows(filters, [e.id for e in entries])
-        topics = [e.name for e in self._project.codebook.entries("topic")]
+        topics = [e.name for e in self._codebook.entries("topic")]
         rows = []
         for topic in [*topics, UNTAGGED]:
             cells = tuple(
@@ -218,9 +231,9 @@ class CompareManager:
     def balance(self, filters: CompareFilter | None = None) -> list[BalanceRow]:
         """Every side (and claims with none) by topic (and untagged): marked, checked, verdicts."""
         claims = self._rows(filters or CompareFilter())
-        sides = [e.name for e in self._project.codebook.entries("side")] + [NO_SIDE]
-        topics = [e.name for e in self._project.codebook.entries("topic")] + [UNTAGGED]
-        verdicts = [e.name for e in self._project.codebook.entries("verdict")] + [NO_VERDICT]
+        sides = [e.name for e in self._codebook.entries("side")] + [NO_SIDE]
+        topics = [e.name for e in self._codebook.entries("topic")] + [UNTAGGED]
+        verdicts = [e.name for e in self._codebook.entries("verdict")] + [NO_VERDICT]
         found = []
         for side in sides:
             for topic in topics:
@@ -237,12 +250,10 @@ class CompareManager:
         return found
 
     def verdict_names(self) -> list[str]:
-        return [e.name for e in self._project.codebook.entries("verdict")] + [NO_VERDICT]
+        return [e.name for e in self._codebook.entries("verdict")] + [NO_VERDICT]
 
     def figures(self, claim_ids: list[int] | None = None) -> list[tuple[Quantity, dict[str, Any]]]:
         """Every figure with its claim's side, speaker, verdict and article (figures re-parsed
         first where a statement changed)."""
-        self._project.quantities.sync()
-        return [
-            (quantity_from_row(r), r) for r in quantities_q.figures(self._project.db, claim_ids)
-        ]
+        self._quantities.sync()
+        return [(quantity_from_row(r), r) for r in quantities_q.figures(self._db, claim_ids)]

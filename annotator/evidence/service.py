@@ -13,6 +13,7 @@ import builtins
 import hashlib
 import json
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,18 +27,26 @@ from db import articles as article_q
 from db import evidence as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.claims.service import ClaimManager
+    from annotator.datasets.service import DatasetManager
 
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 
 
 class EvidenceManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        claims: ClaimManager,
+        datasets: Callable[[], DatasetManager],
+    ) -> None:
+        """`datasets` is asked for only when rows are pinned: the datasets
+        manager (with its table readers) loads on first use."""
+        self._db = db
+        self._claims = claims
+        self._datasets = datasets
 
     # -- reading -------------------------------------------------------------
     def get(self, evidence_id: int) -> Evidence:
@@ -57,7 +66,7 @@ class EvidenceManager:
     def list(self, claim_id: int | None = None) -> list[EvidenceLink]:
         """The evidence links of one claim (or of every claim), oldest first."""
         if claim_id is not None:
-            self._project.claims.get(claim_id)
+            self._claims.get(claim_id)
         links = q.links(self._db, claim_id)
         if not links:
             return []
@@ -205,9 +214,10 @@ class EvidenceManager:
         """Pin rows (counted from 1) of an imported dataset; their values are kept with the pin."""
         if not rows:
             raise EvidenceError("pick at least one row to pin")
-        found = self._project.datasets.get(dataset)
+        datasets = self._datasets()
+        found = datasets.get(dataset)
         numbers = sorted(set(int(r) for r in rows))
-        values = [self._project.datasets.row(dataset, n) for n in numbers]
+        values = [datasets.row(dataset, n) for n in numbers]
         row = {
             "kind": "dataset",
             "dataset_id": found.id,
@@ -246,7 +256,7 @@ class EvidenceManager:
             raise EvidenceError(
                 f"unknown relation {relation!r} (use one of: {', '.join(EVIDENCE_RELATIONS)})"
             )
-        self._project.claims.get(claim_id)
+        self._claims.get(claim_id)
 
     def link(self, claim_id: int, evidence_id: int, relation: str, note: str = "") -> EvidenceLink:
         """Say an item supports, refutes or gives context to a claim (one item, many claims)."""

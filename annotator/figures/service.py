@@ -18,7 +18,9 @@ from annotator.models import Changes, Quantity, Snapshot
 from db import figures as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.claims.service import ClaimManager
 
 DIRECTIONS = ("rise", "fall")
 BASES = ("cash", "real")
@@ -68,12 +70,9 @@ def _blank_to_none(value: Any) -> Any:
 
 
 class QuantityManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
+    def __init__(self, db: sqlite_utils.Database, claims: ClaimManager) -> None:
+        self._db = db
+        self._claims = claims  # a claim's figures are parsed from its words
 
     # -- reading -------------------------------------------------------------
     def get(self, quantity_id: int) -> Quantity:
@@ -103,7 +102,7 @@ class QuantityManager:
 
     def refresh(self, claim_id: int) -> builtins.list[Quantity]:
         """Re-parse a claim's statement; corrected figures are kept as the checker left them."""
-        claim = self._project.claims.get(claim_id)
+        claim = self._claims.get(claim_id)
         with self._db.atomic():
             self._refresh(claim_id, claim_text(claim.statement, claim.quote))
         return self.list(claim_id)
@@ -169,7 +168,7 @@ class QuantityManager:
 
     def add(self, claim_id: int, value: Any, unit: str | None = None, **fields: Any) -> Quantity:
         """A figure the parser missed, added by the checker (so marked corrected)."""
-        self._project.claims.get(claim_id)
+        self._claims.get(claim_id)
         clean = self._clean({"value": value, "unit": unit, **fields})
         row = {"claim_id": claim_id, "start": 0, "end": 0, "words": "", **clean, "corrected": 1}
         with self._db.atomic():

@@ -54,6 +54,8 @@ REQUEST_HEADERS = (
 HTTP_VERSIONS = {9: "HTTP/0.9", 10: "HTTP/1.0", 11: "HTTP/1.1", 20: "HTTP/2"}
 
 Stop = Callable[[], bool]
+# addresses done, addresses in all, the address fetched next ("" at the end)
+FetchProgress = Callable[[int, int, str], None]
 
 
 class FetchCancelled(ImportFailure):

@@ -9,21 +9,24 @@ transaction that stores it and its capture.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from annotator.anchoring.textdiff import diff
 from annotator.articles.service import text_sha256
 from annotator.errors import ImportFailure
+from annotator.models import ImportedArticle, ImportOutcome
 from annotator.models.web import RefetchOutcome, TextChange
-from annotator.web.http import Fetcher, Stop
+from annotator.web.http import Fetched, Fetcher, FetchProgress, Stop
 from annotator.web.page import read_page
 from db import articles as article_q
 from db import web_captures as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
-    from annotator.web.service import FetchProgress, WebManager
+    import sqlite_utils
+
+    from annotator.articles.service import ArticleManager
+    from annotator.claims.service import ClaimManager
 
 # Longest stretch of old or new words kept per change in an outcome.
 MAX_CHANGE_CHARS = 500
@@ -33,14 +36,28 @@ CONTEXT_CHARS = 32
 MAX_CHAIN = 10_000
 
 
+class Storing(Protocol):
+    """What a refetch needs of the web manager (which calls it): a fetcher, and
+    a way to store a page with its capture. A protocol, so this module does not
+    import the manager that imports it."""
+
+    make_fetcher: Callable[[], Fetcher]
+
+    def store(
+        self, fetched: Fetched, imported: ImportedArticle, revision_of: int | None = None
+    ) -> ImportOutcome: ...
+
+
 def run(
-    project: Project,
-    web: WebManager,
+    db: sqlite_utils.Database,
+    articles: ArticleManager,
+    claims: ClaimManager,
+    web: Storing,
     article_ids: Sequence[int] | None,
     progress: FetchProgress | None,
     stop: Stop | None,
 ) -> list[RefetchOutcome]:
-    targets, outcomes = _targets(project, article_ids)
+    targets, outcomes = _targets(db, articles, article_ids)
     fetcher = web.make_fetcher()
     try:
         for done, (article_id, url) in enumerate(targets):
@@ -48,7 +65,7 @@ def run(
                 break
             if progress is not None:
                 progress(done, len(targets), url)
-            outcomes.append(_refetch_one(project, web, fetcher, article_id, url, stop))
+            outcomes.append(_refetch_one(db, articles, claims, web, fetcher, article_id, url, stop))
     finally:
         fetcher.close()
     if progress is not None:
@@ -56,55 +73,55 @@ def run(
     return outcomes
 
 
-def newest_revision(project: Project, article_id: int) -> int:
+def newest_revision(db: sqlite_utils.Database, article_id: int) -> int:
     current = article_id
     for _ in range(MAX_CHAIN):
-        newer = q.newer_revision(project.db, current)
+        newer = q.newer_revision(db, current)
         if newer is None:
             break
         current = newer
     return current
 
 
-def fetched_address(project: Project, article_id: int) -> str | None:
+def fetched_address(db: sqlite_utils.Database, article_id: int) -> str | None:
     """The address the user asked for, from the newest capture along the revision chain."""
     current: int | None = article_id
     for _ in range(MAX_CHAIN):
         if current is None:
             return None
-        capture = q.latest(project.db, current)
+        capture = q.latest(db, current)
         if capture is not None:
             return str(capture["requested_url"])
-        current = q.revision_parent(project.db, current)
+        current = q.revision_parent(db, current)
     return None
 
 
 def _targets(
-    project: Project, article_ids: Sequence[int] | None
+    db: sqlite_utils.Database, articles: ArticleManager, article_ids: Sequence[int] | None
 ) -> tuple[list[tuple[int, str]], list[RefetchOutcome]]:
     """(newest revision, address) to fetch, once per chain; failures for ids that cannot be."""
-    asked = list(article_ids) if article_ids else q.fetched_article_ids(project.db)
+    asked = list(article_ids) if article_ids else q.fetched_article_ids(db)
     targets: list[tuple[int, str]] = []
     failures: list[RefetchOutcome] = []
     seen: set[int] = set()
     for article_id in asked:
-        if not article_q.exists(project.db, article_id):
+        if not article_q.exists(db, article_id):
             failures.append(
                 RefetchOutcome(article_id, "", "failed", reason=f"no article with id {article_id}")
             )
             continue
-        newest = newest_revision(project, article_id)
+        newest = newest_revision(db, article_id)
         if newest in seen:
             continue
         seen.add(newest)
-        url = fetched_address(project, newest)
+        url = fetched_address(db, newest)
         if url is None:
             failures.append(
                 RefetchOutcome(
                     article_id,
                     "",
                     "failed",
-                    title=project.articles.summary(article_id).title,
+                    title=articles.summary(article_id).title,
                     reason="was not fetched from a web address (nothing to fetch again)",
                 )
             )
@@ -114,24 +131,26 @@ def _targets(
 
 
 def _refetch_one(
-    project: Project,
-    web: WebManager,
+    db: sqlite_utils.Database,
+    articles: ArticleManager,
+    claims: ClaimManager,
+    web: Storing,
     fetcher: Fetcher,
     article_id: int,
     url: str,
     stop: Stop | None,
 ) -> RefetchOutcome:
-    title = project.articles.summary(article_id).title
+    title = articles.summary(article_id).title
     try:
         fetched = fetcher.fetch(url, stop)
         imported = read_page(fetched)
     except ImportFailure as exc:
         return RefetchOutcome(article_id, url, "failed", title=title, reason=exc.reason)
-    if text_sha256(imported.text) == article_q.text_sha256(project.db, article_id):
-        capture = q.latest(project.db, article_id)
-        with project.db.atomic():
+    if text_sha256(imported.text) == article_q.text_sha256(db, article_id):
+        capture = q.latest(db, article_id)
+        with db.atomic():
             if capture is not None:  # the page around the text may differ: not kept again
-                q.mark_checked(project.db, capture["id"], fetched.fetched_at)
+                q.mark_checked(db, capture["id"], fetched.fetched_at)
             else:  # the newest revision came from a file: now known to be served here
                 web.store(fetched, imported)
         return RefetchOutcome(article_id, url, "unchanged", title=title)
@@ -150,7 +169,7 @@ def _refetch_one(
         )
     new_id = outcome.article_id
     assert new_id is not None
-    anchors = [claim.anchor for claim in project.claims.list(new_id)]
+    anchors = [claim.anchor for claim in claims.list(new_id)]
     return RefetchOutcome(
         article_id,
         url,
@@ -160,13 +179,13 @@ def _refetch_one(
         moved=anchors.count("exact"),
         fuzzy=anchors.count("fuzzy"),
         orphans=anchors.count("orphan"),
-        changes=tuple(_changes(project, article_id, new_id)),
+        changes=tuple(_changes(articles, article_id, new_id)),
     )
 
 
-def _changes(project: Project, old_id: int, new_id: int) -> list[TextChange]:
-    old = project.articles.get(old_id).text
-    new = project.articles.get(new_id).text
+def _changes(articles: ArticleManager, old_id: int, new_id: int) -> list[TextChange]:
+    old = articles.get(old_id).text
+    new = articles.get(new_id).text
     return [
         TextChange(
             span,

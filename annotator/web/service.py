@@ -20,11 +20,9 @@ from annotator.models.web import Capture, RefetchOutcome
 from db import web_captures as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
-    from annotator.web.http import Fetched, Fetcher, Stop
-
-# addresses done, addresses in all, the address fetched next ("" at the end)
-FetchProgress = Callable[[int, int, str], None]
+    from annotator.articles.service import ArticleManager
+    from annotator.claims.service import ClaimManager
+    from annotator.web.http import Fetched, Fetcher, FetchProgress, Stop
 
 
 def capture_row(fetched: Fetched, article_id: int) -> dict[str, Any]:
@@ -72,14 +70,14 @@ def _default_fetcher() -> Fetcher:
 class WebManager:
     """Fetches the addresses a user asks for and keeps what each served."""
 
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(
+        self, db: sqlite_utils.Database, articles: ArticleManager, claims: ClaimManager
+    ) -> None:
+        self._db = db
+        self._articles = articles  # what a fetch brings in is an article
+        self._claims = claims  # a refetch reports where its claims moved
         # Tests shorten the timeout; every fetch of one call shares one Fetcher.
         self.make_fetcher: Callable[[], Fetcher] = _default_fetcher
-
-    @property
-    def _db(self) -> sqlite_utils.Database:
-        return self._project.db
 
     # -- importing ---------------------------------------------------------------
     def import_addresses(
@@ -118,7 +116,7 @@ class WebManager:
     ) -> ImportOutcome:
         """The article and its capture, together or not at all."""
         with self._db.atomic():
-            outcome = self._project.articles.add(imported, revision_of=revision_of)
+            outcome = self._articles.add(imported, revision_of=revision_of)
             assert outcome.article_id is not None
             known = q.latest(self._db, outcome.article_id)
             if (
@@ -158,7 +156,7 @@ class WebManager:
         """Write the article's captures as a WARC file (gzip per record); returns the records."""
         from annotator.web import warc
 
-        summary = self._project.articles.summary(article_id)
+        summary = self._articles.summary(article_id)
         captures = self.captures(article_id)
         if not captures:
             raise ImportFailure(
@@ -180,4 +178,6 @@ class WebManager:
         """
         from annotator.web import refetch
 
-        return refetch.run(self._project, self, article_ids, progress, stop)
+        return refetch.run(
+            self._db, self._articles, self._claims, self, article_ids, progress, stop
+        )

@@ -184,4 +184,4 @@ def _fetched_along(project: Project, article_id: int) -> bool:
     """An article from a file whose older revision was fetched still has an address."""
     from annotator.web.refetch import fetched_address
 
-    return fetched_address(project, article_id) is not None
+    return fetched_address(project.db, article_id) is not None
