@@ -67,6 +67,7 @@ def realistic_tally(folder: Path) -> dict[str, object]:
         tally = page.tally(anchors)
         tally["annotations"] = len(page.SPECS)
         tally["replies"] = len(page.REPLIES)
+        tally["replies_as_notes"] = sum(c.note.count("Reply from ") for c in claims.values())
         tally["left_out"] = len(report.left_out)
         return tally
     finally:

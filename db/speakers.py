@@ -38,9 +38,9 @@ def roles(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict
 
 def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     cursor = db.execute(
-        "INSERT INTO speakers (uid, name, role, organisation, side_id, note) "
-        "VALUES (:uid, :name, :role, :organisation, :side_id, :note)",
-        row,
+        "INSERT INTO speakers (uid, name, role, organisation, side_id, note, kind) "
+        "VALUES (:uid, :name, :role, :organisation, :side_id, :note, :kind)",
+        {"kind": "person", **row},
     )
     return int(cursor.lastrowid or 0)
 

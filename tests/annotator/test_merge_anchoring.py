@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.anchoring.quotes import QuoteFinder, locate
+from annotator.cli.main import main
 from annotator.exchange.mergers.selectors import uid_for
 from annotator.models import ImportedArticle
 from annotator.project import Project
@@ -239,7 +240,46 @@ def test_two_users_on_one_sentence_are_two_claims_with_their_notes_and_tags(
     news_project.merge.merge_file(path)
     on_sentence = [c for c in news_project.claims.list() if c.quote == page.UNION_SENTENCE]
     assert sorted((c.created_by, c.note, c.topics) for c in on_sentence) == [
-        ("acct:jfielding@hypothes.is", "Source: BMA pay briefing", ("pay",)),
+        (
+            "acct:jfielding@hypothes.is",
+            "Source: BMA pay briefing\n\n"
+            "Reply from priya_s (2025-11-06): Agreed, and the IFS puts it at about a fifth.",
+            ("pay",),
+        ),
         ("acct:omar.k@hypothes.is", "Which index?", ("inflation",)),
     ]
     assert len({c.start for c in on_sentence}) == 1
+
+
+def test_replies_are_reply_notes_on_the_claim_they_answer(
+    news_project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = page.export()
+    path = tmp_path / "hypothesis.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    report = news_project.merge.merge_file(path)
+    assert report.left_out == []  # nothing truly left out: a reply is not a failure
+    assert report.added["claims"] == len(page.SPECS)  # a reply is no claim of its own
+    notes = [c.note for c in news_project.claims.list()]
+    for _name, text, user in page.REPLIES:
+        name = user.split(":")[1].split("@")[0]
+        assert sum(f"Reply from {name} (2025-11-06): {text}" in n for n in notes) == 1
+    assert news_project.merge.merge_file(path).added["claims"] == 0  # twice: nothing doubled
+    assert [c.note for c in news_project.claims.list()] == notes
+
+
+def test_a_reply_whose_annotation_is_not_in_the_file_is_left_out_with_exit_1(
+    news_project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = page.export()
+    orphan_reply = dict(doc["rows"][-1], id="hRlost", references=["gone0000"])
+    doc["rows"] = [*doc["rows"][:3], orphan_reply]
+    path = tmp_path / "thread.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code = main(["merge", str(path), "--project", str(news_project.path)])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"{path}: left out https://hypothes.is/a/hRlost: "
+        "is a reply to https://hypothes.is/a/gone0000, not in this file"
+    ]

@@ -87,6 +87,7 @@ def members(data: ExportSet) -> dict[str, Any]:
         {
             "uid": s.uid,
             "name": s.name,
+            "kind": s.kind,
             "role": s.role,
             "organisation": s.organisation,
             "side": s.side,
@@ -153,6 +154,7 @@ def members(data: ExportSet) -> dict[str, Any]:
         "project": data.project_name,
         "exported_at": data.exported_at,
         "filters": data.filters,
+        "publisher": data.publisher.as_json() if data.publisher is not None else None,
         "codebook": codebook,
         "speakers": speakers,
         "articles": articles,
@@ -196,6 +198,7 @@ def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:
             "topics": c.topics,
             "status": c.status,
             "note": c.note,
+            "review_url": c.review_url,
             "created_by": c.created_by,
             "created_at": c.created_at,
             "updated_at": c.updated_at,

@@ -19,6 +19,7 @@ from annotator.exchange.mergers.incoming import BY_QUOTE, InArticle, InClaim, In
 from annotator.exchange.mergers.matching import ArticleMatcher
 from annotator.exchange.mergers.report import MergeReport
 from db import exchange as q
+from db import publisher as publisher_q
 from db import speakers as speaker_q
 from db import vocab as vocab_q
 
@@ -58,6 +59,7 @@ class Merge:
         self.report.record_added(noun, table, row_id)
 
     def run(self) -> None:
+        self.merge_publisher()
         self.vocab = {(r["kind"], _key(r["name"])): r["id"] for r in vocab_q.all_rows(self.db)}
         for entry in self.incoming.codebook:
             self.vocab_id(entry["kind"], entry["name"], entry)
@@ -75,6 +77,14 @@ class Merge:
             self.merge_claim(claim, claim_ids)
         for link in self.incoming.links:
             self.merge_link(link, claim_ids)
+
+    def merge_publisher(self) -> None:
+        """The file's publisher, if the project has none yet (a project's own is never replaced)."""
+        found = self.incoming.publisher
+        if found is None or publisher_q.row(self.db) is not None:
+            return
+        publisher_q.put(self.db, found["name"], found["url"], found["logo"])
+        self.report.added_ids["publisher"].append(1)
 
     # -- codebook and speakers -------------------------------------------------------
     def vocab_id(
@@ -119,6 +129,7 @@ class Merge:
                 "organisation": s.get("organisation"),
                 "side_id": self.vocab_id("side", s.get("side")),
                 "note": s.get("note") or "",
+                "kind": s.get("kind") or "person",
             },
         )
         for alias in s.get("aliases", []):
@@ -288,7 +299,8 @@ class Merge:
             "stance_id": self.vocab_id("stance", c.stance),
             "verdict_id": self.vocab_id("verdict", c.verdict),
             "status": c.status if c.status in STATUSES else "to check",
-            "note": c.note,
+            "note": "\n\n".join([c.note, *c.replies]) if c.replies else c.note,
+            "review_url": c.review_url,
             "created_by": c.created_by,
             "created_at": c.created_at or now,
             "updated_at": c.updated_at or c.created_at or now,

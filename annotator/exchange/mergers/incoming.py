@@ -58,6 +58,8 @@ class InClaim:
     updated_at: str | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)  # {evidence uid, relation, note}
     quantities: list[dict[str, Any]] = field(default_factory=list)
+    review_url: str | None = None  # the published fact-check page (http(s) only)
+    replies: list[str] = field(default_factory=list)  # replies to the annotation, as note lines
 
 
 @dataclass
@@ -71,6 +73,7 @@ class Incoming:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     claims: list[InClaim] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)  # from uid, to uid, relation, note
+    publisher: dict[str, Any] | None = None  # name, url, logo: kept when the project has none
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (ref, reason) found on reading
 
 

@@ -13,6 +13,7 @@ from annotator.exchange.mergers.urls import is_web_url
 EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
 EVIDENCE_RELATIONS = ("supports", "refutes", "context")
 LINK_RELATIONS = ("same", "contradicts", "responds-to")
+SPEAKER_KINDS = ("person", "organisation")
 
 
 def _one_of(value: Any, allowed: tuple[str, ...], where: str, optional: bool = False) -> Any:
@@ -40,6 +41,7 @@ def read(doc: dict[str, Any]) -> Incoming:
             f"format version {version!r} is newer than this annotator reads ({FORMAT_VERSION})"
         )
     incoming = Incoming(format="json")
+    incoming.publisher = _publisher(doc.get("publisher"))
     codebook = need(doc.get("codebook", {}), dict, "codebook")
     for kind, plural in KIND_KEYS.items():
         for i, e in enumerate(need(codebook.get(plural, []), list, f"codebook.{plural}")):
@@ -61,6 +63,7 @@ def read(doc: dict[str, Any]) -> Incoming:
         need(s.get("name"), str, f"{where}.name")
         for key in ("side", "role", "organisation", "note"):
             _opt_str(s, key, where)
+        _one_of(s.get("kind", "person"), SPEAKER_KINDS, f"{where}.kind")
         for alias in need(s.get("aliases", []), list, f"{where}.aliases"):
             need(alias, str, f"{where}.aliases[]")
         for r in need(s.get("roles", []), list, f"{where}.roles"):
@@ -190,4 +193,22 @@ def _claim(c: Any, where: str) -> InClaim:
         updated_at=_opt_str(c, "updated_at", where),
         evidence=list(evidence),
         quantities=list(quantities),
+        review_url=_web_or_none(_opt_str(c, "review_url", where)),
     )
+
+
+def _web_or_none(value: str | None) -> str | None:
+    return value if value and is_web_url(value) else None
+
+
+def _publisher(value: Any) -> dict[str, Any] | None:
+    """The publisher if the file names one whose name and URL a ClaimReview can carry."""
+    if value is None:
+        return None
+    need(value, dict, "publisher")
+    name = need(value.get("name"), str, "publisher.name")
+    url = _web_or_none(need(value.get("url"), str, "publisher.url"))
+    logo = _web_or_none(need(value.get("logo"), str, "publisher.logo", optional=True))
+    if not name.strip() or url is None:
+        return None
+    return {"name": name.strip(), "url": url, "logo": logo}

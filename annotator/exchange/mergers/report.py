@@ -28,6 +28,7 @@ UNDO_ORDER = (
     "speakers",
     "articles",
     "vocab",
+    "publisher",  # its one row (id 1), when the merge set it
 )
 
 
