@@ -182,10 +182,13 @@ def snapshot(project: Project) -> dict[str, Any]:
         ).fetchall()
     )
     quantities = sorted(
-        tuple(r)
-        for r in db.execute(
-            "SELECT c.uid, q.value, q.unit, q.words FROM quantities q JOIN claims c ON c.id = q.claim_id"
-        ).fetchall()
+        (
+            r["claim_uid"],
+            *(repr(r[k]) for k in sorted(r) if k not in ("id", "claim_id", "claim_uid")),
+        )
+        for r in db.query(
+            "SELECT q.*, c.uid AS claim_uid FROM quantities q JOIN claims c ON c.id = q.claim_id"
+        )
     )
     documents = sorted(
         tuple(r)
@@ -205,7 +208,9 @@ def snapshot(project: Project) -> dict[str, Any]:
             "SELECT e.uid, d.name FROM evidence e JOIN datasets d ON d.id = e.dataset_id"
         ).fetchall()
     )
+    publisher = db.execute("SELECT name, url, logo FROM publisher").fetchall()
     return {
+        "publisher": [tuple(r) for r in publisher],
         "articles": articles,
         "claims": claims,
         "speakers": speakers,

@@ -190,6 +190,7 @@ def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:
             "prefix": c.prefix,
             "suffix": c.suffix,
             "anchor": c.anchor,
+            "original_quote": c.original_quote,
             "statement": c.statement,
             "speaker": speaker_uid.get(c.speaker_id) if c.speaker_id else None,
             "side": c.side,

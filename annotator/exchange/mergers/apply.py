@@ -274,7 +274,9 @@ class Merge:
         if article_id not in self.positions:
             self.positions[article_id] = q.claim_positions(self.db, article_id)
         text = finder.text
-        located = finder.locate(c.quote, c.prefix, c.suffix, c.start)
+        located = (
+            None if c.anchor == "orphan" else finder.locate(c.quote, c.prefix, c.suffix, c.start)
+        )
         if (
             located is None
             and not c.quote
@@ -307,14 +309,18 @@ class Merge:
         }
         if located is None:
             row.update(start=None, end=None, anchor="orphan", prefix=c.prefix, suffix=c.suffix)
+            if c.original_quote is not None:
+                row["original_quote"] = c.original_quote
             self.report.orphans.append({"id": c.ref, "article": article_id, "quote": c.quote})
         else:
             # The canonical words, not the page's (its line breaks, indents, NBSP).
             canonical = text[located.start : located.end]
             if row["statement"] == c.quote:
                 row["statement"] = canonical
-            if located.kind != "exact":
-                row["original_quote"] = c.quote
+            if c.anchor == "fuzzy" and located.kind == "exact":  # ours, already to review
+                row["original_quote"] = c.original_quote
+            elif located.kind != "exact":
+                row["original_quote"] = c.original_quote or c.quote
                 self.report.fuzzy.append(
                     {"id": c.ref, "article": article_id, "quote": c.quote, "found": canonical}
                 )
@@ -323,7 +329,7 @@ class Merge:
                 quote=c.quote,
                 start=located.start,
                 end=located.end,
-                anchor=located.kind,
+                anchor="fuzzy" if c.anchor == "fuzzy" else located.kind,
                 prefix=text[max(0, located.start - CONTEXT_CHARS) : located.start],
                 suffix=text[located.end : located.end + CONTEXT_CHARS],
             )

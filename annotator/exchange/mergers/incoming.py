@@ -59,6 +59,10 @@ class InClaim:
     evidence: list[dict[str, Any]] = field(default_factory=list)  # {evidence uid, relation, note}
     quantities: list[dict[str, Any]] = field(default_factory=list)
     review_url: str | None = None  # the published fact-check page (http(s) only)
+    # What our own JSON says of the anchor: an orphan stays one (its words were lost,
+    # to review; never re-guessed), a fuzzy claim keeps the quote as first marked.
+    anchor: str | None = None
+    original_quote: str | None = None
     replies: list[str] = field(default_factory=list)  # replies to the annotation, as note lines
 
 

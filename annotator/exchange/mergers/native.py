@@ -14,6 +14,7 @@ EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "no
 EVIDENCE_RELATIONS = ("supports", "refutes", "context")
 LINK_RELATIONS = ("same", "contradicts", "responds-to")
 SPEAKER_KINDS = ("person", "organisation")
+ANCHORS = ("exact", "fuzzy", "orphan")
 
 
 def _one_of(value: Any, allowed: tuple[str, ...], where: str, optional: bool = False) -> Any:
@@ -194,6 +195,8 @@ def _claim(c: Any, where: str) -> InClaim:
         evidence=list(evidence),
         quantities=list(quantities),
         review_url=_web_or_none(_opt_str(c, "review_url", where)),
+        anchor=_one_of(c.get("anchor"), ANCHORS, f"{where}.anchor", True),
+        original_quote=_opt_str(c, "original_quote", where),
     )
 
 
