@@ -9,6 +9,15 @@
   longest wait of the same idle event loop over the same time. A window that
   paints the first screen first and lays out the rest in slices stays near
   the floor; one that lays out the whole text at once freezes for as long.
+- export_<format>_longest_stall: the export dialog's worker thread
+  (ui.exchange.export_dialog.ExportWorker, its own connection) writes the
+  claims of bench/_claims_corpus.py (20,000; 4,000 with --quick) while the
+  same timer runs; the figure is the longest wait from its start until it
+  has finished and its signals are handled. Floor: the idle event loop over
+  the same time. What stalls the window here is the worker holding the GIL
+  (and the progress signals), not the GUI's own work.
+
+`--size-mb` and `--claims` make a tiny run (the smoke test).
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _claims_corpus import build
 from common import ONE_MB, emit, figure, one_mb_text, parser
 
 TICK_MS = 5
@@ -26,7 +36,10 @@ SETTLE_S = 1.5
 
 
 def main() -> int:
-    args = parser(__doc__ or "", quick_repeat=1, full_repeat=3).parse_args()
+    cli = parser(__doc__ or "", quick_repeat=1, full_repeat=3)
+    cli.add_argument("--size-mb", type=float, nargs="*", default=None, help="article sizes")
+    cli.add_argument("--claims", type=int, default=None, help="claims in the exported corpus")
+    args = cli.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -37,7 +50,7 @@ def main() -> int:
     from ui.shell.session import ProjectSession
 
     app = QApplication.instance() or QApplication([])
-    sizes = (5,) if args.quick else (5, 10)
+    sizes = tuple(args.size_mb) if args.size_mb else (5, 10)
     figures = []
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
@@ -47,7 +60,7 @@ def main() -> int:
         ).article_id
         ids = {}
         for mb in sizes:
-            text = (one_mb_text() * mb)[: mb * ONE_MB - 1] + f"{mb}"
+            text = (one_mb_text() * (int(mb) + 1))[: int(mb * ONE_MB) - 1] + f"{mb}"
             ids[mb] = project.articles.add(
                 ImportedArticle(text=text, title=f"{mb} MB", source_format="txt")
             ).article_id
@@ -56,7 +69,7 @@ def main() -> int:
         window.show()
         app.processEvents()
 
-        def longest_stall(action: object) -> float:
+        def longest_stall(action: object, busy: object = None, settle: float = SETTLE_S) -> float:
             clock = QElapsedTimer()
             worst = [0.0]
             last = [0.0]
@@ -73,8 +86,8 @@ def main() -> int:
             timer.start()
             if callable(action):
                 QTimer.singleShot(20, action)
-            end = time.perf_counter() + SETTLE_S
-            while time.perf_counter() < end:
+            end = time.perf_counter() + settle
+            while time.perf_counter() < end or (callable(busy) and busy()):
                 app.processEvents()
                 time.sleep(0.0005)
             timer.stop()
@@ -88,10 +101,27 @@ def main() -> int:
                 floors.append(longest_stall(None))
                 values.append(longest_stall(lambda m=mb: window.open_article(ids[m])))
             figures.append(
-                figure(f"open_{mb}mb_longest_stall", max(values) * 1000, max(floors) * 1000, "ms")
+                figure(f"open_{mb:g}mb_longest_stall", max(values) * 1000, max(floors) * 1000, "ms")
             )
         window.close()
         project.close()
+
+        from annotator.exchange.exporters import FORMATS
+        from annotator.search.service import ClaimFilter
+        from ui.exchange.export_dialog import ExportWorker
+
+        corpus = Path(tmp) / "claims.sqlite"
+        claims = args.claims or (4_000 if args.quick else 20_000)
+        build(corpus, max(1, claims // 10_000), min(claims, 10_000))
+        for name, fmt in FORMATS.items():
+            worker = ExportWorker(corpus, name, Path(tmp) / f"out{fmt.extension}", ClaimFilter())
+            finished = [False]
+            worker.finished.connect(lambda f=finished: f.__setitem__(0, True))
+            began = time.perf_counter()
+            value = longest_stall(worker.start, lambda f=finished: not f[0], settle=0.2)
+            floor = longest_stall(None, settle=time.perf_counter() - began)
+            worker.wait()
+            figures.append(figure(f"export_{name}_longest_stall", value * 1000, floor * 1000, "ms"))
     emit(figures)
     return 0
 
