@@ -433,7 +433,7 @@ def main() -> int:
                 statistics.median(text_ours),
                 statistics.median(text_floor),
                 "s",
-                digits=2,
+                digits=3,
             ),
             # the window answering during a background import: the longest wait
             # of a 5 ms GUI timer, next to the same timer with nothing running

@@ -64,7 +64,9 @@ def build(path: Path, count: int) -> None:
 
 
 def main() -> int:
-    args = parser(__doc__ or "", quick_repeat=3, full_repeat=7).parse_args()
+    cli = parser(__doc__ or "", quick_repeat=3, full_repeat=7)
+    cli.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="smoke: 20")
+    args = cli.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import (
         QAbstractTableModel,
@@ -247,7 +249,7 @@ def main() -> int:
             conn.close()
             project.close()
 
-        for size in SIZES:
+        for size in args.sizes:
             one_size(size)
     emit(figures)
     return 0

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from common import (
+    CLAIMS_IN_BIG_CASE,
     emit,
     figure,
     interleaved,
@@ -53,11 +54,13 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6)
 
 
 def main() -> int:
-    args = parser(__doc__ or "", quick_repeat=1, full_repeat=3).parse_args()
+    cli = parser(__doc__ or "", quick_repeat=1, full_repeat=3)
+    cli.add_argument("--claims", type=int, default=CLAIMS_IN_BIG_CASE, help="a smoke test: 50")
+    args = cli.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         project = folder / "big.sqlite"
-        make_big_project(project)
+        make_big_project(project, args.claims)
         text_file = folder / "one_mb.txt"
         text_file.write_text(one_mb_text(), encoding="utf-8")
 

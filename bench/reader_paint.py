@@ -28,6 +28,7 @@ from pathlib import Path
 
 from common import (
     CLAIM_CHARS,
+    CLAIMS_IN_BIG_CASE,
     emit,
     figure,
     interleaved,
@@ -40,12 +41,14 @@ from common import (
 
 
 def main() -> int:
-    args = parser(__doc__ or "", quick_repeat=3, full_repeat=9).parse_args()
+    cli = parser(__doc__ or "", quick_repeat=3, full_repeat=9)
+    cli.add_argument("--claims", type=int, default=CLAIMS_IN_BIG_CASE, help="a smoke test: 50")
+    args = cli.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         path = Path(tmp) / "big.sqlite"
-        article_id = make_big_project(path)
+        article_id = make_big_project(path, args.claims)
 
         from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
@@ -103,7 +106,7 @@ def main() -> int:
         )
         window.open_article(article_id)
         app.processEvents()
-        assert window.claims.panel.model.rowCount() == 10_000
+        assert window.claims.panel.model.rowCount() == args.claims
         view = window.reader.view
         plain.setPlainText(text)
         # Claims cover CLAIM_CHARS of every 100 characters; mark words in a gap.
@@ -121,7 +124,7 @@ def main() -> int:
                 app.processEvents()
 
             spent = timed(work)
-            assert project.claims.count(article_id) == 10_001
+            assert project.claims.count(article_id) == args.claims + 1
             window.actions["undo"].trigger()
             app.processEvents()
             return spent

@@ -57,6 +57,13 @@ END_MARKER = "<!-- performance:end -->"
 # What each figure means, for the README table (figures not listed show their name).
 MEANINGS: dict[str, str] = {
     "startup_first_paint": "Start the app (`annotator --project FILE`) to the first painted window; floor: a bare PySide6 window",
+    "startup_interpreter": "Start-up phase: the process started until its first line runs; floor: the same in the bare window's process",
+    "startup_import_domain": "Start-up phase: the domain imported (annotator.project, sqlite-utils); floor: import sqlite3",
+    "startup_import_qt": "Start-up phase: PySide6's widgets imported and the QApplication made; floor: the same in the bare process",
+    "startup_import_ui": "Start-up phase: our ui modules imported (ui.shell.main_window and what it imports); floor: nothing to import (shown as 1 ms)",
+    "startup_open_project": "Start-up phase: the project opened (Project.open: checks, migrations); floor: sqlite3.connect and the article titles read",
+    "startup_main_window": "Start-up phase: MainWindow() built; floor: a QMainWindow around a QPlainTextEdit",
+    "startup_window_to_paint": "Start-up phase: from the window built to its first paint (show, layout, paint); floor: the same for the bare window",
     "open_1mb_10k_claims_painted": "Open the 1 MB article with 10,000 claims, highlights painted; floor: a bare QPlainTextEdit showing the same text",
     "open_1mb_no_claims_painted": "Open the same 1 MB text with no claims in our window; floor: a bare QPlainTextEdit showing it",
     "mark_claim_1mb_10k_committed_painted": "Mark one claim in that article: committed and repainted; floor: a bare INSERT committed and a bare QPlainTextEdit repainted",

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _claims_corpus import build
+from _claims_corpus import CLAIMS_PER_ARTICLE, build
 from common import emit, figure, parser, repeats
 
 QUERIES = (("figure", "29%"), ("worst_case_every_claim", "since"))
@@ -34,7 +34,10 @@ TICK_MS = 5
 
 
 def main() -> int:
-    args = parser(__doc__ or "", quick_repeat=3, full_repeat=7).parse_args()
+    cli = parser(__doc__ or "", quick_repeat=3, full_repeat=7)
+    cli.add_argument("--articles", type=int, default=None, help="1 MB articles (smoke: 1)")
+    cli.add_argument("--claims-per-article", type=int, default=CLAIMS_PER_ARTICLE)
+    args = cli.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -49,7 +52,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         path = Path(tmp) / "search.sqlite"
-        total = build(path, 2 if args.quick else 10)
+        articles = args.articles or (2 if args.quick else 10)
+        total = build(path, articles, args.claims_per_article)
         project = Project.open(path, create=False)
         panel = SearchPanel(ProjectSession(project))
         panel.resize(400, 700)

@@ -8,49 +8,108 @@ starts a bare QMainWindow around a QPlainTextEdit. Each sample is a fresh
 process and is timed from the moment the parent starts it to the first
 painted frame, so interpreter start and every import count, as they do for
 a user.
+
+The phases (issue 19), each next to the bare child's same step:
+interpreter (process start to the first line: the same in both), domain
+imports (annotator.project; floor: import sqlite3), Qt (PySide6.QtWidgets
+and the QApplication; the same in both), ui imports (ui.shell.main_window
+and what it imports; floor: nothing, shown against 1 ms), the project
+opened (Project.open; floor: sqlite3.connect and its article titles read),
+MainWindow() (floor: a QMainWindow around a QPlainTextEdit) and from the
+window built to its first paint (show, layout, paint; the same in the
+floor). The child imports our modules in open_gui's order before calling
+the entry point, so they can be timed; the entry point then finds them
+loaded.
 """
 
 from __future__ import annotations
 
+import json
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import child_env, emit, figure, interleaved, parser, repeats
+from common import child_env, emit, figure, parser, repeats
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Both children paint their first frame from the event loop's first turn,
-# print the wall-clock time and quit; the parent subtracts its own start time.
+# Both children paint their first frame from the event loop's first turn and
+# print, as one JSON line, the wall-clock time each phase ended; the parent
+# subtracts its own start time and each phase's start.
 CHILD = r"""
-import sys, time
+import json, sys, time
+T = {"interpreter": time.time()}
 mode, project = sys.argv[1], sys.argv[2]
 if mode == "app":
-    # The order ui.app.open_gui imports in: the domain first, then Qt.
+    # Imported in the order ui.app.open_gui imports them (the domain first,
+    # then Qt, then the ui modules), so each can be timed; the window itself
+    # is built by the real entry point below.
     import annotator.project
+    T["domain"] = time.time()
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+    app = QApplication(sys.argv[:1])
+    T["qt"] = time.time()
+    import ui.shell.main_window, ui.shell.session, ui.shell.settings
+    T["ui"] = time.time()
+    opening, building = annotator.project.Project.open, ui.shell.main_window.MainWindow.__init__
+    def timed_open(*a, **k):
+        found = opening(*a, **k)
+        T["project"] = time.time()
+        return found
+    def timed_init(self, *a, **k):
+        building(self, *a, **k)
+        T["window"] = time.time()
+    annotator.project.Project.open = timed_open
+    ui.shell.main_window.MainWindow.__init__ = timed_init
+else:
+    # The floor of each phase: sqlite3 for the domain, the same Qt, nothing
+    # of ours to import, the project file connected and its titles read, a
+    # bare window built.
+    import sqlite3
+    T["domain"] = time.time()
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+    app = QApplication(sys.argv[:1])
+    T["qt"] = T["ui"] = time.time()
+    conn = sqlite3.connect(project)
+    titles = conn.execute("SELECT id, title FROM articles").fetchall()
+    T["project"] = time.time()
+    w = QMainWindow(); w.setCentralWidget(QPlainTextEdit()); w.resize(1280, 800)
+    T["window"] = time.time()
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 
 def painted():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
     window.grab()
-    print(time.time(), flush=True)
+    T["painted"] = time.time()
+    print(json.dumps(T), flush=True)
     QApplication.instance().quit()
 
-app = QApplication(sys.argv[:1])
 QTimer.singleShot(0, painted)
 if mode == "bare":
-    w = QMainWindow(); w.setCentralWidget(QPlainTextEdit()); w.resize(1280, 800); w.show()
+    w.show()
     app.exec()
 else:
     from ui.app import main
     main(["--project", project])
 """
+# Phase name -> (the moment it starts, the moment it ends) in the child's record.
+PHASES = {
+    "startup_first_paint": ("started", "painted"),
+    "startup_interpreter": ("started", "interpreter"),
+    "startup_import_domain": ("interpreter", "domain"),
+    "startup_import_qt": ("domain", "qt"),
+    "startup_import_ui": ("qt", "ui"),
+    "startup_open_project": ("ui", "project"),
+    "startup_main_window": ("project", "window"),
+    "startup_window_to_paint": ("window", "painted"),
+}
 
 
-def sample(mode: str, project: Path) -> float:
+def sample(mode: str, project: Path) -> dict[str, float]:
+    """Each phase's seconds in one fresh process of `mode` ("app" or "bare")."""
     started = time.time()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(project)],
@@ -63,7 +122,8 @@ def sample(mode: str, project: Path) -> float:
     )
     if out.returncode != 0:
         raise RuntimeError(f"start-up child failed: {out.stderr.strip()[-800:]}")
-    return float(out.stdout.strip().splitlines()[-1]) - started
+    marks = json.loads(out.stdout.strip().splitlines()[-1]) | {"started": started}
+    return {name: marks[end] - marks[begin] for name, (begin, end) in PHASES.items()}
 
 
 def main() -> int:
@@ -77,10 +137,20 @@ def main() -> int:
             seed_samples(project)
         sample("app", project_path)  # warm the bytecode cache and the disk cache
         sample("bare", project_path)
-        value, floor = interleaved(
-            lambda: sample("app", project_path), lambda: sample("bare", project_path), repeats(args)
+        apps: list[dict[str, float]] = []
+        bares: list[dict[str, float]] = []
+        for _ in range(repeats(args)):  # taken in turn: a noisy neighbour slows both alike
+            bares.append(sample("bare", project_path))
+            apps.append(sample("app", project_path))
+    figures = []
+    for name in PHASES:
+        value = statistics.median(a[name] for a in apps)
+        floor = statistics.median(b[name] for b in bares)
+        # the floor imports nothing of ours: its ui phase is nil; a millisecond stands in
+        figures.append(
+            figure(name, value, max(floor, 0.001), "s") | {"floor_is_nil": floor < 0.001}
         )
-    emit([figure("startup_first_paint", value, floor, "s")])
+    emit(figures)
     return 0
 
 
