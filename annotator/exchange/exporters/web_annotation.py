@@ -5,11 +5,15 @@ canonical text> where it has none) with a TextQuoteSelector and, unless it is
 an orphan, a TextPositionSelector in code points. Bodies carry the statement
 (describing), the verdict (assessing), the note (commenting), the tags
 (tagging: "speaker:…", "side:…", "stance:…", "verdict:…", "topic:…") and the
-evidence URLs (linking).
+evidence URLs (linking). Each link between two claims is an annotation of
+its own after the claims, motivated "linking": its target the first claim's
+annotation, its body the other claim's with the relation as a tag
+("relation:contradicts") and the link's note as a comment.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 from collections.abc import Callable
@@ -127,14 +131,57 @@ def annotation_builder(data: ExportSet, encoded: bool = False) -> Callable[[Clai
     return build
 
 
-def _collection_members(data: ExportSet) -> tuple[dict[str, Any], dict[str, Any]]:
+LINK_NAMESPACE = uuid.UUID("6f1e1c2a-52f4-4d0e-9a43-4c2f3f0b7d11")  # stable ids for links
+
+
+def link_annotations(data: ExportSet) -> list[dict[str, Any]]:
+    """The links between exported claims, as linking annotations (same ids every export)."""
+    claim_uid = {c.id: c.uid for c in data.claims}
+    found = []
+    for link in data.links:
+        a, b = claim_uid.get(link["from_claim"]), claim_uid.get(link["to_claim"])
+        if a is None or b is None:
+            continue
+        relation = link["relation"]
+        bodies: list[dict[str, Any]] = [
+            {"type": "SpecificResource", "purpose": "linking", "source": f"urn:uuid:{b}"},
+            {
+                "type": "TextualBody",
+                "purpose": "tagging",
+                "value": f"relation:{relation}",
+                "format": "text/plain",
+            },
+        ]
+        if link["note"]:
+            bodies.append(
+                {
+                    "type": "TextualBody",
+                    "purpose": "commenting",
+                    "value": link["note"],
+                    "format": "text/plain",
+                }
+            )
+        found.append(
+            {
+                "@context": CONTEXT,
+                "id": f"urn:uuid:{uuid.uuid5(LINK_NAMESPACE, f'{a} {relation} {b}')}",
+                "type": "Annotation",
+                "motivation": "linking",
+                "body": bodies,
+                "target": f"urn:uuid:{a}",
+            }
+        )
+    return found
+
+
+def _collection_members(data: ExportSet, links: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """(the collection without "first", the page without "items"), in the file's key order."""
     collection = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{uuid.uuid4()}",
         "type": "AnnotationCollection",
         "label": f"Claims from {data.project_name}",
-        "total": len(data.claims),
+        "total": len(data.claims) + links,
     }
     page = {"id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationPage", "startIndex": 0}
     return collection, page
@@ -142,15 +189,18 @@ def _collection_members(data: ExportSet) -> tuple[dict[str, Any], dict[str, Any]
 
 def collection(data: ExportSet, progress: Progress) -> dict[str, Any]:
     """The whole AnnotationCollection as one dict (what write() streams out piece by piece)."""
-    head, page = _collection_members(data)
+    linking = link_annotations(data)
+    head, page = _collection_members(data, len(linking))
     build = annotation_builder(data)
     items = [a for batch in batches(data.claims, build, progress) for a in batch]
-    return {**head, "first": {**page, "items": items}}
+    return {**head, "first": {**page, "items": items + linking}}
 
 
 def write(data: ExportSet, out: IO[bytes], progress: Progress) -> None:
-    head, page = _collection_members(data)
+    linking = link_annotations(data)
+    head, page = _collection_members(data, len(linking))
     out.write(object_head(head, "first"))
     out.write(object_head(page, "items"))
-    write_array(out, batches(data.claims, annotation_builder(data, encoded=True), progress))
+    claims = batches(data.claims, annotation_builder(data, encoded=True), progress)
+    write_array(out, itertools.chain(claims, [linking]))
     out.write(b"}}")

@@ -2,7 +2,9 @@
 
 Bodies carry what a claim says: "describing" is the statement, "commenting"
 the note, "tagging" the tags ("side:union", "speaker:Wes Streeting", or a
-plain tag for a topic), "assessing" the verdict.
+plain tag for a topic), "assessing" the verdict. A "linking" annotation whose target and linked body
+are both claims' annotations (urn:uuid:…), as our export writes a link between
+two claims, becomes that link.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from annotator.exchange.mergers.selectors import (
     uid_for,
 )
 
+LINK_RELATIONS = ("same", "contradicts", "responds-to")
 ANNOTATION_TYPES = ("Annotation", "AnnotationCollection", "AnnotationPage")
 
 
@@ -55,6 +58,39 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+UUID_URN = "urn:uuid:"
+
+
+def _claim_link(annotation: dict[str, Any]) -> dict[str, Any] | None:
+    """{from, to, relation, note} of a link between two claims, or None if it is not one."""
+    if annotation.get("motivation") != "linking":
+        return None
+    target = annotation.get("target")
+    if isinstance(target, dict):
+        target = target.get("id") or target.get("source")
+    to = relation = None
+    notes = []
+    for body in as_list(annotation.get("body")):
+        if not isinstance(body, dict):
+            continue
+        purpose, value = body.get("purpose"), _text(body.get("value"))
+        if purpose == "linking" and isinstance(body.get("source"), str):
+            to = body["source"]
+        elif purpose == "tagging" and value.startswith("relation:"):
+            relation = value.removeprefix("relation:").strip()
+        elif purpose == "commenting" and value:
+            notes.append(value)
+    ends = (target, to)
+    if relation is None or not all(isinstance(e, str) and e.startswith(UUID_URN) for e in ends):
+        return None
+    return {
+        "from": str(target).removeprefix(UUID_URN),
+        "to": str(to).removeprefix(UUID_URN),
+        "relation": relation,
+        "note": "\n\n".join(notes),
+    }
+
+
 def read(doc: Any) -> Incoming:
     incoming = Incoming(format="w3c")
     seen: dict[str, InArticle] = {}
@@ -63,6 +99,13 @@ def read(doc: Any) -> Incoming:
             raise MergeRefused(f"item {index} is not an Annotation")
         annotation_id = annotation.get("id") if isinstance(annotation.get("id"), str) else None
         ref = annotation_id or f"item {index}"
+        link = _claim_link(annotation)
+        if link is not None:
+            if link["relation"] not in LINK_RELATIONS:
+                incoming.left_out.append((ref, f"links claims as {link['relation']!r:.40}, unknown"))
+            else:
+                incoming.links.append(link)
+            continue
         targets = as_list(annotation.get("target"))
         source, quote, position = best_target(targets)
         if quote is None and position is None:
