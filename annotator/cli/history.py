@@ -1,4 +1,4 @@
-"""`history`: the project's persisted undo history, newest first, as the Edit menu sees it."""
+"""`history`, `undo`, `redo`: the project's persisted undo history, as the Edit menu sees it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,11 @@ from annotator.cli.support import (
     project_option,
     safe_line,
 )
+from annotator.errors import AnnotatorError
+from annotator.history import steps
+from annotator.history.actions import CannotApply
 from annotator.history.service import HistoryEntry
+from annotator.models import Changes
 
 
 def history_rows(entries: list[HistoryEntry]) -> list[dict[str, Any]]:
@@ -66,3 +70,57 @@ def history_command(project_path: Path | None, as_json: bool) -> None:
             "  <- next undo" if row["next_undo"] else "  <- next redo" if row["next_redo"] else ""
         )
         echo(f"{row['id']}  {row['created_at']}  {state:6}  {safe_line(row['label'])}{mark}")
+
+
+def changes_json(changes: Changes) -> dict[str, Any]:
+    """What a step changed, as `--json` shows it (ids sorted, flags as booleans)."""
+    return {
+        "articles": sorted(changes.articles),
+        "claims": sorted(changes.claims),
+        "speakers": changes.speakers,
+        "codebook": changes.codebook,
+        "evidence": changes.evidence,
+        "datasets": changes.datasets,
+        "everything": changes.everything,
+    }
+
+
+def _take_step(project_path: Path | None, as_json: bool, forward: bool) -> None:
+    verb, key = ("Redid", "redone") if forward else ("Undid", "undone")
+    with opened_project(project_path) as project:
+        try:
+            done = steps.redo(project) if forward else steps.undo(project)
+        except CannotApply as exc:
+            raise StepRefused(f"{project.path}: {exc}") from exc
+    entry = done.entry
+    if as_json:
+        emit_json(
+            {
+                key: {"id": entry.id, "kind": entry.kind, "label": entry.label},
+                "changes": changes_json(done.changes),
+            }
+        )
+        return
+    echo(f"{verb}: {entry.label}")
+
+
+class StepRefused(AnnotatorError):
+    """Nothing to undo or redo, or a step that no longer applies: one line, exit 1."""
+
+
+@click.command("undo")
+@project_option
+@json_option
+@guarded
+def undo_command(project_path: Path | None, as_json: bool) -> None:
+    """Undo the last edit kept in the project's history (as Ctrl+Z in the window)."""
+    _take_step(project_path, as_json, forward=False)
+
+
+@click.command("redo")
+@project_option
+@json_option
+@guarded
+def redo_command(project_path: Path | None, as_json: bool) -> None:
+    """Redo the last undone edit kept in the project's history (as Ctrl+Shift+Z)."""
+    _take_step(project_path, as_json, forward=True)

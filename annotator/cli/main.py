@@ -84,6 +84,8 @@ COMMANDS: tuple[click.Command, ...] = (
     claims.speaker_command,
     publisher.publisher_command,
     history.history_command,
+    history.undo_command,
+    history.redo_command,
     verify.verify_command,
 )
 for _command in COMMANDS:

@@ -9,6 +9,7 @@ HISTORY_LIMIT actions are kept, like the in-memory stack.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,12 +17,36 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import now_iso
+from annotator.errors import NotFound
 from db import history as q
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 HISTORY_LIMIT = 200
+BYTES_KEY = "__bytes_b64__"
+
+
+def _encode(value: Any) -> Any:
+    """Snapshots may hold a document's bytes: JSON carries them as base64."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {BYTES_KEY: base64.b64encode(bytes(value)).decode("ascii")}
+    raise TypeError(f"{type(value).__name__} cannot be kept in the undo history")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and BYTES_KEY in obj:
+        return base64.b64decode(obj[BYTES_KEY])
+    return obj
+
+
+def dumps(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, default=_encode)
+
+
+def loads(text: str) -> dict[str, Any]:
+    found = json.loads(text, object_hook=_decode)
+    return found if isinstance(found, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -51,12 +76,18 @@ class HistoryManager:
                 id=r["id"],
                 kind=r["kind"],
                 label=r["label"],
-                payload=json.loads(r["payload"]),
+                payload=loads(r["payload"]),
                 done=bool(r["done"]),
                 created_at=r["created_at"],
             )
             for r in q.rows(self._db)
         ]
+
+    def get(self, entry_id: int) -> HistoryEntry:
+        for entry in self.entries():
+            if entry.id == entry_id:
+                return entry
+        raise NotFound(f"no history entry {entry_id}")
 
     def push(self, kind: str, label: str, payload: dict[str, Any]) -> int:
         """Record a new action (forgetting any undone ones); returns its entry id."""
@@ -67,7 +98,7 @@ class HistoryManager:
                 {
                     "kind": kind,
                     "label": label,
-                    "payload": json.dumps(payload),
+                    "payload": dumps(payload),
                     "created_at": now_iso(),
                 },
             )
@@ -77,7 +108,7 @@ class HistoryManager:
     def set_done(self, entry_id: int, done: bool, payload: dict[str, Any]) -> None:
         """After an undo (done=False) or redo (True), with what the next step needs."""
         with self._db.atomic():
-            q.set_state(self._db, entry_id, done, json.dumps(payload))
+            q.set_state(self._db, entry_id, done, dumps(payload))
 
     def discard(self, entry_id: int) -> None:
         """Forget an action that can no longer be undone or redone."""

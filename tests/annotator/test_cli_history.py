@@ -54,3 +54,57 @@ def test_history_of_a_missing_project_is_one_line(
 ) -> None:
     code, out, err = run(["history", "--project", str(tmp_path / "nope.sqlite")], capsys)
     assert code == 1 and out == "" and len(err.splitlines()) == 1 and "nope.sqlite" in err
+
+
+def test_undo_and_redo_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.history import steps
+    from annotator.samples.articles import seed_samples
+
+    path = tmp_path / "p.sqlite"
+    with Project.open(path) as project:
+        seed_samples(project)
+        claim_id = project.claims.list()[0].id
+        verdict = project.codebook.entries("verdict")[1]
+        steps.do(project, "edit_claim", {"claim_id": claim_id, "new": {"verdict_id": verdict.id}})
+        before_verdict = project.claims.get(claim_id).verdict
+    code, out, err = run(["undo", "--project", str(path), "--json"], capsys)
+    assert code == 0, err
+    answer = json.loads(out)
+    assert answer["undone"]["kind"] == "edit_claim"
+    assert answer["undone"]["label"] == f"Set verdict on claim {claim_id}"
+    assert answer["changes"]["claims"] == [claim_id]
+    with Project.open(path, create=False) as project:
+        assert project.claims.get(claim_id).verdict != before_verdict
+
+    code, out, err = run(["undo", "--project", str(path)], capsys)
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and str(path) in err and "nothing to undo" in err
+
+    code, out, err = run(["redo", "--project", str(path)], capsys)
+    assert code == 0, err
+    assert out == f"Redid: Set verdict on claim {claim_id}\n"
+    with Project.open(path, create=False) as project:
+        assert project.claims.get(claim_id).verdict == before_verdict
+    code, out, err = run(["redo", "--project", str(path), "--json"], capsys)
+    assert code == 1 and out == "" and "nothing to redo" in err
+
+
+def test_an_undo_that_cannot_apply_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.history import steps
+    from annotator.samples.articles import seed_samples
+
+    path = tmp_path / "p.sqlite"
+    with Project.open(path) as project:
+        seed_samples(project)
+        done = steps.do(project, "mark_claim", {"article_id": 1, "start": 0, "end": 10})
+        project.claims.delete(done.entry.payload["claim_id"])  # gone by another route
+    code, out, err = run(["undo", "--project", str(path), "--json"], capsys)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "Cannot undo" in err and str(path) in err
+    assert "Traceback" not in err
+    code, out, _ = run(["history", "--project", str(path), "--json"], capsys)
+    assert json.loads(out)[0]["next_undo"]  # the step stays where it was
