@@ -20,7 +20,12 @@ ROOT = Path(__file__).resolve().parents[2]
 TINY: dict[str, tuple[list[str], set[str]]] = {
     "startup.py": (
         ["--repeat", "1"],
-        {"startup_first_paint", "startup_import_domain", "startup_import_ui", "startup_main_window"},
+        {
+            "startup_first_paint",
+            "startup_import_domain",
+            "startup_import_ui",
+            "startup_main_window",
+        },
     ),
     "reader_paint.py": (
         ["--repeat", "1", "--claims", "50"],

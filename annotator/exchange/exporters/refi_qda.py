@@ -69,23 +69,63 @@ def _sub(parent: etree._Element, tag: str, **attrs: str | None) -> etree._Elemen
     return element
 
 
-def _codes(root: etree._Element, data: ExportSet) -> dict[tuple[str, str], str]:
-    codes = _sub(_sub(root, "CodeBook"), "Codes")
-    found: dict[tuple[str, str], str] = {}
-    for kind, label in GROUPS:
-        parent = _sub(codes, "Code", guid=guid("group", kind), name=label, isCodable="false")
-        names: list[tuple[str, str | None, str]] = (
+def _group_names(data: ExportSet) -> dict[str, list[tuple[str, str | None, str]]]:
+    """Each group's codes as (name, colour, description)."""
+    return {
+        kind: (
             [(s.name, None, s.role or "") for s in data.speakers]
             if kind == "speaker"
             else [(e.name, e.colour, e.description) for e in data.vocab(kind)]
         )
-        for name, colour, description in names:
+        for kind, _label in GROUPS
+    }
+
+
+def code_names(groups: dict[str, list[tuple[str, str | None, str]]]) -> dict[tuple[str, str], str]:
+    """(kind, case-folded name) -> the code's name in the file, unique across all groups.
+
+    QualCoder keys codes by name alone: a speaker "Government" and a side
+    "government" would become one code and a coding would be lost. A name
+    found in more than one group (case ignored) is written with its group,
+    "government (side)"; any other name is kept as it is.
+    """
+    kinds_of: dict[str, set[str]] = {}
+    for kind, names in groups.items():
+        for name, _colour, _description in names:
+            kinds_of.setdefault(name.casefold(), set()).add(kind)
+    label = dict(GROUPS)
+    taken = {folded for folded, kinds in kinds_of.items() if len(kinds) == 1}
+    result: dict[tuple[str, str], str] = {}
+    for kind, names in groups.items():
+        for name, _colour, _description in names:
+            folded = name.casefold()
+            if len(kinds_of[folded]) == 1:
+                result[(kind, folded)] = name
+                continue
+            unique = f"{name} ({label[kind].lower().removesuffix('s')})"
+            count = 2
+            while unique.casefold() in taken:  # "government (side)" may be a name already
+                unique = f"{name} ({label[kind].lower().removesuffix('s')} {count})"
+                count += 1
+            taken.add(unique.casefold())
+            result[(kind, folded)] = unique
+    return result
+
+
+def _codes(root: etree._Element, data: ExportSet) -> dict[tuple[str, str], str]:
+    codes = _sub(_sub(root, "CodeBook"), "Codes")
+    found: dict[tuple[str, str], str] = {}
+    groups = _group_names(data)
+    unique = code_names(groups)
+    for kind, label in GROUPS:
+        parent = _sub(codes, "Code", guid=guid("group", kind), name=label, isCodable="false")
+        for name, colour, description in groups[kind]:
             code_guid = guid("code", kind, name.casefold())
             code = _sub(
                 parent,
                 "Code",
                 guid=code_guid,
-                name=name,
+                name=unique[(kind, name.casefold())],
                 isCodable="true",
                 color=colour if colour and _RGB.match(colour) else None,
             )
