@@ -30,6 +30,9 @@ sides, stances, verdicts and topics, one in fifty with an evidence link.
   of a fresh process that opens the project and exports; floor: a fresh
   process streaming the same rows to a file with sqlite3 and orjson (rows
   written as read: what a streaming export should stay near).
+- peak_memory_export_baseline: the same fresh process with our imports and
+  the project opened, nothing exported; floor: the streaming floor's
+  process with its imports and connection, nothing written.
 """
 
 from __future__ import annotations
@@ -68,6 +71,15 @@ if mode == "floor":
     sys.path.insert(0, "bench")
     from _export_floors import streaming_json
     streaming_json(sqlite3.connect(project), Path(out))
+elif mode == "floor_baseline":  # the floor's imports and connection, nothing written
+    sys.path.insert(0, "bench")
+    import _export_floors
+    sqlite3.connect(project).execute("SELECT count(*) FROM claims").fetchone()
+elif mode == "baseline":  # our imports and the project opened, nothing exported
+    import annotator.exchange.exporters
+    from annotator.project import Project
+    with Project.open(project, create=False) as opened:
+        opened.claims.count()
 else:
     from annotator.exchange.exporters import export_to_path
     from annotator.project import Project
@@ -193,6 +205,18 @@ def main() -> int:
 
             # Peak memory hardly varies between runs: one sample each, one floor for all.
             floor = peak("floor", ".json")
+            # What either process holds before it writes anything: at the --quick
+            # size most of the gap to the streaming floor is our imports.
+            figures.append(
+                figure(
+                    "peak_memory_export_baseline",
+                    peak("baseline", ".none"),
+                    peak("floor_baseline", ".none"),
+                    "MB",
+                    1,
+                )
+                | {"claims": total}
+            )
             for name, fmt in FORMATS.items():
                 figures.append(
                     figure(f"peak_memory_export_{name}", peak(name, fmt.extension), floor, "MB", 1)

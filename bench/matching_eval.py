@@ -56,7 +56,12 @@ def speed() -> dict[str, Any]:
     figures = {text: parse(text) for pair in pairs for text in pair[:2]}
     started = time.perf_counter()
     for a, b, _ in pairs:
+        # The floor: the two rapidfuzz ratios our score weighs, on the lower-cased
+        # texts. It leaves out our normalising (dashes, quotes, numbers), comparing
+        # the figures (value, direction, base year, subject) and the reasons given.
+        a, b = a.lower(), b.lower()
         fuzz.token_set_ratio(a, b)
+        fuzz.partial_ratio(a, b)
     bare = time.perf_counter() - started
     started = time.perf_counter()
     for a, b, _ in pairs:
