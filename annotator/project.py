@@ -105,7 +105,7 @@ class Project:
     def merge(self) -> MergeManager:
         from annotator.exchange.merge import MergeManager
 
-        return MergeManager(self)
+        return MergeManager(self.db, self.speakers)
 
     @cached_property
     def speakers(self) -> SpeakerManager:

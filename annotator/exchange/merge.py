@@ -22,7 +22,9 @@ from db import datasets as dataset_q
 from db import exchange as q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.speakers.service import SpeakerManager
 
 __all__ = ["MergeError", "MergeManager", "MergeReport"]
 
@@ -32,12 +34,9 @@ class MergeError(MergeRefused):
 
 
 class MergeManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-
-    @property
-    def _db(self):  # type: ignore[no-untyped-def]
-        return self._project.db
+    def __init__(self, db: sqlite_utils.Database, speakers: SpeakerManager) -> None:
+        self._db = db
+        self._speakers = speakers
 
     def read(self, path: Path) -> Incoming:
         """Parse and check a file without touching the project (raises MergeError)."""
@@ -56,7 +55,7 @@ class MergeManager:
             report.left_out.append({"id": ref, "reason": reason})
         try:
             with self._db.atomic():
-                Merge(self._project, incoming, report).run()
+                Merge(self._db, self._speakers, incoming, report).run()
         except sqlite3.Error as exc:  # a row the schema refuses: the whole merge is rolled back
             raise MergeError(f"{source}: could not be merged ({exc}); nothing was merged") from exc
         return report

@@ -10,16 +10,36 @@ the one meant.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator.errors import NotFound
 from annotator.figures.verify import Point, Verification, VerifyError, check, kind_of, period_of
 from annotator.models import Attach, Evidence, Quantity
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    from annotator.articles.service import ArticleManager
+    from annotator.claims.service import ClaimManager
+    from annotator.datasets.service import DatasetManager
+    from annotator.evidence.service import EvidenceManager
+    from annotator.figures.service import QuantityManager
 
 YEAR_IN_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+class CheckSource(Protocol):
+    """The managers a check reads and saves through (an open Project is one):
+    stated here so this module sits below the Project, not beside it."""
+
+    @property
+    def claims(self) -> ClaimManager: ...
+    @property
+    def articles(self) -> ArticleManager: ...
+    @property
+    def quantities(self) -> QuantityManager: ...
+    @property
+    def datasets(self) -> DatasetManager: ...
+    @property
+    def evidence(self) -> EvidenceManager: ...
 
 
 def _number(value: Any) -> float | None:
@@ -42,7 +62,7 @@ def _year(value: Any) -> int | None:
 
 
 def read_series(
-    project: Project, dataset: str, column: str, by: str
+    project: CheckSource, dataset: str, column: str, by: str
 ) -> dict[int, tuple[int, float | None, Any]]:
     """year -> (row number, the number or None, the cell as stored)."""
     found = project.datasets.get(dataset)
@@ -62,7 +82,7 @@ def read_series(
     return series
 
 
-def figure_of(project: Project, claim_id: int, figure: int | None) -> Quantity:
+def figure_of(project: CheckSource, claim_id: int, figure: int | None) -> Quantity:
     """The claim's figure to check: the one asked for (1 = first), else its first change."""
     project.claims.get(claim_id)
     project.quantities.sync([claim_id])
@@ -76,7 +96,7 @@ def figure_of(project: Project, claim_id: int, figure: int | None) -> Quantity:
     return next((f for f in figures if kind_of(f) != "level"), figures[0])
 
 
-def article_year(project: Project, claim_id: int) -> int | None:
+def article_year(project: CheckSource, claim_id: int) -> int | None:
     claim = project.claims.get(claim_id)
     try:
         published = project.articles.summary(claim.article_id).published
@@ -87,7 +107,7 @@ def article_year(project: Project, claim_id: int) -> int | None:
 
 
 def verify(
-    project: Project,
+    project: CheckSource,
     claim_id: int,
     dataset: str,
     column: str,
@@ -132,7 +152,7 @@ def _years_needed(
     quantity: Quantity,
     series: dict[int, tuple[int, float | None, Any]],
     index: dict[int, tuple[int, float | None, Any]] | None,
-    project: Project,
+    project: CheckSource,
     claim_id: int,
     start: int | None,
     end: int | None,
@@ -149,7 +169,7 @@ RELATION_BY_RESULT = {True: "supports", False: "refutes", None: "context"}
 
 
 def save_as_evidence(
-    project: Project, claim_id: int, dataset: str, column: str, result: Verification
+    project: CheckSource, claim_id: int, dataset: str, column: str, result: Verification
 ) -> Evidence:
     """The check kept as evidence: the rows used pinned, linked as the result says
     (agrees: supports, disagrees: refutes, not comparable: context), the steps as its note."""

@@ -8,12 +8,36 @@ from __future__ import annotations
 
 from dataclasses import replace
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator.exchange.importers import markdown, plaintext
 from annotator.models import ImportOutcome
-from annotator.project import Project
 from annotator.samples.claims import seed_sample_claims
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from annotator.articles.service import ArticleManager
+    from annotator.claims.service import ClaimManager
+    from annotator.codebook.service import Codebook
+    from annotator.speakers.service import SpeakerManager
+
+
+class Seedable(Protocol):
+    """Where the samples go: an open Project is one (stated here, so seeding
+    sits below the Project instead of importing it)."""
+
+    @property
+    def db(self) -> sqlite_utils.Database: ...
+    @property
+    def articles(self) -> ArticleManager: ...
+    @property
+    def claims(self) -> ClaimManager: ...
+    @property
+    def codebook(self) -> Codebook: ...
+    @property
+    def speakers(self) -> SpeakerManager: ...
+
 
 # File name, reader, and the metadata a checker would fill in by hand.
 SAMPLES: tuple[tuple[str, str, dict[str, str]], ...] = (
@@ -35,7 +59,7 @@ SAMPLES: tuple[tuple[str, str, dict[str, str]], ...] = (
 )
 
 
-def seed_samples(project: Project, claims: bool = True) -> list[ImportOutcome]:
+def seed_samples(project: Seedable, claims: bool = True) -> list[ImportOutcome]:
     """Import the sample articles into a project (duplicates are skipped).
 
     With claims, the articles newly imported also get the sample claims
@@ -54,5 +78,5 @@ def seed_samples(project: Project, claims: bool = True) -> list[ImportOutcome]:
         if outcome.status == "imported" and outcome.article_id is not None:
             imported[name] = outcome.article_id
     if claims:
-        seed_sample_claims(project, imported)
+        seed_sample_claims(project.db, project.claims, project.speakers, project.codebook, imported)
     return outcomes

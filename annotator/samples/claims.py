@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.claims.service import ClaimManager
+    from annotator.codebook.service import Codebook
+    from annotator.speakers.service import SpeakerManager
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,13 @@ CLAIMS: tuple[SampleClaim, ...] = (
 )  # fmt: skip
 
 
-def seed_sample_claims(project: Project, article_ids: dict[str, int]) -> int:
+def seed_sample_claims(
+    db: sqlite_utils.Database,
+    claims: ClaimManager,
+    speakers: SpeakerManager,
+    codebook: Codebook,
+    article_ids: dict[str, int],
+) -> int:
     """Mark the sample claims on the samples just imported (file name -> article id).
 
     Returns how many were marked. One transaction: all or none.
@@ -113,20 +123,20 @@ def seed_sample_claims(project: Project, article_ids: dict[str, int]) -> int:
     wanted = [c for c in CLAIMS if c.source in article_ids]
     if not wanted:
         return 0
-    with project.db.atomic():
+    with db.atomic():
         for s in SPEAKERS:
-            if project.speakers.find(s.name) is None:
-                side = project.codebook.find("side", s.side)
-                project.speakers.create(
+            if speakers.find(s.name) is None:
+                side = codebook.find("side", s.side)
+                speakers.create(
                     s.name,
                     role=s.role,
                     organisation=s.organisation,
                     side_id=side.id if side else None,
-                    aliases=[a for a in s.aliases if project.speakers.find(a) is None],
+                    aliases=[a for a in s.aliases if speakers.find(a) is None],
                 )
         for c in wanted:
-            claim = project.claims.mark_quote(article_ids[c.source], c.quote)
-            project.claims.tag(
+            claim = claims.mark_quote(article_ids[c.source], c.quote)
+            claims.tag(
                 claim.id,
                 speaker=c.speaker,
                 side=c.side,

@@ -145,4 +145,4 @@ def test_bulk_claim_read_equals_the_claims_manager(rich: tuple[Project, dict[str
     from annotator.exchange.exporters.collect import all_claims
 
     project, _ = rich
-    assert all_claims(project) == project.claims.list()
+    assert all_claims(project.db) == project.claims.list()

@@ -16,21 +16,19 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from annotator.exchange.exporters.collect import (
     ExportCancelled,
     ExportError,
     ExportSet,
+    ExportSource,
     Progress,
     collect,
     no_progress,
 )
 from annotator.exchange.exporters.outcome import ExportResult, Skipped, split
 from annotator.search.service import ClaimFilter
-
-if TYPE_CHECKING:
-    from annotator.project import Project
 
 __all__ = [
     "FORMATS",
@@ -39,6 +37,7 @@ __all__ = [
     "ExportFormat",
     "ExportResult",
     "ExportSet",
+    "ExportSource",
     "Skipped",
     "collect",
     "export_to_path",
@@ -86,7 +85,7 @@ FORMATS: dict[str, ExportFormat] = {
 
 
 def export_to_path(
-    project: Project,
+    project: ExportSource,
     format_name: str,
     path: Path,
     filters: ClaimFilter | None = None,

@@ -24,7 +24,9 @@ from db import speakers as speaker_q
 from db import vocab as vocab_q
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    import sqlite_utils
+
+    from annotator.speakers.service import SpeakerManager
 
 
 def _key(name: str) -> str:
@@ -38,9 +40,15 @@ def _sha(text: str) -> str:
 class Merge:
     """One merge in progress: lookups built once, rows added as they are found missing."""
 
-    def __init__(self, project: Project, incoming: Incoming, report: MergeReport) -> None:
-        self.project = project
-        self.db = project.db
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        known_speakers: SpeakerManager,
+        incoming: Incoming,
+        report: MergeReport,
+    ) -> None:
+        self.db = db
+        self.known_speakers = known_speakers  # a claim's speaker found by any of their names
         self.incoming = incoming
         self.report = report
         self.vocab: dict[tuple[str, str], int] = {}
@@ -151,7 +159,7 @@ class Merge:
         self.added("speakers", "speakers", row_id)
 
     def _speaker_by_name(self, name: str) -> int | None:
-        found = self.project.speakers.find(name)
+        found = self.known_speakers.find(name)
         return None if found is None else found.id
 
     def speaker_for(self, claim: InClaim) -> int | None:
