@@ -235,6 +235,10 @@ class ClaimManager:
         unknown = set(fields) - set(UPDATABLE)
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        if fields.get("review_url") is not None:  # a ClaimReview's url: a web page or nothing
+            from annotator.publisher import web_url
+
+            web_url(fields["review_url"], "review URL")
         if "status" in fields and fields["status"] not in STATUSES:
             raise ClaimError(
                 f"unknown status {fields['status']!r} (use one of: {', '.join(STATUSES)})"

@@ -1,5 +1,5 @@
 """The form for the current claim: statement, speaker, side, stance, verdict, topics,
-status, note.
+status, note, and the published fact-check's URL (a ClaimReview's url).
 
 Every change the user makes is one undoable EditClaim; the form itself only
 shows the claim and is refilled from `session.changed`, so undo shows in it
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.claims.service import STATUSES
 from annotator.errors import NotFound
 from annotator.models import Changes, Claim
+from annotator.publisher import PublisherError, web_url
 from ui.claims.side_prompt import SidePrompt
 from ui.claims.speaker_field import SpeakerField
 from ui.reader.colours import swatch
@@ -94,6 +96,15 @@ class ClaimEditor(QWidget):
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Where to check it, what is missing…")
         self.note.committed.connect(lambda text: self.edit("note", text))
+        self.review_url = QLineEdit(self)
+        self.review_url.setAccessibleName("Review URL")
+        self.review_url.setPlaceholderText("https://… the published fact-check (ClaimReview url)")
+        self.review_url.editingFinished.connect(self._on_review_url)
+        self.review_problem = QLabel(self)
+        self.review_problem.setAccessibleName("Review URL problem")
+        self.review_problem.setStyleSheet("color: #a00")
+        self.review_problem.setWordWrap(True)
+        self.review_problem.hide()
         for box in (self.statement, self.note):
             line = box.fontMetrics().lineSpacing()
             box.setFixedHeight(line * TEXT_FIELD_LINES + 12)
@@ -107,6 +118,8 @@ class ClaimEditor(QWidget):
         self.form.addRow("Topics", self.topics)
         self.form.addRow("Status", self.status)
         self.form.addRow("Note", self.note)
+        self.form.addRow("Review URL", self.review_url)
+        self.form.addRow("", self.review_problem)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
@@ -157,13 +170,22 @@ class ClaimEditor(QWidget):
             self._filling = False
 
     def _fill(self, claim: Claim | None, keep_focused: bool = False) -> None:
-        widgets = (self.statement, self.speaker, self.status, self.topics, self.note)
+        widgets = (
+            self.statement,
+            self.speaker,
+            self.status,
+            self.topics,
+            self.note,
+            self.review_url,
+        )
+        self.review_problem.hide()
         for widget in (*widgets, *self.combos.values()):
             widget.setEnabled(claim is not None)
         if claim is None:
             self.title.setText("No claim selected. Select words in the text and press M.")
             self.statement.setPlainText("")
             self.note.setPlainText("")
+            self.review_url.setText("")
             self.speaker.show_name(None)
             return
         where = (
@@ -173,6 +195,9 @@ class ClaimEditor(QWidget):
         for box, value in ((self.statement, claim.statement), (self.note, claim.note)):
             if box.toPlainText() != value and not (keep_focused and box.hasFocus()):
                 box.setPlainText(value)
+        # Typing not yet saved is kept; a saved value (then undone, say) is shown again.
+        if not (keep_focused and self.review_url.hasFocus() and self.review_url.isModified()):
+            self.review_url.setText(claim.review_url or "")
         if not self.speaker.hasFocus():
             self.speaker.show_name(claim.speaker)
         for kind, combo in self.combos.items():
@@ -206,6 +231,21 @@ class ClaimEditor(QWidget):
         if value == current:
             return
         self.session.undo_stack.push(EditClaim(self.session, self.claim.id, {field: value}))
+
+    def _on_review_url(self) -> None:
+        """Saved when it is a web address (or cleared); otherwise said why, and kept to fix."""
+        if self._filling or self.claim is None:
+            return
+        text = self.review_url.text().strip()
+        try:
+            value = web_url(text, "review URL") if text else None
+        except PublisherError as exc:
+            self.review_problem.setText(str(exc))
+            self.review_problem.show()
+            return
+        self.review_problem.hide()
+        self.review_url.setModified(False)  # saved: no longer typing of the user's own
+        self.edit("review_url", value)
 
     def set_speaker(self, speaker_id: int | None) -> None:
         """Who said it; a claim with no side yet takes the speaker's side."""

@@ -3,7 +3,8 @@
 The worker opens its own connection to the project file (SQLite connections
 stay on their thread), reports progress to the bar and stops at the next
 progress report when Cancel is pressed; the file is only renamed into place
-when the export is whole, so a cancelled export leaves nothing behind.
+when the export is whole, so a cancelled export leaves nothing behind. The
+scope and folder of the last export are offered again (export_choices.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,6 +40,7 @@ from annotator.exchange.exporters import (
 )
 from annotator.project import Project, ProjectFileError
 from annotator.search.service import ClaimFilter
+from ui.exchange import export_choices as choices
 from ui.shell.session import ProjectSession
 
 STATUS_MESSAGE_MS = 6000
@@ -61,12 +64,14 @@ class ExportWorker(QThread):
         target: Path,
         filters: ClaimFilter,
         parent: QObject | None = None,
+        draft: bool = False,
     ) -> None:
         super().__init__(parent)
         self.project_path = project_path
         self.format_name = format_name
         self.target = target
         self.filters = filters
+        self.draft = draft
         self._cancel = False
 
     def cancel(self) -> None:
@@ -81,7 +86,12 @@ class ExportWorker(QThread):
         try:
             with Project.open(self.project_path, create=False) as project:
                 result = export_to_path(
-                    project, self.format_name, self.target, self.filters, self._progress
+                    project,
+                    self.format_name,
+                    self.target,
+                    self.filters,
+                    self._progress,
+                    draft=self.draft,
                 )
         except ExportCancelled:
             self.cancelled.emit()
@@ -113,7 +123,7 @@ class ExportDialog(QDialog):
         self.article.addItem("All articles", None)
         for summary in session.project.articles.list():
             self.article.addItem(summary.title, summary.id)
-        if article_id is not None:
+        if article_id is not None and not choices.all_articles_last_time():
             self.article.setCurrentIndex(max(0, self.article.findData(article_id)))
         self.speaker = self._combo(
             "Speaker", "Any speaker", [s.name for s in session.project.speakers.list()]
@@ -129,8 +139,13 @@ class ExportDialog(QDialog):
         )
         self.path = QLineEdit(self)
         self.path.setAccessibleName("Export to file")
-        folder = session.project.path.parent if session.project.path else Path.home()
-        self.path.setText(str(folder / f"claims{FORMATS[self.format.currentData()].extension}"))
+        project_folder = session.project.path.parent if session.project.path else Path.home()
+        self.stem = session.project.path.stem if session.project.path else "claims"
+        folder = choices.last_folder(project_folder)
+        self.path.setText(str(folder / choices.default_name(self.stem, self.format.currentData())))
+        self.draft = QCheckBox("Draft: include reviews without a review URL or publisher", self)
+        self.draft.setAccessibleName("ClaimReview draft")
+        self.draft.setEnabled(False)
         browse = QPushButton("Browse…", self)
         browse.setAccessibleName("Choose the export file")
         browse.clicked.connect(self._browse)
@@ -146,6 +161,7 @@ class ExportDialog(QDialog):
         form.addRow("Stance", self.stance)
         form.addRow("Verdict", self.verdict)
         form.addRow("File", where)
+        form.addRow("", self.draft)
 
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Export progress")
@@ -184,11 +200,18 @@ class ExportDialog(QDialog):
         )
 
     def _fix_extension(self) -> None:
+        """The format's own default name if the name was a default, else the same name
+        with the format's extension."""
+        format_name = self.format.currentData()
+        self.draft.setEnabled(format_name == "claimreview")
         text = self.path.text().strip()
         if text:
-            self.path.setText(
-                str(Path(text).with_suffix(FORMATS[self.format.currentData()].extension))
-            )
+            path = Path(text)
+            if choices.is_default_name(path.name, self.stem):
+                path = path.with_name(choices.default_name(self.stem, format_name))
+            else:
+                path = path.with_suffix(FORMATS[format_name].extension)
+            self.path.setText(str(path))
 
     def _browse(self) -> None:
         fmt = FORMATS[self.format.currentData()]
@@ -204,8 +227,14 @@ class ExportDialog(QDialog):
         if project_path is None or not self.path.text().strip():
             self.message.setText("Choose a file to export to.")
             return
+        format_name = self.format.currentData()
         self.worker = ExportWorker(
-            project_path, self.format.currentData(), target, self.filters(), self
+            project_path,
+            format_name,
+            target,
+            self.filters(),
+            self,
+            draft=format_name == "claimreview" and self.draft.isChecked(),
         )
         self.worker.progressed.connect(self._on_progress)
         self.worker.succeeded.connect(self._on_done)
@@ -221,6 +250,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(done)
 
     def _on_done(self, result: ExportResult) -> None:
+        choices.remember(result.file, all_articles=self.article.currentData() is None)
         self.written = result.written
         self.skipped = result.skipped
         self.progress.setRange(0, 1)

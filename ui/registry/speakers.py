@@ -90,6 +90,13 @@ class SpeakersDialog(QDialog):
         self.side.setAccessibleName("Side")
         self.side.activated.connect(lambda _i: self._edit("side_id", self.side.currentData()))
         form.insertRow(3, "Side", self.side)
+        # A person or an organisation: a ClaimReview names the BMA as an Organization.
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Kind")
+        self.kind.addItem("Person", "person")
+        self.kind.addItem("Organisation", "organisation")
+        self.kind.activated.connect(lambda _i: self._edit("kind", self.kind.currentData()))
+        form.insertRow(1, "Kind", self.kind)
         self.aliases = QListWidget(self)
         self.aliases.setAccessibleName("Aliases")
         self.alias_box = QLineEdit(self)
@@ -175,6 +182,8 @@ class SpeakersDialog(QDialog):
             edit.setText("" if speaker is None else getattr(speaker, name) or "")
             edit.setEnabled(speaker is not None)
         self.side.setCurrentIndex(max(0, self.side.findData(speaker.side_id if speaker else None)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(speaker.kind if speaker else "person")))
+        self.kind.setEnabled(speaker is not None)
         self.aliases.clear()
         self.roles.clear()
         if speaker is not None:

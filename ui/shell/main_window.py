@@ -30,6 +30,7 @@ from ui.library.deletion import ArticleActions
 from ui.library.view import LibraryPanel
 from ui.reader.area import ReaderArea
 from ui.reader.view import ReaderPane
+from ui.registry.publisher import PublisherAction
 from ui.search.panel import SearchWiring
 from ui.shell import settings
 from ui.shell.session import ProjectSession
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.search = SearchWiring(self)
         self.export = ExportAction(self)
         self.merge = MergeActions(self)
+        self.publisher = PublisherAction(self)
         self.web = WebActions(self)
         self.compare = CompareWiring(self)
 

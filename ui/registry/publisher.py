@@ -1,0 +1,158 @@
+"""Project > Publisher…: the fact-checking organisation the project's ClaimReviews name.
+
+One undoable step (history kind "set_publisher", as `annotator publisher`
+records it): the old and new publisher are both kept, so undo puts back
+exactly what was there, or nothing. Wrong addresses are said in the dialog,
+which stays open to fix them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import publisher as pub
+from annotator.models import Changes
+from ui.shell.session import ProjectSession
+from ui.shell.undo import ProjectCommand
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
+
+PROJECT_MENU = "&Project"
+
+
+def _publisher(values: dict[str, Any] | None) -> pub.Publisher | None:
+    return (
+        None if values is None else pub.Publisher(values["name"], values["url"], values.get("logo"))
+    )
+
+
+class SetPublisher(ProjectCommand):
+    """Set (or with None forget) the publisher; undo puts the previous one back."""
+
+    kind = "set_publisher"
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        new: dict[str, Any] | None,
+        old: dict[str, Any] | None,
+        label: str = "",
+    ) -> None:
+        name = new["name"] if new else ""
+        super().__init__(session, label or f"Set publisher “{name}”")
+        self.new, self.old = new, old
+
+    def apply(self) -> Changes:
+        pub.put(self.session.project.db, _publisher(self.new))
+        return Changes()
+
+    def revert(self) -> Changes:
+        pub.put(self.session.project.db, _publisher(self.old))
+        return Changes()
+
+    def payload(self) -> dict[str, Any]:
+        return {"old": self.old, "new": self.new}
+
+    @classmethod
+    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
+        return cls(session, payload["new"], payload["old"], label)
+
+
+class PublisherDialog(QDialog):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Publisher")
+        self.setMinimumWidth(480)
+        now = pub.get(session.project.db)
+        self.name = self._field("Name", now.name if now else "", "Checkpoint Fact Check")
+        self.url = self._field("Web address", now.url if now else "", "https://…")
+        self.logo = self._field("Logo", now.logo or "" if now else "", "https://… (optional)")
+        self.message = QLabel(self)
+        self.message.setAccessibleName("Publisher problem")
+        self.message.setWordWrap(True)
+        self.message.setText(
+            "ClaimReviews name this organisation as their author, with its page and logo."
+        )
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Web address", self.url)
+        form.addRow("Logo", self.logo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _field(self, label: str, value: str, hint: str) -> QLineEdit:
+        edit = QLineEdit(value, self)
+        edit.setAccessibleName(f"Publisher {label.lower()}")
+        edit.setPlaceholderText(hint)
+        return edit
+
+    def checked(self) -> pub.Publisher:
+        """The fields as a publisher a ClaimReview can carry (PublisherError says what is wrong)."""
+        name = " ".join(self.name.text().split())
+        if not name:
+            raise pub.PublisherError("the publisher needs a name")
+        logo = self.logo.text().strip()
+        return pub.Publisher(
+            name,
+            pub.web_url(self.url.text(), "publisher URL"),
+            pub.web_url(logo, "logo URL") if logo else None,
+        )
+
+    def save(self) -> None:
+        try:
+            new = self.checked()
+        except pub.PublisherError as exc:
+            self.message.setText(str(exc))
+            return
+        old = pub.get(self.session.project.db)
+        if old != new:
+            self.session.undo_stack.push(
+                SetPublisher(self.session, new.as_json(), old.as_json() if old else None)
+            )
+        self.accept()
+
+
+class PublisherAction(QObject):
+    """Project > Publisher… (the Project menu made if the window has none yet)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.add_action(project_menu(window), "publisher", "&Publisher…", self.open)
+
+    def open(self) -> PublisherDialog:
+        dialog = PublisherDialog(self.window.session, self.window)
+        dialog.open()
+        return dialog
+
+
+def project_menu(window: MainWindow) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.title() == PROJECT_MENU:
+            return menu
+    menu = QMenu(PROJECT_MENU, window)
+    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    return menu
