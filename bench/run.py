@@ -35,6 +35,7 @@ from _figure_notes import (  # noqa: E402
     DEFAULT_AIM,
     MEANINGS,
     NOT_YET,
+    NOT_YET_BY_SUFFIX,
     REFERENCE_ONLY,
 )
 from common import child_env  # noqa: E402
@@ -209,7 +210,9 @@ def aim_status(f: dict[str, Any]) -> str:
         within = isinstance(ratio, (int, float)) and ratio <= aim
     if within:
         return f"{sign} {aim:g}: yes"
-    reason = NOT_YET.get(name)
+    reason = NOT_YET.get(name) or next(
+        (why for suffix, why in NOT_YET_BY_SUFFIX.items() if name.endswith(suffix)), None
+    )
     return f"{sign} {aim:g}: not yet" + (f" ({reason})" if reason else "")
 
 
