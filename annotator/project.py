@@ -2,6 +2,10 @@
 
 Opening never writes to a file until it is known to be one of our projects
 (or a new, empty file), so a wrong pick in a file dialog costs nothing.
+
+Each manager is built here with what it uses (the connection and the sibling
+managers it calls) and never sees the Project, so the imports point one way:
+this module down to the features, none of them back up to it.
 """
 
 from __future__ import annotations
