@@ -22,6 +22,7 @@ FIELD_NAMES = {
     "status": "status",
     "note": "note",
     "topic_ids": "topics",
+    "review_url": "review URL",
 }
 
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.history.actions import Payload, Services, Step, action, short
-from annotator.models import Changes
+from annotator.models import Changes, Evidence
+
+DATASETS = Changes(datasets=True)
 
 
 def _changes(p: Payload) -> Changes:
@@ -22,6 +24,16 @@ def _changes(p: Payload) -> Changes:
 
 def _title(s: Services, evidence_id: int, p: Payload) -> str:
     return str(p.get("title") or s.evidence.get(evidence_id).label())
+
+
+def added(item: Evidence, claim_ids: list[int]) -> tuple[str, Payload, Changes]:
+    """What `steps.record` needs for an item just added (and maybe linked)."""
+    payload = {"evidence_id": item.id, "claim_ids": list(claim_ids), "title": item.label()}
+    return f"Add evidence {short(item.label())}", payload, _changes(payload)
+
+
+def dataset_imported(name: str) -> tuple[str, Payload, Changes]:
+    return f"Import dataset {short(name)}", {"name": name}, DATASETS
 
 
 # -- whole items ------------------------------------------------------------------------
@@ -106,7 +118,6 @@ action(
 
 
 # -- datasets ---------------------------------------------------------------------------------
-DATASETS = Changes(datasets=True)
 
 
 def _dataset_back(s: Services, p: Payload) -> Step:

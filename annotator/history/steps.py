@@ -9,6 +9,7 @@ rather than being held, so this module keeps no back-reference.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,15 @@ from annotator.errors import AnnotatorError
 
 # The kind modules register their actions on import.
 from annotator.history import kinds_claims, kinds_evidence, kinds_library, kinds_registry
-from annotator.history.actions import ACTIONS, Action, CannotApply, Payload, Services
+from annotator.history.actions import (
+    ACTIONS,
+    Action,
+    CannotApply,
+    Payload,
+    Services,
+    Step,
+    action,
+)
 from annotator.history.service import HistoryEntry
 from annotator.models import Changes
 
@@ -50,6 +59,49 @@ def do(s: Services, kind: str, payload: Payload, label: str = "") -> Done:
         step = act.apply(s, dict(payload))
         entry_id = s.history.push(kind, label or step.label or kind, step.payload)
     return Done(s.history.get(entry_id), step.changes, step.result)
+
+
+class Batch:
+    """Several edits that undo as one step (a new speaker given to a claim, say)."""
+
+    def __init__(self, s: Services) -> None:
+        self._s = s
+        self.children: list[Payload] = []
+        self.changes = Changes()
+
+    def do(self, kind: str, payload: Payload) -> Step:
+        step = find(kind).apply(self._s, dict(payload))
+        self.children.append({"kind": kind, "payload": step.payload})
+        self.changes = self.changes | step.changes
+        return step
+
+
+def do_many(s: Services, label: str, build: Callable[[Batch], None]) -> Done:
+    """Run `build`'s edits in one transaction and record them as one `group` entry."""
+    batch = Batch(s)
+    with s.history.recording():
+        build(batch)
+        if not batch.children:
+            raise AnnotatorError("nothing was changed")
+        entry_id = s.history.push("group", label, {"steps": batch.children})
+    return Done(s.history.get(entry_id), batch.changes)
+
+
+def _run_group(forward: bool) -> Callable[[Services, Payload], Step]:
+    def run(s: Services, p: Payload) -> Step:
+        children = list(p["steps"]) if forward else list(reversed(p["steps"]))
+        changes, out = Changes(), []
+        for child in children:
+            act = find(str(child["kind"]))
+            step = (act.apply if forward else act.revert)(s, dict(child["payload"]))
+            changes = changes | step.changes
+            out.append({"kind": child["kind"], "payload": step.payload})
+        return Step(changes, {**p, "steps": out if forward else list(reversed(out))})
+
+    return run
+
+
+action("group", _run_group(True), _run_group(False), "several edits undone as one")
 
 
 def record(s: Services, kind: str, label: str, payload: Payload, changes: Changes) -> Done:

@@ -245,3 +245,25 @@ def test_labels_say_what_the_step_did(claimed_project: Project) -> None:
     imported = import_articles(p)
     assert imported.entry.label == "Import of 3 articles"
     assert steps.undo(p).changes.articles == imported.changes.articles
+
+
+def test_several_edits_undo_as_one_step_after_reopening(project_path: Path) -> None:
+    with Project.open(project_path) as project:
+        seed_samples(project)
+        before = db_state(project)
+        claim_id = first_claim(project)
+
+        def build(batch: steps.Batch) -> None:
+            made = batch.do("create_speaker", {"fields": {"name": "Ann Example"}})
+            new = {"speaker_id": made.payload["speaker_id"]}
+            batch.do("edit_claim", {"claim_id": claim_id, "new": new})
+
+        done = steps.do_many(project, "New speaker “Ann Example” for claim 1", build)
+        after = db_state(project)
+        assert project.claims.get(claim_id).speaker == "Ann Example"
+        assert done.changes.speakers and done.changes.claims == {claim_id}
+    with Project.open(project_path, create=False) as project:
+        assert steps.undo(project).entry.kind == "group"
+        assert db_state(project) == before
+        steps.redo(project)
+        assert db_state(project) == after

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from annotator.history import steps
 from annotator.models import Changes, ImportedArticle
 from annotator.project import Project
 from tests.ui.marking_support import (
@@ -74,18 +75,21 @@ def test_undo_after_reopening_the_project(
         third.close()
 
 
-def test_undo_of_a_claim_deleted_elsewhere_is_dropped_with_a_message(
+def test_undo_of_a_claim_deleted_elsewhere_says_so_and_stays_put(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     open_hostile(window, qtbot)
     start = HOSTILE.index("Unions insist")
     claim_id = mark(window, qtbot, start, start + 13)
     window.session.project.claims.delete(claim_id)  # e.g. from the command line
+    stack = window.session.undo_stack
     window.actions["undo"].trigger()
-    assert "Cannot undo" in window.statusBar().currentMessage()
-    assert window.session.undo_stack.count() == 0
-    assert window.session.project.history.entries() == []
-    assert window.claims.panel.visible_quotes() == []
+    assert "Cannot undo “Mark claim" in window.statusBar().currentMessage()
+    assert (stack.count(), stack.index()) == (1, 1)  # the stack stays where it was
+    (entry,) = window.session.project.history.entries()
+    assert entry.done
+    assert window.session.project.claims.count() == 0  # and nothing changed
+    assert "Mark claim" in window.actions["undo"].text()
 
 
 def test_switching_projects_brings_that_projects_history(
@@ -97,10 +101,7 @@ def test_switching_projects_brings_that_projects_history(
             ImportedArticle(text=HOSTILE, title="Hostile", source_format="txt")
         ).article_id
         assert article_id is not None
-        session = ProjectSession(other)
-        from ui.shell.undo import MarkClaim
-
-        session.undo_stack.push(MarkClaim(session, article_id, 0, 9))
+        steps.do(other, "mark_claim", {"article_id": article_id, "start": 0, "end": 9})
         assert other.claims.count() == 1
     assert not window.actions["undo"].isEnabled()
     assert window.switch_to(other_path, create=False)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.backups import service as backups
-from annotator.models import Changes
 from ui.shell.session import ProjectSession
+from ui.shell.undo import perform
 from ui.widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Taken", "Kind", "Size")
@@ -87,24 +86,6 @@ class BackupListModel(ColumnsTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-class SetBackupScheduleCommand(QUndoCommand):
-    """Change how often the project is backed up and how many backups are kept."""
-
-    def __init__(self, session: ProjectSession, new: backups.Schedule) -> None:
-        super().__init__("Change backup schedule")
-        self._session = session
-        self._old = session.project.backups.schedule()
-        self._new = new
-
-    def redo(self) -> None:
-        self._session.project.backups.set_schedule(self._new)
-        self._session.notify(Changes())
-
-    def undo(self) -> None:
-        self._session.project.backups.set_schedule(self._old)
-        self._session.notify(Changes())
 
 
 class BackupDialog(QDialog):
@@ -214,7 +195,10 @@ class BackupDialog(QDialog):
     def apply_schedule(self) -> None:
         new = backups.Schedule(self.interval.value(), self.keep.value())
         if new != self._session.project.backups.schedule():
-            self._session.undo_stack.push(SetBackupScheduleCommand(self._session, new))
+            payload = {"new": [new.interval_minutes, new.keep]}
+            if perform(self._session, "backup_schedule", payload) is None:
+                self.status.setText("The schedule was not changed")
+                return
         self.status.setText("Schedule saved with the project")
 
     def restore_selected(self) -> None:

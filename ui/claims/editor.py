@@ -1,7 +1,7 @@
 """The form for the current claim: statement, speaker, side, stance, verdict, topics,
 status, note, and the published fact-check's URL (a ClaimReview's url).
 
-Every change the user makes is one undoable EditClaim; the form itself only
+Every change the user makes is one undoable edit_claim step; the form itself only
 shows the claim and is refilled from `session.changed`, so undo shows in it
 too. Free text (statement, note) is committed when the field loses focus or
 on Ctrl+Return, not at every keystroke, so one edit is one undo step.
@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from annotator.claims.service import STATUSES
 from annotator.errors import NotFound
+from annotator.history.steps import Batch
 from annotator.models import Changes, Claim
 from annotator.publisher import PublisherError, web_url
 from ui.claims.side_prompt import SidePrompt
 from ui.claims.speaker_field import SpeakerField
 from ui.reader.colours import swatch
-from ui.registry.commands import CreateSpeaker, EditSpeaker
 from ui.shell.session import ProjectSession
-from ui.shell.undo import EditClaim
+from ui.shell.undo import perform, perform_many
 
 TAG_KINDS = ("side", "stance", "verdict")
 NONE_LABEL = "—"
@@ -230,7 +230,7 @@ class ClaimEditor(QWidget):
             current, value = sorted(current), sorted(value)
         if value == current:
             return
-        self.session.undo_stack.push(EditClaim(self.session, self.claim.id, {field: value}))
+        perform(self.session, "edit_claim", {"claim_id": self.claim.id, "new": {field: value}})
 
     def _on_review_url(self) -> None:
         """Saved when it is a web address (or cleared); otherwise said why, and kept to fix."""
@@ -261,9 +261,8 @@ class ClaimEditor(QWidget):
             name = speaker.name
             if self.claim.side_id is None and speaker.side_id is not None:
                 fields["side_id"] = speaker.side_id
-        self.session.undo_stack.push(
-            EditClaim(self.session, self.claim.id, fields, label=f"Set speaker “{name}”")
-        )
+        label = f"Set speaker “{name}” on claim {self.claim.id}"
+        perform(self.session, "edit_claim", {"claim_id": self.claim.id, "new": fields}, label)
 
     def create_speaker(self, name: str) -> None:
         """A new speaker made in place and given to the claim: one undo step.
@@ -278,15 +277,17 @@ class ClaimEditor(QWidget):
             self.set_speaker(existing.id)
             self.speaker.show_name(existing.name)
             return
-        stack = self.session.undo_stack
-        stack.beginMacro(f"New speaker “{name}” for claim {self.claim.id}")
-        try:
-            create = CreateSpeaker(self.session, {"name": name})
-            stack.push(create)
-            if create.failed is None and create.speaker_id is not None:
-                self.set_speaker(create.speaker_id)
-        finally:
-            stack.endMacro()
+        claim = self.claim
+
+        def build(batch: Batch) -> None:
+            made = batch.do("create_speaker", {"fields": {"name": name}})
+            new: dict[str, Any] = {"speaker_id": made.payload["speaker_id"]}
+            speaker = self.session.project.speakers.get(new["speaker_id"])
+            if claim.side_id is None and speaker.side_id is not None:
+                new["side_id"] = speaker.side_id
+            batch.do("edit_claim", {"claim_id": claim.id, "new": new})
+
+        perform_many(self.session, f"New speaker “{name}” for claim {claim.id}", build)
         self.show_claim(self.claim.id if self.claim else None)
         made = self.session.project.speakers.find(name)
         if made is not None:
@@ -298,15 +299,14 @@ class ClaimEditor(QWidget):
         """The side answered inline: the speaker's, and the claim's if it has none."""
         speaker = self.session.project.speakers.get(speaker_id)
         side = self.session.project.codebook.get(side_id).name
-        stack = self.session.undo_stack
-        stack.beginMacro(f"Side “{side}” for {speaker.name}")
-        try:
-            stack.push(EditSpeaker(self.session, speaker_id, {"side_id": side_id}))
-            claim = self.claim
+        claim = self.claim
+
+        def build(batch: Batch) -> None:
+            batch.do("edit_speaker", {"speaker_id": speaker_id, "new": {"side_id": side_id}})
             if claim is not None and claim.speaker_id == speaker_id and claim.side_id is None:
-                stack.push(EditClaim(self.session, claim.id, {"side_id": side_id}))
-        finally:
-            stack.endMacro()
+                batch.do("edit_claim", {"claim_id": claim.id, "new": {"side_id": side_id}})
+
+        perform_many(self.session, f"Side “{side}” for {speaker.name}", build)
 
     def _on_combo(self, kind: str) -> None:
         self.edit(f"{kind}_id", self.combos[kind].currentData())

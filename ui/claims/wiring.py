@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QWidget
 
-from annotator.history.service import HISTORY_LIMIT
 from ui.claims.editor import ClaimEditor
 from ui.claims.panel import ClaimsPanel
 from ui.reader.claims import ReaderClaims
@@ -24,7 +23,7 @@ from ui.reader.view import ReaderPane
 from ui.registry.codebook import CodebookDialog
 from ui.registry.speakers import SpeakersDialog
 from ui.shell.shortcuts_help import ShortcutsDialog
-from ui.shell.undo import AdjustClaim, DeleteClaim, EditClaim, MarkClaim, rebuild_stack
+from ui.shell.undo import perform
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
@@ -62,12 +61,9 @@ class ClaimsWiring(QObject):
         self._build_view_menu()
         self.session.message.connect(self._show_message)
         self.session.current_claim_changed.connect(self._reveal)
-        self.session.project_replaced.connect(self.restore_history)
-        self.session.undo_stack.setUndoLimit(HISTORY_LIMIT)
         self._panel_shortcuts()
         self.attach(window.reader)
         self.follow(window.reader)
-        self.restore_history()
 
     # -- building ---------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -226,14 +222,15 @@ class ClaimsWiring(QObject):
                 "Select the words of the claim first (not just spaces), then press M."
             )
             return
-        command = MarkClaim(self.session, pane.article.id, *span)
-        self.session.undo_stack.push(command)
-        if command.failed or command.claim_id is None:
+        start, end = span
+        done = perform(self.session, "mark_claim", {"article_id": pane.article.id,
+                                                    "start": start, "end": end})  # fmt: skip
+        if done is None:
             return
         cursor = pane.view.textCursor()
         cursor.clearSelection()  # so the new highlight shows at once
         pane.view.setTextCursor(cursor)
-        self.session.set_current_claim(command.claim_id)
+        self.session.set_current_claim(int(done.entry.payload["claim_id"]))
         self._show_message("Marked. 1/2/3 set its stance, Ctrl+1…7 its verdict.")
 
     def adjust(self) -> None:
@@ -254,7 +251,9 @@ class ClaimsWiring(QObject):
         old = (
             (claim.start, claim.end) if claim.start is not None and claim.end is not None else span
         )
-        self.session.undo_stack.push(AdjustClaim(self.session, claim_id, old, span))
+        payload = {"claim_id": claim_id, "old": list(old), "new": list(span)}
+        if perform(self.session, "adjust_claim", payload) is None:
+            return
         cursor = pane.view.textCursor()
         cursor.clearSelection()  # so the moved highlight shows at once
         pane.view.setTextCursor(cursor)
@@ -266,9 +265,8 @@ class ClaimsWiring(QObject):
         self.delete_claim(self.session.current_claim)
 
     def delete_claim(self, claim_id: int) -> None:
-        command = DeleteClaim(self.session, claim_id)
-        self.session.undo_stack.push(command)
-        if not command.failed and self.session.current_claim == claim_id:
+        done = perform(self.session, "delete_claim", {"claim_id": claim_id})
+        if done is not None and self.session.current_claim == claim_id:
             self.session.set_current_claim(None)
 
     def set_tag(self, kind: str, n: int) -> None:
@@ -287,9 +285,8 @@ class ClaimsWiring(QObject):
         if getattr(claim, field) == value:
             return
         name = "none" if n == 0 else entries[n - 1].name
-        self.session.undo_stack.push(
-            EditClaim(self.session, claim_id, {field: value}, label=f"Set {kind} “{name}”")
-        )
+        label = f"{kind.capitalize()} {name} on claim {claim_id}"
+        perform(self.session, "edit_claim", {"claim_id": claim_id, "new": {field: value}}, label)
 
     def focus_speaker(self) -> None:
         """Keyboard users reach the claim form's fields without Tab-walking the window."""
@@ -317,10 +314,6 @@ class ClaimsWiring(QObject):
         ShortcutsDialog(self.window).exec()
 
     # -- following the session ------------------------------------------------------
-    def restore_history(self) -> None:
-        """Rebuild the undo stack from the project's history (after opening a project)."""
-        rebuild_stack(self.session)
-
     def _reveal(self, claim_id: object) -> None:
         if isinstance(claim_id, int):
             layer = self.layers.get(self.pane)

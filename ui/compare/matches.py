@@ -39,8 +39,8 @@ from annotator.compare.matches import Suggestion
 from annotator.errors import NotFound
 from annotator.models import Changes, Claim
 from annotator.project import Project, ProjectFileError
-from ui.compare.commands import ConfirmMatch
 from ui.shell.session import ProjectSession
+from ui.shell.undo import perform
 from ui.widgets.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -268,7 +268,7 @@ class MatchSuggestions(QWidget):
         if s is None:
             self.session.report("Pick a suggested match first.")
             return
-        self.session.undo_stack.push(ConfirmMatch(self.session, s.claim_id, s.other_id))
+        perform(self.session, "confirm_match", {"claim_id": s.claim_id, "other_id": s.other_id})
 
     def dismiss_selected(self) -> None:
         s = self._selected()

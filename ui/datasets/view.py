@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.history.kinds_evidence import added, dataset_imported
 from annotator.models import Attach, Changes, Dataset
 from ui.datasets.chart import ChartWidget
 from ui.datasets.importing import ImportJob
 from ui.datasets.table import DatasetTableModel
-from ui.evidence import commands as cmd
 from ui.evidence.dialogs import EvidenceDialog, relation_dialog
 from ui.shell.session import ProjectSession
+from ui.shell.undo import record, refusal
 
 MAX_CHART_POINTS = 2_000
 SIZE_SAMPLE_ROWS = 100
@@ -278,13 +279,13 @@ class DatasetPanel(QWidget):
         dialog = relation_dialog(f"Pin {dataset.name} row {label} to claim {claim_id}", self)
 
         def submit(d: EvidenceDialog) -> str | None:
+            attach = Attach(claim_id, d.chosen_relation(), d.note.text())
+            evidence = self.session.project.evidence
             try:
-                item = self.session.project.evidence.add_dataset_rows(
-                    dataset.name, rows, attach=Attach(claim_id, d.chosen_relation(), d.note.text())
-                )
+                record(self.session, "add_evidence", lambda: added(
+                    evidence.add_dataset_rows(dataset.name, rows, attach=attach), [claim_id]))  # fmt: skip
             except AnnotatorError as exc:
                 return str(exc)
-            self.session.undo_stack.push(cmd.AddEvidence(self.session, item, (claim_id,)))
             return None
 
         dialog.submit = submit
@@ -340,7 +341,7 @@ class DatasetPanel(QWidget):
             # and undoing it from this project's history would be wrong.
             self.message.emit(f"Imported dataset {name} into {job.worker.project_path}")
             return
-        self.session.undo_stack.push(cmd.ImportDataset(self.session, name))
+        record(self.session, "import_dataset", lambda: dataset_imported(name))
         self.reload(keep=name)
         self.message.emit(f"Imported dataset {name}")
 
@@ -348,12 +349,9 @@ class DatasetPanel(QWidget):
         name = self.current_name()
         if name is None:
             return
-        try:
-            snapshot = self.session.project.datasets.delete(name)
-        except AnnotatorError as exc:
-            self.message.emit(str(exc))
-            return
-        self.session.undo_stack.push(cmd.DeleteDataset(self.session, name, snapshot))
+        problem = refusal(self.session, "delete_dataset", {"name": name})
+        if problem:
+            self.message.emit(problem)
 
 
 def _delimiter_name(delimiter: str | None) -> str:

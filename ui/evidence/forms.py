@@ -13,11 +13,12 @@ from typing import Any, cast
 from PySide6.QtWidgets import QWidget
 
 from annotator.errors import AnnotatorError
+from annotator.history.kinds_evidence import added
 from annotator.models import CLAIM_RELATIONS, Attach, ClaimLink, Evidence
-from ui.evidence import commands as cmd
 from ui.evidence import dialogs
 from ui.evidence.table import Entry
 from ui.shell.session import ProjectSession
+from ui.shell.undo import record, refusal
 
 SelectionSource = Callable[[], "tuple[int, int, int] | None"]
 
@@ -46,12 +47,11 @@ class EvidenceForms:
         return Attach(self.claim_id, dialog.chosen_relation(), dialog.note.text())
 
     def _submit_item(self, make: Callable[[], Evidence]) -> str | None:
+        claims = [self.claim_id] if self.claim_id is not None else []
         try:
-            item = make()
+            record(self.session, "add_evidence", lambda: added(make(), claims))
         except AnnotatorError as exc:
             return str(exc)
-        claim = (self.claim_id,) if self.claim_id is not None else ()
-        self.session.undo_stack.push(cmd.AddEvidence(self.session, item, claim))
         return None
 
     def url_dialog(self) -> dialogs.EvidenceDialog:
@@ -129,18 +129,14 @@ class EvidenceForms:
     def existing_dialog(self) -> tuple[dialogs.EvidenceDialog, dialogs.ItemChooser]:
         assert self.claim_id is not None
         dialog, chooser = dialogs.existing_dialog(self.session, self.claim_id, self._host())
-        ev = self.session.project.evidence
 
         def submit(d: dialogs.EvidenceDialog) -> str | None:
             evidence_id = chooser.chosen()
             if evidence_id is None or self.claim_id is None:
                 return "Pick an evidence item."
-            try:
-                link = ev.link(self.claim_id, evidence_id, d.chosen_relation(), d.note.text())
-            except AnnotatorError as exc:
-                return str(exc)
-            self.session.undo_stack.push(cmd.LinkEvidence(self.session, link))
-            return None
+            payload = {"claim_id": self.claim_id, "evidence_id": evidence_id,
+                       "relation": d.chosen_relation(), "note": d.note.text()}  # fmt: skip
+            return refusal(self.session, "link_evidence", payload)
 
         dialog.submit = submit
         return dialog, chooser
@@ -153,14 +149,9 @@ class EvidenceForms:
             other = chooser.chosen()
             if other is None or self.claim_id is None:
                 return "Pick the other claim."
-            try:
-                link = self.session.project.links.add(
-                    self.claim_id, other, d.chosen_relation(), d.note.text()
-                )
-            except AnnotatorError as exc:
-                return str(exc)
-            self.session.undo_stack.push(cmd.AddClaimLink(self.session, link))
-            return None
+            payload = {"from_claim": self.claim_id, "to_claim": other,
+                       "relation": d.chosen_relation(), "note": d.note.text()}  # fmt: skip
+            return refusal(self.session, "add_claim_link", payload)
 
         dialog.submit = submit
         return dialog, chooser
@@ -210,14 +201,8 @@ class EvidenceForms:
             )
 
             def submit_claim(d: dialogs.EvidenceDialog) -> str | None:
-                try:
-                    after = self.session.project.links.update(
-                        entry.id, d.chosen_relation(), d.note.text()
-                    )
-                except AnnotatorError as exc:
-                    return str(exc)
-                self.session.undo_stack.push(cmd.EditClaimLink(self.session, entry, after))
-                return None
+                payload = {"link_id": entry.id, "new": [d.chosen_relation(), d.note.text()]}
+                return refusal(self.session, "edit_claim_link", payload)
 
             dialog.submit = submit_claim
             return dialog
@@ -226,14 +211,9 @@ class EvidenceForms:
         )
 
         def submit(d: dialogs.EvidenceDialog) -> str | None:
-            try:
-                after = self.session.project.evidence.update_link(
-                    entry.claim_id, entry.evidence.id, d.chosen_relation(), d.note.text()
-                )
-            except AnnotatorError as exc:
-                return str(exc)
-            self.session.undo_stack.push(cmd.EditEvidenceLink(self.session, entry, after))
-            return None
+            payload = {"claim_id": entry.claim_id, "evidence_id": entry.evidence.id,
+                       "new": [d.chosen_relation(), d.note.text()]}  # fmt: skip
+            return refusal(self.session, "edit_evidence_link", payload)
 
         dialog.submit = submit
         return dialog

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.models import Changes, ClaimLink, Evidence, EvidenceLink
-from ui.evidence import commands as cmd
 from ui.evidence.forms import EvidenceForms, SelectionSource
 from ui.evidence.table import Entry, EvidenceModel, rows_for
 from ui.shell.session import ProjectSession
+from ui.shell.undo import refusal
 
 NOTE_WIDTH = 150
 # Opening these from a temporary folder could run them as programs.
@@ -217,27 +217,22 @@ class EvidencePanel(EvidenceForms, QWidget):
         entry = entry or self.selected()
         if entry is None:
             return
-        try:
-            if isinstance(entry, ClaimLink):
-                snapshot = self.session.project.links.remove(entry.id)
-                self.session.undo_stack.push(cmd.RemoveClaimLink(self.session, entry, snapshot))
-            else:
-                snapshot = self.session.project.evidence.unlink(entry.claim_id, entry.evidence.id)
-                self.session.undo_stack.push(cmd.UnlinkEvidence(self.session, entry, snapshot))
-        except AnnotatorError as exc:
-            self.message.emit(str(exc))
+        if isinstance(entry, ClaimLink):
+            problem = refusal(self.session, "remove_claim_link", {"link_id": entry.id})
+        else:
+            payload = {"claim_id": entry.claim_id, "evidence_id": entry.evidence.id}
+            problem = refusal(self.session, "unlink_evidence", payload)
+        if problem:
+            self.message.emit(problem)
 
     def delete_item(self, entry: Entry | None = None) -> None:
         """Delete the evidence item itself, from every claim it backs."""
         entry = entry or self.selected()
         if not isinstance(entry, EvidenceLink):
             return
-        try:
-            snapshot = self.session.project.evidence.delete(entry.evidence.id)
-        except AnnotatorError as exc:
-            self.message.emit(str(exc))
-            return
-        self.session.undo_stack.push(cmd.DeleteEvidence(self.session, entry.evidence, snapshot))
+        problem = refusal(self.session, "delete_evidence", {"evidence_id": entry.evidence.id})
+        if problem:
+            self.message.emit(problem)
 
     def _context_menu(self, position: Any) -> None:
         entry = self.selected()

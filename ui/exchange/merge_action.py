@@ -8,69 +8,23 @@ exactly what it added, redo merges the same file again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.errors import AnnotatorError
-from annotator.models import Changes
-from ui.shell.session import ProjectSession
-from ui.shell.undo import ProjectCommand
+from annotator.history import steps
+from ui.shell.undo import push_done
 
 if TYPE_CHECKING:
     # The mergers (and the exporters they use) load on the first merge: the
     # window's first paint does not need them (bench/startup.py).
-    from annotator.exchange.mergers import Incoming
     from annotator.exchange.mergers.report import MergeReport
     from ui.shell.main_window import MainWindow
 
 MERGE_FILTER = "Claim sets (*.json *.jsonld);;All files (*)"
 MAX_LISTED = 12  # left-out annotations named in the summary box
-
-
-class MergeFile(ProjectCommand):
-    """Merge a file; undo removes what it added; redo reads and merges it again."""
-
-    kind = "merge_file"
-
-    def __init__(
-        self, session: ProjectSession, path: Path, incoming: Incoming | None, label: str = ""
-    ) -> None:
-        super().__init__(session, label or f"Merge {path.name}")
-        self.path = path
-        self.incoming = incoming
-        self.report: MergeReport | None = None
-
-    def apply(self) -> Changes:
-        merge = self.session.project.merge
-        incoming = self.incoming if self.incoming is not None else merge.read(self.path)
-        self.incoming = None  # a redo reads the file again rather than holding it
-        self.report = merge.apply(incoming, str(self.path))
-        return self.report.changes
-
-    def revert(self) -> Changes:
-        if self.report is None:
-            raise AnnotatorError("nothing to undo: the merge did not run")
-        self.session.project.merge.undo(self.report)
-        return self.report.changes
-
-    def payload(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "added_ids": self.report.added_ids if self.report else {},
-            "format": self.report.format if self.report else "",
-        }
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        from annotator.exchange.mergers.report import MergeReport
-
-        command = cls(session, Path(payload["path"]), None, label)
-        report = MergeReport(source=payload["path"], format=payload.get("format", ""))
-        report.added_ids.update({k: list(v) for k, v in payload.get("added_ids", {}).items()})
-        command.report = report
-        return command
 
 
 def summary(report: MergeReport) -> str:
@@ -111,18 +65,12 @@ class MergeActions(QObject):
         """Merge one file as an undoable step; a refused file changes nothing."""
         session = self.window.session
         try:
-            incoming = session.project.merge.read(path)
+            done = steps.do(session.project, "merge_file", {"path": str(path)})
         except AnnotatorError as exc:
             QMessageBox.warning(self.window, "Cannot merge", str(exc))
             return None
-        command = MergeFile(session, path, incoming)
-        session.undo_stack.push(command)
-        report = command.report
-        if command.failed or report is None:
-            QMessageBox.warning(
-                self.window, "Cannot merge", command.failed or f"{path}: not merged"
-            )
-            return None
+        push_done(session, done)
+        report: MergeReport = done.result
         box = QMessageBox.information if not report.left_out else QMessageBox.warning
         box(self.window, f"Merged {path.name}", summary(report))
         return report

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.figures.checking import save_as_evidence, verify
 from annotator.figures.verify import Verification
+from annotator.history.kinds_evidence import added
 from annotator.models import Quantity
-from ui.evidence.commands import AddEvidence
 from ui.shell.session import ProjectSession
+from ui.shell.undo import record
 
 NO_INDEX = "(none: cash terms)"
 AUTO_YEAR = 0  # a year box at its minimum means "the claim's own year"
@@ -159,13 +160,15 @@ class CheckDialog(QDialog):
         if self.verification is None:
             return
         claim_id = int(self.figure.claim_id or 0)
+        verification = self.verification
+        dataset, column = self.dataset.currentText(), self.column.currentText()
         try:
-            item = save_as_evidence(self.project, claim_id, self.dataset.currentText(),
-                                    self.column.currentText(), self.verification)  # fmt: skip
+            record(self.session, "add_evidence", lambda: added(
+                save_as_evidence(self.project, claim_id, dataset, column, verification),
+                [claim_id]))  # fmt: skip
         except AnnotatorError as exc:
             self.output.append(f"Not saved: {exc}")
             return
-        self.session.undo_stack.push(AddEvidence(self.session, item, (claim_id,)))
         self.save_button.setEnabled(False)
         self.session.report("The check was saved as evidence on the claim.")
 

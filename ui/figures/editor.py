@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError, NotFound
+from annotator.errors import NotFound
 from annotator.figures.arithmetic import check_claim
+from annotator.history.kinds_claims import quantity_payload
 from annotator.models import Changes, Quantity
-from ui.compare.commands import AddQuantity, DeleteQuantity, EditQuantity
 from ui.shell.session import ProjectSession
+from ui.shell.undo import perform
 
 Index = QModelIndex | QPersistentModelIndex
 # (field, header) in column order; `words` is shown, not edited (it points into the text).
@@ -46,7 +47,7 @@ def show_value(value: float) -> str:
 
 
 class QuantitiesModel(QAbstractTableModel):
-    """A claim's figures; an edit becomes an EditQuantity command on the undo stack."""
+    """A claim's figures; an edit becomes one edit_quantity step on the undo stack."""
 
     def __init__(self, session: ProjectSession, claim_id: int) -> None:
         super().__init__()
@@ -112,11 +113,8 @@ class QuantitiesModel(QAbstractTableModel):
         current = self.data(index, Qt.ItemDataRole.EditRole)
         if text == current:
             return False
-        command = EditQuantity(
-            self.session, q, {name: text}, f"Correct figure {name.replace('_', ' ')}"
-        )
-        self.session.undo_stack.push(command)
-        return command.failed is None
+        payload = {"old": quantity_payload(q), "fields": {name: text}}
+        return perform(self.session, "edit_quantity", payload) is not None
 
 
 class QuantitiesEditor(QDialog):
@@ -208,9 +206,8 @@ class QuantitiesEditor(QDialog):
             self.checks.setText("<span style='color:#777'>No arithmetic checks to report.</span>")
 
     def add_figure(self) -> None:
-        command = AddQuantity(self.session, self.claim_id, {"value": 0, "unit": "%"})
-        self.session.undo_stack.push(command)
-        if command.failed is None:
+        payload = {"claim_id": self.claim_id, "fields": {"value": 0, "unit": "%"}}
+        if perform(self.session, "add_quantity", payload) is not None:
             self.table.selectRow(self.model.rowCount() - 1)
             self.table.setFocus()
 
@@ -220,9 +217,4 @@ class QuantitiesEditor(QDialog):
             self.session.report("Pick the figure to delete first.")
             return
         q = self.model.rows[row]
-        try:
-            self.session.undo_stack.push(
-                DeleteQuantity(self.session, int(q.id or 0), self.claim_id)
-            )
-        except AnnotatorError as exc:
-            self.session.report(str(exc))
+        perform(self.session, "delete_quantity", {"quantity_id": q.id, "claim_id": self.claim_id})

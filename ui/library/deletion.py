@@ -4,15 +4,14 @@ it, then one undoable step (Edit > Undo puts back every row, ids included)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from annotator.models import ArticleDeletion, ArticleSnapshot, Changes
-from ui.shell.session import ProjectSession
-from ui.shell.undo import ProjectCommand, quote_label
+from annotator.models import ArticleDeletion
+from ui.shell.undo import perform
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
@@ -81,49 +80,6 @@ def ask_to_delete(parent: QWidget, deletion: ArticleDeletion) -> bool:
     return box.clickedButton() is delete
 
 
-class DeleteArticle(ProjectCommand):
-    """Delete an article with its claims; undo restores it with every row it took."""
-
-    kind = "delete_article"
-
-    def __init__(
-        self,
-        session: ProjectSession,
-        article_id: int,
-        label: str = "",
-        snapshot: ArticleSnapshot | None = None,
-    ) -> None:
-        if not label:
-            title = session.project.articles.summary(article_id).title
-            label = f"Delete article {quote_label(title)}"
-        super().__init__(session, label)
-        self.article_id = article_id
-        self.snapshot = snapshot
-
-    def apply(self) -> Changes:
-        articles = self.session.project.articles
-        self.snapshot = articles.delete(self.article_id)
-        changes = articles.changes_for_deletion(self.snapshot)
-        if self.session.current_claim in changes.claims:
-            self.session.set_current_claim(None)
-        return changes
-
-    def revert(self) -> Changes:
-        assert self.snapshot is not None
-        articles = self.session.project.articles
-        articles.restore(self.snapshot)
-        changes = articles.changes_for_deletion(self.snapshot)
-        self.snapshot = None
-        return changes
-
-    def payload(self) -> dict[str, Any]:
-        return {"article_id": self.article_id, "snapshot": self.snapshot}
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        return cls(session, payload["article_id"], label=label, snapshot=payload["snapshot"])
-
-
 class ArticleActions(QObject):
     """Owns Edit > Delete article… and the library's Del key."""
 
@@ -154,5 +110,9 @@ class ArticleActions(QObject):
         deletion = self.session.project.articles.deletion(article_id)
         if not ask_to_delete(self.window, deletion):
             return False
-        self.session.undo_stack.push(DeleteArticle(self.session, article_id))
+        done = perform(self.session, "delete_article", {"article_id": article_id})
+        if done is None:
+            return False
+        if self.session.current_claim in done.changes.claims:
+            self.session.set_current_claim(None)
         return True

@@ -7,7 +7,6 @@ metadata a page or file stated, or failed to state, is corrected here.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from annotator.models import ArticleSummary
 from annotator.text.dates import to_iso
 from ui.shell.session import ProjectSession
+from ui.shell.undo import perform
 
 # field -> label, in form order (the fields project.articles.update_metadata takes)
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -35,29 +35,6 @@ Details = dict[str, str | None]
 
 def details_of(summary: ArticleSummary) -> Details:
     return {name: getattr(summary, name) for name, _label in FIELDS}
-
-
-class EditArticleDetails(QUndoCommand):
-    """One metadata edit: redo writes the new values, undo the old ones."""
-
-    def __init__(
-        self, session: ProjectSession, article_id: int, before: Details, after: Details
-    ) -> None:
-        super().__init__(f"Edit details of “{before.get('title') or after.get('title')}”")
-        self.session = session
-        self.article_id = article_id
-        self.before = before
-        self.after = after
-
-    def redo(self) -> None:
-        self._write(self.after)
-
-    def undo(self) -> None:
-        self._write(self.before)
-
-    def _write(self, values: Details) -> None:
-        changes = self.session.project.articles.update_metadata(self.article_id, **values)
-        self.session.notify(changes)
 
 
 class ArticleDetailsDialog(QDialog):
@@ -180,5 +157,5 @@ def edit_article_details(
     before, after = dialog.changed_values()
     if not after:
         return False
-    session.undo_stack.push(EditArticleDetails(session, article_id, before, after))
-    return True
+    payload = {"article_id": article_id, "before": before, "after": after}
+    return perform(session, "edit_article_details", payload) is not None

@@ -8,6 +8,8 @@ speaker, or keeps it. Every change is one undoable command.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,8 +31,8 @@ from PySide6.QtWidgets import (
 from annotator.codebook.service import KINDS
 from annotator.models import Changes, VocabEntry
 from ui.reader.colours import swatch
-from ui.registry.commands import AddCodebookEntry, DeleteCodebookEntry, EditCodebookEntry
 from ui.shell.session import ProjectSession
+from ui.shell.undo import perform, redo_step, undo_step
 
 TAB_TITLES = {"side": "Sides", "stance": "Stances", "verdict": "Verdicts", "topic": "Topics"}
 NAME, RATING, DESCRIPTION, USES = 0, 1, 2, 3
@@ -91,8 +93,8 @@ class CodebookDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addLayout(buttons)
         for keys, action in (
-            ("Ctrl+Z", session.undo_stack.undo),
-            ("Ctrl+Shift+Z", session.undo_stack.redo),
+            ("Ctrl+Z", lambda: undo_step(session)),
+            ("Ctrl+Shift+Z", lambda: redo_step(session)),
         ):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
         session.changed.connect(self._on_changed)
@@ -131,8 +133,8 @@ class CodebookDialog(QDialog):
         self._filling = False
 
     # -- editing -------------------------------------------------------------------
-    def _push(self, command: object) -> None:
-        self.session.undo_stack.push(command)  # type: ignore[arg-type]
+    def _push(self, kind: str, payload: dict[str, Any]) -> None:
+        perform(self.session, kind, payload)
 
     def _on_item(self, table: KindTable, item: QTableWidgetItem) -> None:
         if self._filling or not 0 <= item.row() < len(table.entries):
@@ -140,9 +142,9 @@ class CodebookDialog(QDialog):
         entry = table.entries[item.row()]
         text = item.text().strip()
         if item.column() == NAME and text != entry.name:
-            self._push(EditCodebookEntry(self.session, entry.id, {"name": text}))
+            self._push("edit_codebook_entry", {"vocab_id": entry.id, "new": {"name": text}})
         elif item.column() == DESCRIPTION and text != entry.description:
-            self._push(EditCodebookEntry(self.session, entry.id, {"description": text}))
+            self._push("edit_codebook_entry", {"vocab_id": entry.id, "new": {"description": text}})
         elif item.column() == RATING:
             try:
                 rating = float(text) if text else None
@@ -151,7 +153,7 @@ class CodebookDialog(QDialog):
                 self.refresh()
                 return
             if rating != entry.rating:
-                self._push(EditCodebookEntry(self.session, entry.id, {"rating": rating}))
+                self._push("edit_codebook_entry", {"vocab_id": entry.id, "new": {"rating": rating}})
         self.refresh()  # a refused edit shows the stored value again
 
     def add(self) -> None:
@@ -165,7 +167,7 @@ class CodebookDialog(QDialog):
             "name": name,
             "colour": colour.name() if colour.isValid() else NEW_COLOUR,
         }
-        self._push(AddCodebookEntry(self.session, fields))
+        self._push("add_codebook_entry", {"fields": fields})
 
     def recolour(self) -> None:
         entry = self.table.current()
@@ -173,7 +175,9 @@ class CodebookDialog(QDialog):
             return
         colour = QColorDialog.getColor(QColor(entry.colour), self, f"Colour of “{entry.name}”")
         if colour.isValid() and colour.name() != entry.colour.lower():
-            self._push(EditCodebookEntry(self.session, entry.id, {"colour": colour.name()}))
+            self._push(
+                "edit_codebook_entry", {"vocab_id": entry.id, "new": {"colour": colour.name()}}
+            )
 
     def delete(self) -> None:
         """Delete the value; when in use, only with a replacement the user picks."""
@@ -186,7 +190,7 @@ class CodebookDialog(QDialog):
                 self, "Delete", f"Delete the {entry.kind} “{entry.name}”?"
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self._push(DeleteCodebookEntry(self.session, entry.id))
+                self._push("delete_codebook_entry", {"vocab_id": entry.id})
             return
         others = [e for e in self.table.entries if e.id != entry.id]
         if not others:
@@ -207,4 +211,7 @@ class CodebookDialog(QDialog):
             False,
         )
         if ok:
-            self._push(DeleteCodebookEntry(self.session, entry.id, others[names.index(name)].id))
+            self._push(
+                "delete_codebook_entry",
+                {"vocab_id": entry.id, "replace_with": others[names.index(name)].id},
+            )

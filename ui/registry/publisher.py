@@ -8,7 +8,7 @@ which stays open to fix them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
@@ -23,52 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import publisher as pub
-from annotator.models import Changes
 from ui.shell.session import ProjectSession
-from ui.shell.undo import ProjectCommand
+from ui.shell.undo import perform
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
 PROJECT_MENU = "&Project"
-
-
-def _publisher(values: dict[str, Any] | None) -> pub.Publisher | None:
-    return (
-        None if values is None else pub.Publisher(values["name"], values["url"], values.get("logo"))
-    )
-
-
-class SetPublisher(ProjectCommand):
-    """Set (or with None forget) the publisher; undo puts the previous one back."""
-
-    kind = "set_publisher"
-
-    def __init__(
-        self,
-        session: ProjectSession,
-        new: dict[str, Any] | None,
-        old: dict[str, Any] | None,
-        label: str = "",
-    ) -> None:
-        name = new["name"] if new else ""
-        super().__init__(session, label or f"Set publisher “{name}”")
-        self.new, self.old = new, old
-
-    def apply(self) -> Changes:
-        pub.put(self.session.project.db, _publisher(self.new))
-        return Changes()
-
-    def revert(self) -> Changes:
-        pub.put(self.session.project.db, _publisher(self.old))
-        return Changes()
-
-    def payload(self) -> dict[str, Any]:
-        return {"old": self.old, "new": self.new}
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        return cls(session, payload["new"], payload["old"], label)
 
 
 class PublisherDialog(QDialog):
@@ -128,9 +89,9 @@ class PublisherDialog(QDialog):
             return
         old = pub.get(self.session.project.db)
         if old != new:
-            self.session.undo_stack.push(
-                SetPublisher(self.session, new.as_json(), old.as_json() if old else None)
-            )
+            payload = {"name": new.name, "url": new.url, "logo": new.logo or ""}
+            if perform(self.session, "set_publisher", payload) is None:
+                return
         self.accept()
 
 

@@ -7,6 +7,8 @@ the dialog refills itself from `session.changed`, so undo shows at once.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,17 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.history.steps import Done
 from annotator.models import Changes, Speaker
 from ui.reader.colours import swatch
-from ui.registry.commands import (
-    AddSpeakerRole,
-    CreateSpeaker,
-    DeleteSpeaker,
-    EditSpeaker,
-    MergeSpeakers,
-    SpeakerAlias,
-)
 from ui.shell.session import ProjectSession
+from ui.shell.undo import perform, redo_step, undo_step
 
 COLUMNS = ("Name", "Role", "Organisation", "Side", "Aliases", "Claims")
 TEXT_FIELDS = ("name", "role", "organisation", "note")
@@ -126,8 +122,8 @@ class SpeakersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         for keys, action in (
-            ("Ctrl+Z", session.undo_stack.undo),
-            ("Ctrl+Shift+Z", session.undo_stack.redo),
+            ("Ctrl+Z", lambda: undo_step(session)),
+            ("Ctrl+Shift+Z", lambda: redo_step(session)),
         ):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
         session.changed.connect(self._on_changed)
@@ -195,15 +191,16 @@ class SpeakersDialog(QDialog):
         self._filling = False
 
     # -- editing -------------------------------------------------------------------
-    def _push(self, command: object) -> None:
-        self.session.undo_stack.push(command)  # type: ignore[arg-type]
+    def _push(self, kind: str, payload: dict[str, Any]) -> Done | None:
+        done = perform(self.session, kind, payload)
         self._show_details()  # a refused edit shows the stored value again
+        return done
 
     def _edit(self, field: str, value: object) -> None:
         speaker = self.current()
         if self._filling or speaker is None or getattr(speaker, field) == value:
             return
-        self._push(EditSpeaker(self.session, speaker.id, {field: value}))
+        self._push("edit_speaker", {"speaker_id": speaker.id, "new": {field: value}})
 
     def _edit_text(self, field: str) -> None:
         value: str | None = self.fields[field].text().strip()
@@ -214,21 +211,22 @@ class SpeakersDialog(QDialog):
     def new_speaker(self) -> None:
         name, ok = QInputDialog.getText(self, "New speaker", "Name:")
         if ok and name.strip():
-            command = CreateSpeaker(self.session, {"name": name})
-            self._push(command)
-            if command.speaker_id is not None and command.failed is None:
-                self.select(command.speaker_id)
+            done = self._push("create_speaker", {"fields": {"name": name}})
+            if done is not None:
+                self.select(int(done.entry.payload["speaker_id"]))
 
     def add_alias(self) -> None:
         speaker, alias = self.current(), self.alias_box.text().strip()
         if speaker is not None and alias:
-            self._push(SpeakerAlias(self.session, speaker.id, alias, add=True))
+            self._push("speaker_alias", {"speaker_id": speaker.id, "alias": alias, "add": True})
             self.alias_box.clear()
 
     def remove_alias(self) -> None:
         speaker, item = self.current(), self.aliases.currentItem()
         if speaker is not None and item is not None:
-            self._push(SpeakerAlias(self.session, speaker.id, item.text(), add=False))
+            self._push(
+                "speaker_alias", {"speaker_id": speaker.id, "alias": item.text(), "add": False}
+            )
 
     def add_role(self) -> None:
         speaker = self.current()
@@ -248,7 +246,7 @@ class SpeakersDialog(QDialog):
             "valid_from": parts[2],
             "valid_to": parts[3],
         }
-        self._push(AddSpeakerRole(self.session, speaker.id, role))
+        self._push("add_speaker_role", {"speaker_id": speaker.id, "role": role})
 
     def merge(self) -> None:
         drop = self.current()
@@ -271,7 +269,7 @@ class SpeakersDialog(QDialog):
         )
         if ok:
             keep = others[names.index(name)]
-            self._push(MergeSpeakers(self.session, keep.id, drop.id))
+            self._push("merge_speakers", {"keep_id": keep.id, "drop_id": drop.id})
             self.select(keep.id)
 
     def delete(self) -> None:
@@ -288,4 +286,4 @@ class SpeakersDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._push(DeleteSpeaker(self.session, speaker.id))
+        self._push("delete_speaker", {"speaker_id": speaker.id})

@@ -34,6 +34,7 @@ from ui.registry.publisher import PublisherAction
 from ui.search.panel import SearchWiring
 from ui.shell import settings
 from ui.shell.session import ProjectSession
+from ui.shell.undo import UndoHistory, undo_actions
 from ui.web.actions import WebActions
 
 PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.project_label)
         # Actions by id (QWidget.actions() is shadowed on purpose: features look them up by id).
         self.actions: dict[str, QAction] = {}  # type: ignore[assignment]
+        self.undo_history = UndoHistory(session)
         self._build_menus()
         self.claims = ClaimsWiring(self)
         self.backup_actions = BackupActions(self)
@@ -131,10 +133,7 @@ class MainWindow(QMainWindow):
         self.add_action(self.file_menu, "quit", "&Quit", self.close, "Ctrl+Q")
 
         self.edit_menu = bar.addMenu("&Edit")
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        undo, redo = undo_actions(self.session, self)
         self.edit_menu.addActions([undo, redo])
         self.actions["undo"], self.actions["redo"] = undo, redo
 

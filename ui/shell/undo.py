@@ -1,111 +1,197 @@
-"""One QUndoCommand per user action; each step is one project call, then notify.
+"""The one undo command: a history entry on the QUndoStack, stepped by annotator.history.
 
-Commands never touch widgets: views repaint from `session.changed`, so undo
-and redo repaint exactly as the action did. Every step is written to the
-project's undo history in the same transaction as the action itself
-(project.history), so the stack can be rebuilt when the project is reopened
-and Ctrl+Z still undoes yesterday's last edit. A step that can no longer be
-done (the claim was deleted from the command line meanwhile) is reported in
-the status bar and dropped from the stack, never half applied.
+Every edit is made and recorded by the annotator layer (`steps.do`, or
+`steps.record` beside a service call, one transaction each), then pushed here
+as a `HistoryCommand`: the push only repaints, since the edit is already made.
+Undo and redo call `steps.undo` / `steps.redo`, notify the session with the
+`Changes` they return and say in the status bar what they did. A step that no
+longer applies (another program deleted the row) says so, changes nothing and
+leaves the stack where it was. The stack is a mirror of the project's history,
+rebuilt whenever a project is opened, so Ctrl+Z undoes yesterday's last edit
+whatever its kind.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Self
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ClassVar
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
-from annotator.errors import AnnotatorError, NotFound
-from annotator.models import Changes, Claim
+from annotator.errors import AnnotatorError
+from annotator.history import steps
+from annotator.history.actions import CannotApply, Payload, quoted
+from annotator.history.service import HISTORY_LIMIT, HistoryEntry
+from annotator.models import Changes
 from ui.shell.session import ProjectSession
 
-# How much of a quote the Edit menu shows ("Undo Mark claim “The union…”").
-LABEL_QUOTE_CHARS = 40
+__all__ = ["HistoryCommand", "perform", "perform_many", "quote_label", "rebuild_stack", "record"]
+
+quote_label = quoted  # "“The union…”", for labels built in the window
 
 
-def quote_label(text: str) -> str:
-    short = " ".join(text.split())
-    if len(short) > LABEL_QUOTE_CHARS:
-        short = short[: LABEL_QUOTE_CHARS - 1] + "…"
-    return f"“{short}”"
+class HistoryCommand(QUndoCommand):
+    """One entry of the project's history; the only QUndoCommand the window pushes."""
 
+    # While the stack is rebuilt (or put back after a refused step) nothing runs.
+    quiet: ClassVar[bool] = False
 
-class ProjectCommand(QUndoCommand):
-    """Base: a forward and a backward project call, persisted in project.history."""
-
-    kind: ClassVar[str] = ""
-    registry: ClassVar[dict[str, type[ProjectCommand]]] = {}
-    # While the stack is rebuilt from the history nothing may run again.
-    replaying: ClassVar[bool] = False
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if cls.kind:
-            ProjectCommand.registry[cls.kind] = cls
-
-    def __init__(self, session: ProjectSession, label: str) -> None:
-        super().__init__(label)
+    def __init__(
+        self, session: ProjectSession, entry: HistoryEntry, changes: Changes | None = None
+    ) -> None:
+        super().__init__(entry.label)
         self.session = session
-        self.entry_id: int | None = None
-        # Why the last step failed, readable even after Qt deleted the command.
+        self.entry_id = entry.id
+        self.kind = entry.kind
+        # The edit is already made: the first redo (Qt calls it on push) only repaints.
+        self._pending = changes
+        # Why the last step was refused, None when it went through.
         self.failed: str | None = None
 
-    # -- what subclasses write -------------------------------------------------
-    def apply(self) -> Changes:
-        raise NotImplementedError
-
-    def revert(self) -> Changes:
-        raise NotImplementedError
-
-    def payload(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        raise NotImplementedError
-
-    # -- the undo stack's side -------------------------------------------------
     def redo(self) -> None:
-        if ProjectCommand.replaying:
+        if HistoryCommand.quiet:
             return
-        history = self.session.project.history
-        try:
-            with history.recording():
-                changes = self.apply()
-                if self.entry_id is None:
-                    self.entry_id = history.push(self.kind, self.text(), self.payload())
-                else:
-                    history.set_done(self.entry_id, True, self.payload())
-        except AnnotatorError as exc:
-            self._give_up("redo" if self.entry_id else "do", exc)
+        if self._pending is not None:
+            changes, self._pending = self._pending, None
+            self.session.notify(changes)
             return
-        self.session.notify(changes)
+        self._step(forward=True)
 
     def undo(self) -> None:
-        if ProjectCommand.replaying:
-            return
-        history = self.session.project.history
-        try:
-            with history.recording():
-                changes = self.revert()
-                if self.entry_id is not None:
-                    history.set_done(self.entry_id, False, self.payload())
-        except AnnotatorError as exc:
-            self._give_up("undo", exc)
-            return
-        self.session.notify(changes)
+        if not HistoryCommand.quiet:
+            self._step(forward=False)
 
-    def _give_up(self, step: str, exc: Exception) -> None:
-        self.failed = str(exc)
-        self.setObsolete(True)  # QUndoStack drops it
-        if self.entry_id is not None:
-            self.session.project.history.discard(self.entry_id)
-        if step != "do":
-            # The project moved on without us (a claim deleted from the command
-            # line...): views may show what no longer exists, so refresh them.
-            # A refused first step changed nothing (its transaction rolled back).
-            self.session.notify(Changes(everything=True))
-        self.session.report(f"Cannot {step} “{self.text()}”: {exc}")
+    def _step(self, forward: bool) -> None:
+        try:
+            done = (steps.redo if forward else steps.undo)(self.session.project, self.entry_id)
+        except CannotApply as exc:
+            self.failed = str(exc)
+            self.session.report(self.failed)
+            return
+        self.failed = None
+        self.session.notify(done.changes)
+        self.session.report(f"{'Redid' if forward else 'Undid'}: {done.entry.label}")
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    HistoryCommand.quiet = True
+    try:
+        yield
+    finally:
+        HistoryCommand.quiet = False
+
+
+# -- making edits ------------------------------------------------------------------
+def push_done(session: ProjectSession, done: steps.Done) -> steps.Done:
+    session.undo_stack.push(HistoryCommand(session, done.entry, done.changes))
+    return done
+
+
+def perform(
+    session: ProjectSession, kind: str, payload: Payload, label: str = ""
+) -> steps.Done | None:
+    """Make an edit of `kind` and push it; a refusal is a status message and None."""
+    try:
+        done = steps.do(session.project, kind, payload, label)
+    except AnnotatorError as exc:
+        session.report(str(exc))
+        return None
+    return push_done(session, done)
+
+
+def refusal(session: ProjectSession, kind: str, payload: Payload) -> str | None:
+    """Make an edit for a dialog: None when done, else the reason to show in the dialog."""
+    try:
+        push_done(session, steps.do(session.project, kind, payload))
+    except AnnotatorError as exc:
+        return str(exc)
+    return None
+
+
+def perform_many(
+    session: ProjectSession, label: str, build: Callable[[steps.Batch], None]
+) -> steps.Done | None:
+    """Several edits as one undo step (Qt macros would not survive reopening)."""
+    try:
+        done = steps.do_many(session.project, label, build)
+    except AnnotatorError as exc:
+        session.report(str(exc))
+        return None
+    return push_done(session, done)
+
+
+Made = tuple[str, Payload, Changes]
+
+
+def record(session: ProjectSession, kind: str, make: Callable[[], Made]) -> steps.Done:
+    """Run `make` (one service call returning label, payload and changes) and record it in
+    the same transaction; its AnnotatorError comes through and nothing is recorded."""
+    project = session.project
+    with project.history.recording():
+        label, payload, changes = make()
+        done = steps.record(project, kind, label, payload, changes)
+    return push_done(session, done)
+
+
+# -- stepping ------------------------------------------------------------------------
+def _step(session: ProjectSession, forward: bool) -> bool:
+    stack = session.undo_stack
+    if not (stack.canRedo() if forward else stack.canUndo()):
+        session.report(f"Nothing to {'redo' if forward else 'undo'}.")
+        return False
+    command = stack.command(stack.index() if forward else stack.index() - 1)
+    stack.redo() if forward else stack.undo()
+    if isinstance(command, HistoryCommand) and command.failed:
+        with _quiet():  # nothing changed: put the stack back where it was
+            stack.undo() if forward else stack.redo()
+        return False
+    return True
+
+
+def undo_step(session: ProjectSession) -> bool:
+    """Edit > Undo: True when the step was undone."""
+    return _step(session, forward=False)
+
+
+def redo_step(session: ProjectSession) -> bool:
+    return _step(session, forward=True)
+
+
+class StepAction(QAction):
+    """Edit > Undo or Redo, named after the step it would take ("Undo Mark claim “…”")."""
+
+    def __init__(self, verb: str, parent: QObject) -> None:
+        super().__init__(f"&{verb}", parent)
+        self.verb = verb
+
+    def follow_text(self, text: str) -> None:
+        self.setText(f"&{self.verb} {text}".rstrip())
+
+
+def undo_actions(session: ProjectSession, parent: QObject) -> tuple[QAction, QAction]:
+    """Edit > Undo and Redo, stepping through `undo_step` / `redo_step`.
+
+    Connected to the actions' own slots, so whichever of window and stack goes
+    first, no signal reaches a deleted object.
+    """
+    stack = session.undo_stack
+    undo, redo = StepAction("Undo", parent), StepAction("Redo", parent)
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo.triggered.connect(lambda: undo_step(session))
+    redo.triggered.connect(lambda: redo_step(session))
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(undo.follow_text)
+    stack.redoTextChanged.connect(redo.follow_text)
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    undo.follow_text(stack.undoText())
+    redo.follow_text(stack.redoText())
+    return undo, redo
 
 
 def rebuild_stack(session: ProjectSession) -> int:
@@ -116,234 +202,48 @@ def rebuild_stack(session: ProjectSession) -> int:
     """
     stack = session.undo_stack
     stack.clear()
+    stack.setUndoLimit(HISTORY_LIMIT)  # allowed on an empty stack only
     entries = session.project.history.entries()
-    known = [e for e in entries if e.kind in ProjectCommand.registry]
-    done = sum(1 for e in known if e.done)
-    ProjectCommand.replaying = True
-    try:
-        for entry in known:
-            command = ProjectCommand.registry[entry.kind].from_payload(
-                session, entry.label, entry.payload
-            )
-            command.entry_id = entry.id
-            stack.push(command)
-        stack.setIndex(done)
-    finally:
-        ProjectCommand.replaying = False
+    with _quiet():
+        for entry in entries:
+            stack.push(HistoryCommand(session, entry))
+        stack.setIndex(sum(1 for e in entries if e.done))
     stack.setClean()
-    return len(known)
+    return len(entries)
 
 
-# -- claims ------------------------------------------------------------------
-def _ensure_free(session: ProjectSession, claim_id: int) -> None:
-    """Refuse to restore over a claim that took the same id meanwhile."""
-    try:
-        session.project.claims.get(claim_id)
-    except NotFound:
-        return
-    raise AnnotatorError(f"claim {claim_id} exists again (made elsewhere meanwhile)")
+def in_step_with(session: ProjectSession) -> bool:
+    """Whether the stack still mirrors the file's history (the CLI may have moved it)."""
+    stack = session.undo_stack
+    entries = session.project.history.entries()
+    ids = [
+        c.entry_id
+        for c in (stack.command(i) for i in range(stack.count()))
+        if isinstance(c, HistoryCommand)
+    ]
+    return ids == [e.id for e in entries] and stack.index() == sum(1 for e in entries if e.done)
 
 
-class MarkClaim(ProjectCommand):
-    """Select text, press M: a new claim; undo deletes it, redo brings back the same claim."""
+class UndoHistory(QObject):
+    """The shell's job: the stack follows the open project's history (opened, replaced,
+    or moved by another program such as `annotator undo`)."""
 
-    kind = "mark_claim"
+    def __init__(self, session: ProjectSession) -> None:
+        super().__init__(session)
+        self.session = session
+        session.project_replaced.connect(self.rebuild)
+        session.changed.connect(self._on_changed)
+        self.rebuild()
 
-    def __init__(
-        self,
-        session: ProjectSession,
-        article_id: int,
-        start: int,
-        end: int,
-        label: str = "Mark claim",
-        claim_id: int | None = None,
-        snapshot: dict[str, Any] | None = None,
-    ) -> None:
-        super().__init__(session, label)
-        self.article_id, self.start, self.end = article_id, start, end
-        self.claim_id = claim_id
-        self.snapshot = snapshot
+    def rebuild(self) -> None:
+        rebuild_stack(self.session)
 
-    def apply(self) -> Changes:
-        claims = self.session.project.claims
-        if self.snapshot is None:
-            claim = claims.mark(self.article_id, self.start, self.end)
-            self.claim_id = claim.id
-            self.setText(f"Mark claim {quote_label(claim.quote)}")
-        else:
-            _ensure_free(self.session, int(self.snapshot["claims"][0]["id"]))
-            claim = claims.restore(self.snapshot)
-            self.snapshot = None
-        return claims.changes_for(claim)
+    def _on_changed(self, changes: object) -> None:
+        # Outside changes arrive as "everything"; our own steps keep the stack in step.
+        # Checked once the current step is over: a push notifies before Qt adds it.
+        if isinstance(changes, Changes) and changes.everything:
+            QTimer.singleShot(0, self, self._check)
 
-    def revert(self) -> Changes:
-        claims = self.session.project.claims
-        assert self.claim_id is not None
-        claim = claims.get(self.claim_id)
-        self.snapshot = claims.delete(self.claim_id)
-        return claims.changes_for(claim)
-
-    def payload(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "start": self.start,
-            "end": self.end,
-            "claim_id": self.claim_id,
-            "snapshot": self.snapshot,
-        }
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        return cls(
-            session,
-            payload["article_id"],
-            payload["start"],
-            payload["end"],
-            label=label,
-            claim_id=payload["claim_id"],
-            snapshot=payload["snapshot"],
-        )
-
-
-class DeleteClaim(ProjectCommand):
-    """Delete a claim with everything hanging off it; undo puts it back exactly."""
-
-    kind = "delete_claim"
-
-    def __init__(
-        self,
-        session: ProjectSession,
-        claim_id: int,
-        label: str = "",
-        snapshot: dict[str, Any] | None = None,
-    ) -> None:
-        if not label:
-            label = f"Delete claim {quote_label(session.project.claims.get(claim_id).quote)}"
-        super().__init__(session, label)
-        self.claim_id = claim_id
-        self.snapshot = snapshot
-
-    def apply(self) -> Changes:
-        claims = self.session.project.claims
-        claim = claims.get(self.claim_id)
-        self.snapshot = claims.delete(self.claim_id)
-        return claims.changes_for(claim)
-
-    def revert(self) -> Changes:
-        claims = self.session.project.claims
-        assert self.snapshot is not None
-        _ensure_free(self.session, self.claim_id)
-        claim = claims.restore(self.snapshot)
-        self.snapshot = None
-        return claims.changes_for(claim)
-
-    def payload(self) -> dict[str, Any]:
-        return {"claim_id": self.claim_id, "snapshot": self.snapshot}
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        return cls(session, payload["claim_id"], label=label, snapshot=payload["snapshot"])
-
-
-class AdjustClaim(ProjectCommand):
-    """Move a claim onto the selected words."""
-
-    kind = "adjust_claim"
-
-    def __init__(
-        self,
-        session: ProjectSession,
-        claim_id: int,
-        old: tuple[int, int],
-        new: tuple[int, int],
-        label: str = "Adjust claim span",
-    ) -> None:
-        super().__init__(session, label)
-        self.claim_id = claim_id
-        self.old, self.new = tuple(old), tuple(new)
-
-    def _move(self, span: tuple[int, ...]) -> Changes:
-        claims = self.session.project.claims
-        return claims.changes_for(claims.adjust(self.claim_id, span[0], span[1]))
-
-    def apply(self) -> Changes:
-        return self._move(self.new)
-
-    def revert(self) -> Changes:
-        return self._move(self.old)
-
-    def payload(self) -> dict[str, Any]:
-        return {"claim_id": self.claim_id, "old": list(self.old), "new": list(self.new)}
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        return cls(
-            session, payload["claim_id"], tuple(payload["old"]), tuple(payload["new"]), label
-        )
-
-
-# Editable claim fields and how the Edit menu names them.
-FIELD_NAMES = {
-    "statement": "statement",
-    "speaker_id": "speaker",
-    "side_id": "side",
-    "stance_id": "stance",
-    "verdict_id": "verdict",
-    "status": "status",
-    "note": "note",
-    "topic_ids": "topics",
-    "review_url": "review URL",
-}
-
-
-def claim_fields(claim: Claim, topic_ids: list[int], names: list[str]) -> dict[str, Any]:
-    """The current values of some editable fields, to undo an edit to them."""
-    values: dict[str, Any] = {}
-    for name in names:
-        values[name] = list(topic_ids) if name == "topic_ids" else getattr(claim, name)
-    return values
-
-
-class EditClaim(ProjectCommand):
-    """Tag or edit a claim: any of statement, speaker, side, stance, verdict, topics, status, note."""
-
-    kind = "edit_claim"
-
-    def __init__(
-        self,
-        session: ProjectSession,
-        claim_id: int,
-        new: dict[str, Any],
-        old: dict[str, Any] | None = None,
-        label: str = "",
-    ) -> None:
-        unknown = set(new) - set(FIELD_NAMES)
-        if unknown:
-            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
-        if old is None:
-            claims = session.project.claims
-            old = claim_fields(claims.get(claim_id), claims.topic_ids(claim_id), list(new))
-        if not label:
-            label = "Set " + ", ".join(FIELD_NAMES[name] for name in new)
-        super().__init__(session, label)
-        self.claim_id = claim_id
-        self.new, self.old = dict(new), dict(old)
-
-    def _set(self, values: dict[str, Any]) -> Changes:
-        claims = self.session.project.claims
-        fields = dict(values)
-        topic_ids = fields.pop("topic_ids", None)
-        return claims.changes_for(claims.update(self.claim_id, topic_ids=topic_ids, **fields))
-
-    def apply(self) -> Changes:
-        return self._set(self.new)
-
-    def revert(self) -> Changes:
-        return self._set(self.old)
-
-    def payload(self) -> dict[str, Any]:
-        return {"claim_id": self.claim_id, "new": self.new, "old": self.old}
-
-    @classmethod
-    def from_payload(cls, session: ProjectSession, label: str, payload: dict[str, Any]) -> Self:
-        return cls(session, payload["claim_id"], payload["new"], payload["old"], label)
+    def _check(self) -> None:
+        if not in_step_with(self.session):
+            self.rebuild()
