@@ -6,7 +6,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.models import Changes
@@ -131,3 +133,42 @@ def test_undo_from_the_command_line_moves_the_windows_stack(
     window.session.notify(Changes(everything=True))  # what the outside-change watcher sends
     qtbot.waitUntil(lambda: not window.actions["undo"].isEnabled(), timeout=3000)
     assert window.actions["redo"].isEnabled() and "Mark claim" in window.actions["redo"].text()
+
+
+def test_an_import_is_one_step_that_undoes_after_reopening(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    project_path: Path,
+    sample_project: Project,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"piece{n:02}.txt").write_text(f"Piece {n}: rents rose {n}% this year.\n")
+    files = sorted(str(p) for p in folder.iterdir())
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
+    before = sample_project.articles.count()
+    window.actions["import_files"].trigger()
+    qtbot.waitUntil(lambda: window.importing.job is None and window.importing.summary is not None,
+                    timeout=20_000)  # fmt: skip
+    assert sample_project.articles.count() == before + 12
+    assert window.actions["undo"].text() == "&Undo Import of 12 articles"
+    window.importing.summary.close()  # type: ignore[union-attr]
+    window.close()
+    sample_project.close()
+
+    project, again = reopened(qtbot, project_path)
+    try:
+        ctrl(qtbot, again, Qt.Key.Key_Z)
+        assert project.articles.count() == before
+        assert again.statusBar().currentMessage() == "Undid: Import of 12 articles"
+        assert len(again.library.visible_titles()) == before
+        ctrl(qtbot, again, Qt.Key.Key_Z, shift=True)
+        assert project.articles.count() == before + 12
+        assert len(again.library.visible_titles()) == before + 12
+    finally:
+        again.session.undo_stack.clear()
+        again.close()
+        project.close()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from annotator.errors import ImportFailure
+from annotator.history.kinds_library import import_label
 from annotator.models import Changes, ImportOutcome
 from annotator.project import Project
 from ui.exchange.import_summary import ImportSummaryDialog, headline
@@ -21,6 +22,7 @@ from ui.library.view import ARTICLE_ID_ROLE
 from ui.shell.job_progress import JobProgressDialog
 from ui.shell.job_runner import JobRunner, JobSpec
 from ui.shell.jobs import ProjectJob, Report, Stopped
+from ui.shell.undo import record
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
@@ -126,10 +128,32 @@ class ImportActions(QObject):
         if error and not outcomes:
             return  # the runner showed why; an empty summary would only repeat it
         changed = _changed_articles(outcomes)
-        if changed:
+        if not self._record(outcomes, changed) and changed:
             self.session.notify(Changes(articles=changed))
         self.window.statusBar().showMessage(headline(outcomes, cancelled), 8000)
         self.show_summary(outcomes, cancelled)
+
+    def _record(self, outcomes: list[ImportOutcome], changed: frozenset[int]) -> bool:
+        """The batch's new articles as one undoable step ("Import of 12 articles").
+
+        A new revision stays out of it: deleting it would take the claims that
+        moved to it from the version before. True when a step was recorded.
+        """
+        articles = self.session.project.articles
+        new = [
+            o.article_id
+            for o in outcomes
+            if o.status == "imported" and o.article_id is not None and articles.exists(o.article_id)
+        ]
+        if not new:
+            return False
+        payload = {"article_ids": new}
+        record(
+            self.session,
+            "import_articles",
+            lambda: (import_label(len(new)), payload, Changes(articles=changed)),
+        )
+        return True
 
     def show_summary(self, outcomes: list[ImportOutcome], cancelled: bool) -> ImportSummaryDialog:
         if self.summary is not None:
