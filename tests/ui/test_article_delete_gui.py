@@ -135,3 +135,57 @@ def test_a_deletion_undoes_after_reopening_the_project(
         again.actions["undo"].trigger()
         assert sorted(c.id for c in project.claims.list(article_id)) == claim_ids
         again.close()
+
+
+def test_several_articles_selected_go_in_one_step_that_undoes_after_reopening(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    project_path: Path,
+    sample_project: Project,
+    window: MainWindow,
+) -> None:
+    seen: list[list[ArticleDeletion]] = []
+
+    def answer(_parent: object, deletions: list[ArticleDeletion]) -> bool:
+        seen.append(deletions)
+        return True
+
+    monkeypatch.setattr(article_actions, "ask_to_delete_several", answer)
+    first = _open_first(window, qtbot)
+    claim_ids = _claims(sample_project, first, 2)
+    table = window.library.table
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    chosen = window.library.selected_article_ids()
+    assert len(chosen) == 3
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [len(ds) for ds in seen] == [3] and sum(d.claims for d in seen[0]) == 2
+    assert sample_project.articles.count() == 0
+    assert window.library.visible_titles() == []
+    assert window.actions["undo"].text() == "&Undo Delete 3 articles"
+    window.close()
+    sample_project.close()
+
+    with Project.open(project_path, create=False) as project:
+        again = MainWindow(ProjectSession(project))
+        qtbot.addWidget(again)
+        again.actions["undo"].trigger()
+        assert sorted(a.id for a in project.articles.list()) == sorted(chosen)
+        assert [project.claims.get(c).article_id for c in claim_ids] == [first, first]
+        assert len(again.library.visible_titles()) == 3
+        assert again.statusBar().currentMessage() == "Undid: Delete 3 articles"
+        again.session.undo_stack.clear()
+        again.close()
+
+
+def test_the_question_for_several_articles_counts_what_goes() -> None:
+    from ui.library.deletion import confirmation_of_several
+
+    deletions = [
+        ArticleDeletion(1, "A", claims=2, passages=1, other_claims=0, revisions=0),
+        ArticleDeletion(2, "B", claims=1, passages=0, other_claims=0, revisions=0),
+    ]
+    question, details = confirmation_of_several(deletions)
+    assert question == "Delete 2 articles?"
+    assert "3 claims go with them" in details and "1 passage quoted" in details
+    assert "one step" in details

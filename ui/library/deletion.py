@@ -60,10 +60,38 @@ def confirmation(deletion: ArticleDeletion) -> tuple[str, str]:
     return question, " ".join(details)
 
 
+def confirmation_of_several(deletions: list[ArticleDeletion]) -> tuple[str, str]:
+    """One question for several articles, with what goes with them all together."""
+    claims = sum(d.claims for d in deletions)
+    passages = sum(d.passages for d in deletions)
+    question = f"Delete {_count(len(deletions), 'article')}?"
+    details = [
+        f"Their {_count(claims, 'claim')} go with them, with their tags, figures, "
+        "evidence links and claim links."
+        if claims
+        else "They have no claims."
+    ]
+    if passages:
+        verb = "goes" if passages == 1 else "go"
+        details.append(f"{_count(passages, 'passage')} quoted from them as evidence {verb} too.")
+    details.append("Edit > Undo brings them all back in one step.")
+    return question, " ".join(details)
+
+
 def question_box(parent: QWidget, deletion: ArticleDeletion) -> tuple[QMessageBox, QAbstractButton]:
     """The confirmation and its Delete button; Cancel is the default, so a stray
     Enter after Del deletes nothing."""
     question, details = confirmation(deletion)
+    return _box(parent, question, details)
+
+
+def several_box(
+    parent: QWidget, deletions: list[ArticleDeletion]
+) -> tuple[QMessageBox, QAbstractButton]:
+    return _box(parent, *confirmation_of_several(deletions))
+
+
+def _box(parent: QWidget, question: str, details: str) -> tuple[QMessageBox, QAbstractButton]:
     box = QMessageBox(QMessageBox.Icon.Warning, "Delete article", question, parent=parent)
     box.setInformativeText(details)
     box.setAccessibleName("Delete article")
@@ -76,6 +104,12 @@ def question_box(parent: QWidget, deletion: ArticleDeletion) -> tuple[QMessageBo
 
 def ask_to_delete(parent: QWidget, deletion: ArticleDeletion) -> bool:
     box, delete = question_box(parent, deletion)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def ask_to_delete_several(parent: QWidget, deletions: list[ArticleDeletion]) -> bool:
+    box, delete = several_box(parent, deletions)
     box.exec()
     return box.clickedButton() is delete
 
@@ -102,7 +136,10 @@ class ArticleActions(QObject):
         self.delete_key.activated.connect(self.delete_current)
 
     def delete_current(self) -> bool:
-        """Ask, then delete the article the library has selected (else the one being read)."""
+        """Ask, then delete the articles the library has selected (else the one being read)."""
+        chosen = self.window.library.selected_article_ids()
+        if len(chosen) > 1:
+            return self.delete_several(chosen)
         article_id = self.window.importing.current_article_id()
         if article_id is None:
             self.window.statusBar().showMessage("Pick an article in the library first.", 4000)
@@ -111,6 +148,19 @@ class ArticleActions(QObject):
         if not ask_to_delete(self.window, deletion):
             return False
         done = perform(self.session, "delete_article", {"article_id": article_id})
+        if done is None:
+            return False
+        if self.session.current_claim in done.changes.claims:
+            self.session.set_current_claim(None)
+        return True
+
+    def delete_several(self, article_ids: list[int]) -> bool:
+        """Several articles in one undoable step, after one question."""
+        articles = self.session.project.articles
+        deletions = [articles.deletion(article_id) for article_id in article_ids]
+        if not ask_to_delete_several(self.window, deletions):
+            return False
+        done = perform(self.session, "delete_articles", {"article_ids": article_ids})
         if done is None:
             return False
         if self.session.current_claim in done.changes.claims:

@@ -45,7 +45,8 @@ class LibraryPanel(QWidget):
         self.table.setAccessibleName("Articles")
         self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in any other list
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be picked (Shift/Ctrl+click) to delete them in one step.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
@@ -110,6 +111,12 @@ class LibraryPanel(QWidget):
         return [
             str(self.model.data(self.model.index(row, 0))) for row in range(self.model.rowCount())
         ]
+
+    def selected_article_ids(self) -> list[int]:
+        """The articles whose rows are selected, in the table's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        found = (self.model.data(self.model.index(row, 0), ARTICLE_ID_ROLE) for row in rows)
+        return [value for value in found if isinstance(value, int)]
 
     def select_article(self, article_id: int) -> None:
         row = self.model.row_of(article_id)
