@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QWidget
 
 from ui.claims.editor import ClaimEditor
 from ui.claims.panel import ClaimsPanel
+from ui.claims.speaker_keys import SpeakerKeys
 from ui.reader.claims import ReaderClaims
 from ui.reader.colours import MODE_LABELS, ColourScheme, Legend
 from ui.reader.highlighter import MODES
@@ -193,6 +194,7 @@ class ClaimsWiring(QObject):
             mark.setContext(Qt.ShortcutContext.WidgetShortcut)
             mark.activated.connect(self.mark)
             self._quick_keys(pane.view)
+            SpeakerKeys(self.session, pane.view, self.editor)
         return layer
 
     def follow(self, pane: ReaderPane) -> None:

@@ -18,6 +18,7 @@ from annotator.articles.paragraphs import display_breaks
 from annotator.models import Article
 from ui.reader.highlighter import ClaimHighlighter
 from ui.reader.offsets import TextMap
+from ui.reader.selection_keys import SelectionKeys
 
 
 class ReaderView(QPlainTextEdit):
@@ -42,6 +43,7 @@ class ReaderView(QPlainTextEdit):
         # blocks on screen only, and more as they scroll into view.
         self.highlighter = ClaimHighlighter(self.document(), self.visible_blocks)
         self.verticalScrollBar().valueChanged.connect(self.highlighter.paint_visible)
+        self.selection_keys = SelectionKeys(self, lambda: self.text_map)
 
     def visible_blocks(self) -> tuple[int, int]:
         """Numbers of the first and last block on screen."""

@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
 # Keys bound to a widget rather than a menu action.
 FOCUS_KEYS: tuple[tuple[str, str], ...] = (
+    (".", "Select the sentence at the cursor; again: add the next sentence (text focused)"),
+    (",", "Select the clause at the cursor; again: add the next clause (text focused)"),
     ("M", "Mark the selected words as a claim (text focused)"),
+    ("P", "Give the current claim the speaker of the claim before it (text focused)"),
     ("1 … 9", "Set the current claim's stance to the N-th stance (text or claims table focused)"),
     ("0", "Clear the current claim's stance (text or claims table focused)"),
     ("Del", "Delete the selected claim (claims table focused)"),
