@@ -65,7 +65,8 @@ def _user(value: Any) -> str:
 def reply_note(row: dict[str, Any]) -> str:
     created = row.get("created")
     when = f" ({created[:10]})" if isinstance(created, str) and len(created) >= 10 else ""
-    text = row.get("text") if isinstance(row.get("text"), str) else ""
+    raw = row.get("text")
+    text = raw if isinstance(raw, str) else ""
     return f"Reply from {_user(row.get('user'))}{when}: {text.strip()}"
 
 
@@ -110,9 +111,9 @@ def read(doc: Any) -> Incoming:
         if row_id:
             by_row_id[row_id] = claim
     for ref, root, row in sorted(replies, key=lambda r: str(r[2].get("created") or "")):
-        claim = by_row_id.get(root)
-        if claim is None:
+        answered = by_row_id.get(root)
+        if answered is None:
             incoming.left_out.append((ref, f"is a reply to {ID_PREFIX}{root}, not in this file"))
         else:
-            claim.replies.append(reply_note(row))
+            answered.replies.append(reply_note(row))
     return incoming
