@@ -19,7 +19,10 @@ from annotator.cli.support import (
     report_failure,
 )
 from annotator.errors import NotFound
-from annotator.models import ImportOutcome
+from annotator.history import steps
+from annotator.history.kinds_library import import_label
+from annotator.models import Changes, ImportOutcome
+from annotator.project import Project
 
 
 @click.command("import")
@@ -49,6 +52,7 @@ def import_command(sources: tuple[str, ...], project_path: Path | None, as_json:
                 files, failures = collect_files([Path(source) for source in group])
                 outcomes.extend(failures)
                 outcomes.extend(project.articles.import_files(files))
+        _record_import(project, outcomes)
     failed = [o for o in outcomes if o.status == "failed"]
     if as_json:
         emit_json([o.as_json() for o in outcomes])
@@ -60,6 +64,16 @@ def import_command(sources: tuple[str, ...], project_path: Path | None, as_json:
         report_failure(f"{o.source}: {o.reason}")
     if failed:
         raise InputFailed
+
+
+def _record_import(project: Project, outcomes: list[ImportOutcome]) -> None:
+    """The new articles as one undo step, as File > Import records them (revisions stay out:
+    deleting one would take the claims that moved to it)."""
+    new = [o.article_id for o in outcomes if o.status == "imported" and o.article_id is not None]
+    if new:
+        changes = Changes(articles=frozenset(new))
+        steps.record(project, "import_articles", import_label(len(new)),
+                     {"article_ids": new}, changes)  # fmt: skip
 
 
 def _runs(
@@ -159,14 +173,14 @@ def delete_command(article_id: int, project_path: Path | None, as_json: bool) ->
     """Delete an article with its claims (and their tags, figures and links).
 
     Evidence quoting a passage of the article goes too; a newer revision of
-    it then follows its previous one. Exits 1 for an unknown id. In the
-    window, Edit > Undo brings a deletion made there back; from here, keep a
-    backup (`annotator backup`) first.
+    it then follows its previous one. Exits 1 for an unknown id. The
+    deletion is kept in the project's history: `annotator undo` (or Ctrl+Z
+    in the window) brings everything back.
     """
     with opened_project(project_path) as project:
         try:
             deletion = project.articles.deletion(article_id)
-            project.articles.delete(article_id)
+            steps.do(project, "delete_article", {"article_id": article_id})
         except NotFound as exc:
             raise NotFound(f"{project.path}: {exc}") from exc
     if as_json:

@@ -15,7 +15,9 @@ from annotator.cli.support import (
     project_option,
 )
 from annotator.errors import AnnotatorError
-from annotator.models import Claim
+from annotator.history import recording
+from annotator.history.actions import quoted
+from annotator.models import Changes, Claim, Speaker
 from annotator.project import Project
 
 
@@ -65,10 +67,23 @@ def mark_command(
     """Mark a claim on the N-th occurrence of its exact quote in an article."""
     with opened_project(project_path) as project:
         try:
-            with project.db.atomic():  # the mark and its tags commit together or not at all
+            # The mark, its tags and its undo step commit together or not at all.
+            with project.history.recording():
+                before = recording.speaker_ids(project)
                 claim = project.claims.mark_quote(article_id, quote, occurrence)
                 if speaker is not None or side is not None or stance is not None:
                     claim = project.claims.tag(claim.id, speaker=speaker, side=side, stance=stance)
+                mark = {"article_id": article_id, "start": claim.start, "end": claim.end,
+                        "claim_id": claim.id, "snapshot": None}  # fmt: skip
+                recording.record_children(
+                    project,
+                    f"Mark claim {quoted(claim.quote)}",
+                    [
+                        *recording.new_speakers(project, before),
+                        {"kind": "mark_claim", "payload": mark},
+                    ],
+                    project.claims.changes_for(claim),
+                )
         except AnnotatorError as exc:
             raise _fail(project, exc) from exc
     if as_json:
@@ -115,17 +130,29 @@ def tag_command(
     """Tag a claim: speaker, side, stance, verdict, topics, status, statement (by name)."""
     with opened_project(project_path) as project:
         try:
-            claim = project.claims.tag(
-                claim_id,
-                speaker=speaker,
-                side=side,
-                stance=stance,
-                verdict=verdict,
-                topics=list(topics) if topics else None,
-                status=status,
-                statement=statement,
-                review_url=review_url,
-            )
+            with project.history.recording():
+                before = recording.claim_state(project, claim_id)
+                speakers_before = recording.speaker_ids(project)
+                claim = project.claims.tag(
+                    claim_id,
+                    speaker=speaker,
+                    side=side,
+                    stance=stance,
+                    verdict=verdict,
+                    topics=list(topics) if topics else None,
+                    status=status,
+                    statement=statement,
+                    review_url=review_url,
+                )
+                children = [
+                    *recording.new_speakers(project, speakers_before),
+                    *recording.claim_edit(
+                        claim_id, before, recording.claim_state(project, claim_id)
+                    ),
+                ]
+                recording.record_children(
+                    project, f"Tag claim {claim_id}", children, project.claims.changes_for(claim)
+                )
         except AnnotatorError as exc:
             raise _fail(project, exc) from exc
     if as_json:
@@ -196,6 +223,36 @@ def speakers_command(project_path: Path | None, as_json: bool) -> None:
         echo(f"{s.id:>5}  {s.name}  [{s.side or 'no side'}]  {counts.get(s.id, 0)} claims{aliases}")
 
 
+def _record_speaker(
+    project: Project,
+    speaker: Speaker,
+    old: Speaker | None,
+    fields: dict[str, object],
+    aliases: tuple[str, ...],
+) -> None:
+    """The speaker command's undo step: a new speaker, or the fields and aliases changed."""
+    if old is None:
+        created = {"fields": {"name": speaker.name}, "speaker_id": speaker.id, "snapshot": None}
+        children = [{"kind": "create_speaker", "payload": created}]
+        label = f"New speaker “{speaker.name}”"
+    else:
+        changed = [n for n in fields if getattr(old, n) != getattr(speaker, n)]
+        children = []
+        if changed:
+            children.append({"kind": "edit_speaker", "payload": {
+                "speaker_id": speaker.id,
+                "new": {n: getattr(speaker, n) for n in changed},
+                "old": {n: getattr(old, n) for n in changed}}})  # fmt: skip
+        known = {a.casefold() for a in (old.name, *old.aliases)}
+        children.extend(
+            {"kind": "speaker_alias",
+             "payload": {"speaker_id": speaker.id, "alias": a.strip(), "add": True}}
+            for a in dict.fromkeys(aliases) if a.strip().casefold() not in known
+        )  # fmt: skip
+        label = f"Edit speaker “{speaker.name}”"
+    recording.record_children(project, label, children, Changes(speakers=True))
+
+
 @click.command("speaker")
 @click.argument("name")
 @click.option(
@@ -222,11 +279,13 @@ def speaker_command(
     """Create a speaker, or edit the one going by NAME (name or alias)."""
     with opened_project(project_path) as project:
         try:
-            with project.db.atomic():  # all of the edit or none of it
+            with project.history.recording():  # all of the edit and its undo step, or none
                 side_id = None
                 if side is not None and side.strip():
                     side_id = project.codebook.resolve("side", side).id
                 found = project.speakers.find(name)
+                created = found is None
+                old = None if found is None else found
                 if found is None:
                     found = project.speakers.create(
                         name, role=role, side_id=side_id, aliases=list(aliases)
@@ -245,6 +304,7 @@ def speaker_command(
                         n.casefold() for n in (speaker.name, *speaker.aliases)
                     }:
                         speaker = project.speakers.add_alias(speaker.id, alias)
+                _record_speaker(project, speaker, old if not created else None, fields, aliases)
         except AnnotatorError as exc:
             raise _fail(project, exc) from exc
     if as_json:

@@ -28,7 +28,9 @@ from annotator.cli.support import (
 from annotator.datasets.service import DatasetError
 from annotator.errors import AnnotatorError, NotFound
 from annotator.evidence.service import EvidenceError
-from annotator.models import CLAIM_RELATIONS, EVIDENCE_RELATIONS, Attach
+from annotator.history import steps
+from annotator.history.kinds_evidence import added, dataset_imported
+from annotator.models import CLAIM_RELATIONS, EVIDENCE_RELATIONS, Attach, Evidence
 from annotator.project import Project
 
 ALL_RELATIONS = (*EVIDENCE_RELATIONS, *CLAIM_RELATIONS)
@@ -188,7 +190,28 @@ def _make_link(
 ) -> dict[str, Any]:
     ev = project.evidence
     if targets["--claim"] is not None:
-        return project.links.add(claim_id, targets["--claim"], relation, note).as_json(claim_id)
+        payload = {"from_claim": claim_id, "to_claim": targets["--claim"],
+                   "relation": relation, "note": note}  # fmt: skip
+        done = steps.do(project, "add_claim_link", payload)
+        return project.links.get(int(done.entry.payload["link_id"])).as_json(claim_id)
+    with project.history.recording():  # the item, its link and its undo step together
+        item = _add_item(project, claim_id, relation, note, targets, title, rows, start, end)
+        steps.record(project, "add_evidence", *added(item, [claim_id]))
+    return ev.get_link(claim_id, item.id).as_json()
+
+
+def _add_item(
+    project: Project,
+    claim_id: int,
+    relation: str,
+    note: str,
+    targets: dict[str, Any],
+    title: str,
+    rows: tuple[int, ...],
+    start: int | None,
+    end: int | None,
+) -> Evidence:
+    ev = project.evidence
     attach = Attach(claim_id, relation, note)
     if targets["--url"] is not None:
         item = ev.add_url(targets["--url"], title, attach=attach)
@@ -203,7 +226,7 @@ def _make_link(
         item = ev.add_article_span(targets["--article"], start, end, attach=attach)
     else:
         item = ev.add_note(targets["--text"], attach=attach)
-    return ev.get_link(claim_id, item.id).as_json()
+    return item
 
 
 @click.command("datasets")
@@ -234,8 +257,9 @@ def dataset_group() -> None:
 @guarded
 def dataset_import_command(file: Path, name: str, project_path: Path | None, as_json: bool) -> None:
     """Import a CSV, TSV or Excel file as a dataset (delimiter and encoding detected)."""
-    with opened_project(project_path) as project, naming(project):
+    with opened_project(project_path) as project, naming(project), project.history.recording():
         dataset = project.datasets.import_file(file, name)
+        steps.record(project, "import_dataset", *dataset_imported(dataset.name))
     if as_json:
         emit_json(dataset.as_json())
     else:

@@ -16,6 +16,7 @@ from annotator.cli.support import (
     project_option,
 )
 from annotator.errors import AnnotatorError
+from annotator.history import steps
 
 
 class CommandFailed(AnnotatorError):
@@ -42,7 +43,9 @@ def publisher_command(
             if name is None and url is None and logo is None:
                 found = pub.get(project.db)
             else:
-                found = pub.set_publisher(project.db, name, url, logo)
+                # Recorded, so `annotator undo` (or Ctrl+Z in the window) puts the old one back.
+                steps.do(project, "set_publisher", {"name": name, "url": url, "logo": logo})
+                found = pub.get(project.db)
         except AnnotatorError as exc:
             raise CommandFailed(f"{project.path}: {exc}") from exc
     if as_json:
