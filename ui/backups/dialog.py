@@ -114,6 +114,7 @@ class BackupDialog(QDialog):
 
         self.model = BackupListModel(session)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list
         self.table.setModel(self.model)
         self.table.setAccessibleName("Backups")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -9,9 +9,10 @@ on Ctrl+Return, not at every keystroke, so one edit is one undo step.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +38,7 @@ from ui.shell.session import ProjectSession
 from ui.shell.undo import perform, perform_many
 
 TAG_KINDS = ("side", "stance", "verdict")
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 NONE_LABEL = "—"
 TEXT_FIELD_LINES = 3
 
@@ -50,13 +52,30 @@ class CommitTextEdit(QPlainTextEdit):
         self.committed.emit(self.toPlainText())
         super().focusOutEvent(event)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Tab and Shift+Tab walk the form as in every other field; Ctrl+Tab
+        # types a tab character for the rare note that needs one.
+        self.setTabChangesFocus(True)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and control:
             self.committed.emit(self.toPlainText())
             return
         super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+Tab would otherwise go to the window's focus chain before keyPressEvent.
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.insertPlainText("\t")
+            return True
+        return super().event(event)
 
 
 class ClaimEditor(QWidget):
@@ -84,7 +103,13 @@ class ClaimEditor(QWidget):
             combo = QComboBox(self)
             combo.setAccessibleName(kind.capitalize())
             combo.activated.connect(lambda _i, k=kind: self._on_combo(k))
+            combo.currentIndexChanged.connect(lambda _i, k=kind: self._explain(k))
             self.combos[kind] = combo
+        # What the chosen stance means, under it: "for" alone does not say for what.
+        self.stance_help = QLabel(self)
+        self.stance_help.setWordWrap(True)
+        self.stance_help.setAccessibleName("What the stance means")
+        self.stance_help.setStyleSheet("color: palette(placeholder-text);")
         self.status = QComboBox(self)
         self.status.setAccessibleName("Status")
         self.status.addItems(list(STATUSES))
@@ -115,11 +140,19 @@ class ClaimEditor(QWidget):
         self.form.addRow("", self.side_prompt)
         for kind in TAG_KINDS:
             self.form.addRow(kind.capitalize(), self.combos[kind])
+            if kind == "stance":
+                self.form.addRow("", self.stance_help)
         self.form.addRow("Topics", self.topics)
         self.form.addRow("Status", self.status)
         self.form.addRow("Note", self.note)
         self.form.addRow("Review URL", self.review_url)
         self.form.addRow("", self.review_problem)
+        # Tab walks the fields in the order the form shows them.
+        chain: list[QWidget] = [self.statement, self.speaker, self.side_prompt.sides]
+        chain += [*(self.combos[k] for k in TAG_KINDS), self.topics, self.status, self.note]
+        chain.append(self.review_url)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
@@ -140,8 +173,14 @@ class ClaimEditor(QWidget):
         for kind, combo in self.combos.items():
             combo.clear()
             combo.addItem(NONE_LABEL, None)
-            for entry in codebook.entries(kind):
+            lines = []
+            for n, entry in enumerate(codebook.entries(kind), start=1):
                 combo.addItem(swatch(entry.colour), entry.name, entry.id)
+                if entry.description:
+                    combo.setItemData(combo.count() - 1, entry.description, TOOLTIP)
+                    lines.append(f"{n} {entry.name}: {entry.description}")
+            keys = "1, 2, 3… in the text" if kind == "stance" else "Ctrl+1, 2, 3…"
+            combo.setToolTip("\n".join([*lines, f"Keys: {keys}"]) if lines else "")
         self.topics.clear()
         for entry in codebook.entries("topic"):
             item = QListWidgetItem(swatch(entry.colour), entry.name)
@@ -307,6 +346,16 @@ class ClaimEditor(QWidget):
                 batch.do("edit_claim", {"claim_id": claim.id, "new": {"side_id": side_id}})
 
         perform_many(self.session, f"Side “{side}” for {speaker.name}", build)
+
+    def _explain(self, kind: str) -> None:
+        """The help line under the stance says what the chosen one means."""
+        if kind != "stance":
+            return
+        combo = self.combos[kind]
+        meaning = combo.itemData(combo.currentIndex(), TOOLTIP)
+        self.stance_help.setText(
+            str(meaning) if meaning else "The claim's position on the dispute (keys 1, 2, 3…)"
+        )
 
     def _on_combo(self, kind: str) -> None:
         self.edit(f"{kind}_id", self.combos[kind].currentData())

@@ -213,6 +213,10 @@ class ClaimsTable(QTableView):
 
     delete_requested = Signal(int)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (it trapped the focus)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             index = self.currentIndex()

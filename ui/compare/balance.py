@@ -77,6 +77,7 @@ class BalanceView(QWidget):
         self.summary = QLabel(self)
         self.model = BalanceModel()
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list
         self.table.setModel(self.model)
         self.table.setAccessibleName("Claims per side and topic")
         self.table.verticalHeader().hide()

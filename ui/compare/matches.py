@@ -152,6 +152,7 @@ class MatchSuggestions(QWidget):
         top.addWidget(self.dismiss_button)
         self.model = SuggestionsModel()
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list
         self.table.setModel(self.model)
         self.table.setAccessibleName("Suggested matches")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -74,6 +74,7 @@ class DatasetPanel(QWidget):
 
         self.model = DatasetTableModel(session)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list
         self.table.setModel(self.model)
         self.table.setAccessibleName("Dataset rows")
         self.table.setSortingEnabled(True)

@@ -88,7 +88,7 @@ class EvidenceDialog(QDialog):
         self.link_form = QFormLayout()
         if with_relation:
             self.link_form.addRow("This item", self.relation)
-            self.link_form.addRow("Note", self.note)
+            self.link_form.addRow("Note on the link", self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addLayout(self.link_form)
@@ -187,7 +187,7 @@ def note_dialog(parent: QWidget | None = None) -> EvidenceDialog:
     edit = QPlainTextEdit()
     edit.setAccessibleName("Note text")
     edit.setPlaceholderText("What you found, who you asked, what is still open…")
-    dialog.add_field("text", "Note", edit)
+    dialog.add_field("text", "Your note", edit)
     return dialog
 
 

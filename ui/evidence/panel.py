@@ -88,6 +88,7 @@ class EvidencePanel(EvidenceForms, QWidget):
         self.header.setAccessibleName("Claim shown")
         self.model = EvidenceModel()
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list
         self.table.setModel(self.model)
         self.table.setAccessibleName("Evidence and linked claims")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

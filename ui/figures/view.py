@@ -50,6 +50,18 @@ FINDINGS_HEIGHT = 130
 DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
 
 
+def _check_label(kind: str, q: Quantity) -> str:
+    """A real-terms figure says which of base year and inflation measure it lacks."""
+    if kind != "real-without-base":
+        return CHECK_LABELS.get(kind, kind)
+    missing = []
+    if q.base_year is None and q.period is None:
+        missing.append("base year")
+    if q.measure is None:
+        missing.append("inflation measure")
+    return "real, no " + (" or ".join(missing) or "base")
+
+
 def figure_text(q: Quantity) -> str:
     """'about −21 %', '+29 %', '£2.5bn': the figure as a checker would say it."""
     sign = {"rise": "+", "fall": "−"}.get(q.direction or "", "")
@@ -88,8 +100,7 @@ class FiguresModel(ColumnsTableModel):
         found = self.findings.get(int(q.id or 0), [])
         ordered = sorted(found, key=lambda f: f.severity != "warning")
         labels = dict.fromkeys(
-            ("⚠ " if f.severity == "warning" else "ℹ ") + CHECK_LABELS.get(f.kind, f.kind)
-            for f in ordered
+            ("⚠ " if f.severity == "warning" else "ℹ ") + _check_label(f.kind, q) for f in ordered
         )
         return ", ".join(labels)
 
@@ -148,6 +159,7 @@ class FiguresView(QWidget):
         top.addWidget(self.edit_button)
         self.model = FiguresModel()
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list
         self.table.setModel(self.model)
         self.table.setAccessibleName("Figures")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -36,6 +36,7 @@ from ui.shell import settings
 from ui.shell.session import ProjectSession
 from ui.shell.undo import UndoHistory, undo_actions
 from ui.web.actions import WebActions
+from ui.widgets import focus_ring
 
 PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
 
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)
         session.project_replaced.connect(self._on_project_replaced)
-        session.undo_stack.cleanChanged.connect(self._update_title)
+        focus_ring.install()  # focus visible in every widget of every window
         self._on_project_replaced()
         self._restore_geometry()
 
@@ -255,12 +256,10 @@ class MainWindow(QMainWindow):
         project = self.session.project
         self.project_label.setText(f"{project.path}  ·  {project.articles.count()} articles")
 
-    def _update_title(self, clean: bool | None = None) -> None:
+    def _update_title(self) -> None:
+        # No "modified" mark: every edit is in the file the moment it is made.
         path = self.session.project.path
-        if clean is None:
-            clean = self.session.undo_stack.isClean()
-        dirty = "" if clean else " •"
-        self.setWindowTitle(f"{path.name if path else 'Project'}{dirty} — Fact-check annotator")
+        self.setWindowTitle(f"{path.name if path else 'Project'} — Fact-check annotator")
 
     def _restore_geometry(self) -> None:
         store = settings.settings()
