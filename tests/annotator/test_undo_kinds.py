@@ -93,6 +93,26 @@ def import_articles(p: Project) -> steps.Done:
                             {"article_ids": ids}, Changes(articles=frozenset(i for i in ids if i)))  # fmt: skip
 
 
+def figure_ready(p: Project, _t: Path) -> None:
+    p.quantities.add(first_claim(p), 12, "%")
+
+
+def colleague_file(p: Project, t: Path) -> None:
+    """A colleague's claim set: another project with one claim, exported as our JSON."""
+    from annotator.exchange.exporters import export_to_path
+
+    with Project.open(t / "colleague.sqlite") as other:
+        seed_samples(other, claims=False)
+        article = other.articles.list()[0]
+        other.claims.mark(article.id, 0, 20)
+        export_to_path(other, "json", t / "colleague.json")
+
+
+def two_speakers(p: Project, _t: Path) -> None:
+    p.speakers.create("Dee Example")
+    p.speakers.create("D. Example")
+
+
 @dataclass(frozen=True)
 class Case:
     kind: str
@@ -184,6 +204,24 @@ CASES = [
         "speaker_id": p.speakers.list()[0].id, "alias": "The Doctors", "add": True})),
     Case("add_codebook_entry", nothing, lambda p, _t: steps.do(
         p, "add_codebook_entry", {"fields": {"kind": "topic", "name": "Rents"}})),
+    Case("edit_quantity", figure_ready, lambda p, _t: steps.do(p, "edit_quantity", {
+        "quantity_id": p.quantities.list(first_claim(p))[-1].id, "fields": {"value": 13}})),
+    Case("delete_quantity", figure_ready, lambda p, _t: steps.do(p, "delete_quantity", {
+        "quantity_id": p.quantities.list(first_claim(p))[-1].id, "claim_id": first_claim(p)})),
+    Case("confirm_match", nothing, lambda p, _t: steps.do(p, "confirm_match", {
+        "claim_id": p.claims.list()[0].id, "other_id": p.claims.list()[-1].id})),
+    Case("merge_file", colleague_file,
+         lambda p, t: steps.do(p, "merge_file", {"path": str(t / "colleague.json")})),
+    Case("add_speaker_role", nothing, lambda p, _t: steps.do(p, "add_speaker_role", {
+        "speaker_id": p.speakers.list()[0].id,
+        "role": {"role": "Chair", "valid_from": "2024-01-01"}})),
+    Case("merge_speakers", two_speakers, lambda p, _t: steps.do(p, "merge_speakers", {
+        "keep_id": p.speakers.find("Dee Example").id,  # type: ignore[union-attr]
+        "drop_id": p.speakers.find("D. Example").id})),  # type: ignore[union-attr]
+    Case("edit_codebook_entry", nothing, lambda p, _t: steps.do(p, "edit_codebook_entry", {
+        "vocab_id": a_verdict(p), "new": {"name": "Wrong", "colour": "#aa0000"}})),
+    Case("delete_codebook_entry", nothing, lambda p, _t: steps.do(p, "delete_codebook_entry", {
+        "vocab_id": a_verdict(p), "replace_with": p.codebook.entries("verdict")[0].id})),
     Case("set_publisher", nothing, lambda p, _t: steps.do(
         p, "set_publisher", {"name": "Full Fact", "url": "https://fullfact.org"})),
 ]  # fmt: skip
@@ -214,6 +252,11 @@ def test_each_kind_undoes_after_reopening_and_redoes(
         assert db_state(project) == before
         with pytest.raises(steps.NothingToDo):
             steps.undo(project)
+
+
+def test_every_registered_kind_has_a_case() -> None:
+    covered = {c.kind.split()[0] for c in CASES} | {"group"}
+    assert set(ACTIONS) - covered == set()
 
 
 def test_an_undo_that_no_longer_applies_changes_nothing_and_keeps_its_place(
