@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QTableView,
@@ -64,6 +65,10 @@ class LibraryPanel(QWidget):
         self.model.rows_rebuilt.connect(self._restore_pick)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_current)
+        # A press may start a drag onto a reader pane: the row opens on release,
+        # so dragging it replaces the pane it is dropped on and no other.
+        self._pending: QPersistentModelIndex | None = None
+        self.table.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -85,8 +90,24 @@ class LibraryPanel(QWidget):
                 widest = min(widest, MAX_OUTLET_WIDTH)
             header.resizeSection(column, widest + CELL_PADDING)
 
-    def _on_current(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport():
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._pending = None
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                pending, self._pending = self._pending, None
+                if pending is not None and pending.isValid():
+                    self._on_current(pending)
+        return False
+
+    def _on_current(
+        self, index: QModelIndex | QPersistentModelIndex, _previous: object = None
+    ) -> None:
         if self._restoring or not index.isValid():
+            return
+        if QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            # opened on release; a drag swallows the release, so it opens nothing here
+            self._pending = QPersistentModelIndex(index)
             return
         article_id = int(self.model.data(index, ARTICLE_ID_ROLE))
         self._picked = article_id
