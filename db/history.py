@@ -11,6 +11,40 @@ def rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query("SELECT * FROM undo_history ORDER BY id")]
 
 
+def row(db: sqlite_utils.Database, entry_id: int) -> dict[str, Any] | None:
+    found = list(db.query("SELECT * FROM undo_history WHERE id = ?", [entry_id]))
+    return dict(found[0]) if found else None
+
+
+def next_undo(db: sqlite_utils.Database) -> dict[str, Any] | None:
+    """The newest done row: what an undo takes back."""
+    found = list(db.query("SELECT * FROM undo_history WHERE done = 1 ORDER BY id DESC LIMIT 1"))
+    return dict(found[0]) if found else None
+
+
+def next_redo(db: sqlite_utils.Database) -> dict[str, Any] | None:
+    """The oldest undone row: what a redo does again."""
+    found = list(db.query("SELECT * FROM undo_history WHERE done = 0 ORDER BY id LIMIT 1"))
+    return dict(found[0]) if found else None
+
+
+def headers(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every row but its payload, oldest first (what an undo stack shows)."""
+    return [
+        dict(r)
+        for r in db.query(
+            "SELECT id, kind, label, done, created_at, '{}' AS payload FROM undo_history ORDER BY id"
+        )
+    ]
+
+
+def states(db: sqlite_utils.Database) -> list[tuple[int, bool]]:
+    """(id, done) of every row, oldest first, without reading the payloads."""
+    return [
+        (int(r[0]), bool(r[1])) for r in db.execute("SELECT id, done FROM undo_history ORDER BY id")
+    ]
+
+
 def drop_undone(db: sqlite_utils.Database) -> None:
     """A new action after undoing forgets what was undone, as the undo stack does."""
     db.execute("DELETE FROM undo_history WHERE done = 0")

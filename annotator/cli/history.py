@@ -57,7 +57,7 @@ def history_rows(entries: list[HistoryEntry]) -> list[dict[str, Any]]:
 def history_command(project_path: Path | None, as_json: bool) -> None:
     """Show the undo history kept in the project, newest first."""
     with opened_project(project_path) as project:
-        rows = history_rows(project.history.entries())
+        rows = history_rows(project.history.headers())
     if as_json:
         emit_json(rows)
         return

@@ -59,6 +59,17 @@ class HistoryEntry:
     created_at: str
 
 
+def _entry(r: dict[str, Any]) -> HistoryEntry:
+    return HistoryEntry(
+        id=r["id"],
+        kind=r["kind"],
+        label=r["label"],
+        payload=loads(r["payload"]),
+        done=bool(r["done"]),
+        created_at=r["created_at"],
+    )
+
+
 class HistoryManager:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
@@ -71,23 +82,31 @@ class HistoryManager:
 
     def entries(self) -> list[HistoryEntry]:
         """Oldest first; the done entries come before the undone ones."""
-        return [
-            HistoryEntry(
-                id=r["id"],
-                kind=r["kind"],
-                label=r["label"],
-                payload=loads(r["payload"]),
-                done=bool(r["done"]),
-                created_at=r["created_at"],
-            )
-            for r in q.rows(self._db)
-        ]
+        return [_entry(r) for r in q.rows(self._db)]
+
+    def headers(self) -> list[HistoryEntry]:
+        """As entries(), with empty payloads: opening a project need not read every snapshot."""
+        return [_entry(r) for r in q.headers(self._db)]
 
     def get(self, entry_id: int) -> HistoryEntry:
-        for entry in self.entries():
-            if entry.id == entry_id:
-                return entry
-        raise NotFound(f"no history entry {entry_id}")
+        found = q.row(self._db, entry_id)
+        if found is None:
+            raise NotFound(f"no history entry {entry_id}")
+        return _entry(found)
+
+    # One row read, not the whole history: a step after a big deletion carries
+    # the snapshot of every row it took, and marking a claim must stay quick.
+    def next_undo(self) -> HistoryEntry | None:
+        found = q.next_undo(self._db)
+        return None if found is None else _entry(found)
+
+    def next_redo(self) -> HistoryEntry | None:
+        found = q.next_redo(self._db)
+        return None if found is None else _entry(found)
+
+    def states(self) -> list[tuple[int, bool]]:
+        """(id, done) oldest first: enough to tell whether a window's stack is in step."""
+        return q.states(self._db)
 
     def push(self, kind: str, label: str, payload: dict[str, Any]) -> int:
         """Record a new action (forgetting any undone ones); returns its entry id."""

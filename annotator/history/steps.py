@@ -112,13 +112,11 @@ def record(s: Services, kind: str, label: str, payload: Payload, changes: Change
 
 
 def next_undo(s: Services) -> HistoryEntry | None:
-    done = [e for e in s.history.entries() if e.done]
-    return done[-1] if done else None
+    return s.history.next_undo()
 
 
 def next_redo(s: Services) -> HistoryEntry | None:
-    undone = [e for e in s.history.entries() if not e.done]
-    return undone[0] if undone else None
+    return s.history.next_redo()
 
 
 def undo(s: Services, entry_id: int | None = None) -> Done:

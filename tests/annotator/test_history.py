@@ -51,3 +51,20 @@ def test_recording_rolls_back_the_action_with_its_row(empty_project: Project) ->
     except RuntimeError:
         pass
     assert history.entries() == []
+
+
+def test_next_steps_and_headers_read_one_row_or_no_payloads(empty_project: Project) -> None:
+    history = empty_project.history
+    assert history.next_undo() is None and history.next_redo() is None
+    first = history.push("mark_claim", "Mark claim", {"snapshot": {"big": "x" * 1000}})
+    second = history.push("edit_claim", "Set stance", {"claim_id": 1})
+    history.set_done(second, False, {"claim_id": 1})
+    undo, redo = history.next_undo(), history.next_redo()
+    assert undo is not None and undo.id == first and undo.payload["snapshot"]["big"]
+    assert redo is not None and redo.id == second
+    assert [(h.id, h.label, h.done, h.payload) for h in history.headers()] == [
+        (first, "Mark claim", True, {}),
+        (second, "Set stance", False, {}),
+    ]
+    assert history.states() == [(first, True), (second, False)]
+    assert history.get(second).payload == {"claim_id": 1}

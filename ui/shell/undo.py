@@ -203,7 +203,7 @@ def rebuild_stack(session: ProjectSession) -> int:
     stack = session.undo_stack
     stack.clear()
     stack.setUndoLimit(HISTORY_LIMIT)  # allowed on an empty stack only
-    entries = session.project.history.entries()
+    entries = session.project.history.headers()
     with _quiet():
         for entry in entries:
             stack.push(HistoryCommand(session, entry))
@@ -215,13 +215,13 @@ def rebuild_stack(session: ProjectSession) -> int:
 def in_step_with(session: ProjectSession) -> bool:
     """Whether the stack still mirrors the file's history (the CLI may have moved it)."""
     stack = session.undo_stack
-    entries = session.project.history.entries()
+    states = session.project.history.states()
     ids = [
         c.entry_id
         for c in (stack.command(i) for i in range(stack.count()))
         if isinstance(c, HistoryCommand)
     ]
-    return ids == [e.id for e in entries] and stack.index() == sum(1 for e in entries if e.done)
+    return ids == [i for i, _ in states] and stack.index() == sum(1 for _, d in states if d)
 
 
 class UndoHistory(QObject):
