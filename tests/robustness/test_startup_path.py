@@ -35,7 +35,10 @@ def test_a_folder_as_project_still_goes_to_the_cli_for_its_usage_error(tmp_path:
 
 
 def test_opening_a_project_imports_no_parser_or_exporter() -> None:
-    """Importers, exporters, merge readers and statistics load on first use only."""
+    """Importers, exporters, merge readers and statistics load on first use only.
+
+    So does platformdirs: a project named on the command line needs no data folder.
+    """
     code = (
         "import sys, tempfile, pathlib\n"
         "from annotator.project import Project\n"
@@ -43,7 +46,7 @@ def test_opening_a_project_imports_no_parser_or_exporter() -> None:
         "p.articles.list(); p.claims.list(); p.codebook\n"
         "heavy = ['trafilatura', 'pypdf', 'docx', 'charset_normalizer', 'markdown_it', 'yaml',\n"
         "         'openpyxl', 'annotator.exchange.importers.html', 'annotator.exchange.mergers', 'annotator.exchange.exporters',\n"
-        "         'annotator.compare.service', 'annotator.datasets.service']\n"
+        "         'annotator.compare.service', 'annotator.datasets.service', 'platformdirs']\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run(
