@@ -108,3 +108,29 @@ def test_the_title_column_gets_the_room(qtbot: QtBot, session: ProjectSession) -
     others = sum(header.sectionSize(c) for c in (1, 2, 3))
     assert header.sectionSize(0) >= panel.table.viewport().width() / 3
     assert header.sectionSize(0) > others / 2
+
+
+def test_a_fresh_library_lists_articles_as_added_and_fits_the_longest_outlet_and_count(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    project = session.project
+    outlet = "Health Service Journal"
+    project.articles.add(
+        ImportedArticle(text="Strike called.", title="Zebra", source_format="txt", outlet=outlet)
+    )
+    first = project.articles.list()[0]
+    for start in range(0, 40, 8):  # a claim count of several digits' width is still shown
+        project.claims.mark(first.id, start, start + 6)
+    panel = LibraryPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    model = panel.model
+    ids = [model.article_id(r) for r in range(model.rowCount())]
+    assert ids == sorted(ids)  # no column sorted until the user clicks one
+    assert panel.table.horizontalHeader().sortIndicatorSection() == -1
+    metrics = panel.table.fontMetrics()
+    header = panel.table.horizontalHeader()
+    assert header.sectionSize(3) >= metrics.horizontalAdvance("Claims")
+    assert header.sectionSize(1) >= min(metrics.horizontalAdvance(outlet), 90)

@@ -48,8 +48,11 @@ class LibraryPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows may be picked (Shift/Ctrl+click) to delete them in one step.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
+        # The indicator cleared first: enabling sorting then sorts by "no column",
+        # which is the id order the rows are in, instead of sorting 10,000 titles
+        # and putting them back.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -78,12 +81,8 @@ class LibraryPanel(QWidget):
     def _fit_columns(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        for column in (1, 2, 3):
-            values = self.model.distinct(column) if column == 1 else set()
-            if column == 2:
-                values = {"0000-00-00"}
-            if column == 3:
-                values = {str(max((int(v) for v in self.model.distinct(3)), default=0))}
+        samples = {1: self.model.outlets(), 2: {"0000-00-00"}, 3: {str(self.model.most_claims())}}
+        for column, values in samples.items():
             widest = max((metrics.horizontalAdvance(v) for v in values), default=0)
             widest = max(widest, metrics.horizontalAdvance(COLUMNS[column]))
             if column == 1:
