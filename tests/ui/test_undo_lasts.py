@@ -172,3 +172,49 @@ def test_an_import_is_one_step_that_undoes_after_reopening(
         again.session.undo_stack.clear()
         again.close()
         project.close()
+
+
+def test_details_and_backup_schedule_undo_after_reopening_newest_first(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    project_path: Path,
+    sample_project: Project,
+    window: MainWindow,
+) -> None:
+    from annotator.backups.service import Schedule
+    from ui.library.details import ArticleDetailsDialog
+
+    article_id = sample_project.articles.list()[0].id
+    window.library.select_article(article_id)
+    qtbot.waitUntil(lambda: window.reader.article_id == article_id)
+    title = sample_project.articles.summary(article_id).title
+
+    def fill(dialog: ArticleDetailsDialog) -> int:
+        dialog.edits["title"].setText("Doctors reject the pay offer")
+        return ArticleDetailsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ArticleDetailsDialog, "exec", fill)
+    window.actions["article_details"].trigger()
+    dialog = window.backup_actions.open_dialog()
+    qtbot.addWidget(dialog)
+    dialog.interval.setValue(5)
+    dialog.keep.setValue(3)
+    dialog.apply_button.click()
+    dialog.close()
+    window.close()
+    sample_project.close()
+
+    project, again = reopened(qtbot, project_path)
+    try:
+        ctrl(qtbot, again, Qt.Key.Key_Z)
+        assert project.backups.schedule() == Schedule()
+        assert again.statusBar().currentMessage() == "Undid: Change backup schedule"
+        assert project.articles.summary(article_id).title == "Doctors reject the pay offer"
+        ctrl(qtbot, again, Qt.Key.Key_Z)
+        assert project.articles.summary(article_id).title == title
+        assert title in again.library.visible_titles()
+        assert again.statusBar().currentMessage().startswith("Undid: Edit details of")
+    finally:
+        again.session.undo_stack.clear()
+        again.close()
+        project.close()
