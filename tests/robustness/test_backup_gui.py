@@ -74,7 +74,7 @@ def test_restore_of_a_bad_file_keeps_the_project_open(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     errors: list[str] = []
-    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))
+    monkeypatch.setattr(window.host, "show_error", lambda title, message: errors.append(message))
     bogus = tmp_path / "bogus.sqlite"
     bogus.write_text("not a database")
     project = window.session.project
@@ -120,7 +120,7 @@ def test_scheduled_backup_runs_off_the_gui_thread(qtbot: QtBot, window: MainWind
 def test_rows_another_program_commits_appear_in_the_window(
     window: MainWindow, project_path: Path
 ) -> None:
-    watcher = window.backup_actions.watcher
+    watcher = window.watcher
     before = _library_titles(window)
     assert watcher.poll() is False
     # Our own commit does not count as an outside change.

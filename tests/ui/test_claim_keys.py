@@ -77,7 +77,7 @@ def test_delete_key_in_the_panel_is_undoable(qtbot: QtBot, window: MainWindow) -
 def test_keyboard_shortcuts_help_lists_the_claim_keys(window: MainWindow) -> None:
     from ui.shell.shortcuts_help import shortcut_rows
 
-    rows = dict(shortcut_rows(window))
+    rows = dict(shortcut_rows(window.actions))
     assert "M" in rows and "Mark claim" in rows.values()
     assert any("Alt+1" in keys for keys in rows)
     assert any("Ctrl+3" in keys for keys in rows)

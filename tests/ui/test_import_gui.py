@@ -189,7 +189,7 @@ def test_an_unexpected_error_is_reported_once_and_the_window_goes_on(
 
     monkeypatch.setattr(ArticleManager, "import_paths", broken)
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(window, "show_error", lambda title, text: shown.append((title, text)))
+    monkeypatch.setattr(window.host, "show_error", lambda title, text: shown.append((title, text)))
     assert window.importing.start([inbox])
     qtbot.waitUntil(lambda: window.importing.job is None, timeout=10_000)
     assert shown == [

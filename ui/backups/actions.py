@@ -16,59 +16,50 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.backups import service as backups
 from annotator.project import Project, ProjectFileError
 from ui.backups.scheduler import BackupScheduler
-from ui.shell.external_changes import ExternalChangeWatcher
 
 if TYPE_CHECKING:
     from ui.backups.dialog import BackupDialog
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 
 class BackupActions:
-    """Menu actions, the backup timer and the external-change watcher of one window."""
+    """The backup menu actions and the backup timer of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        session = window.session
-        self.scheduler = BackupScheduler(session, parent=window)
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.window = host.window
+        self.session = session = host.session
+        self.scheduler = BackupScheduler(session, parent=host)
         self.scheduler.backed_up.connect(
-            lambda made: window.statusBar().showMessage(f"Backed up to {made.path.name}", 5000)
+            lambda made: host.status(f"Backed up to {made.path.name}", 5000)
         )
-        self.scheduler.failed.connect(
-            lambda message: window.statusBar().showMessage(message, 10000)
+        self.scheduler.failed.connect(lambda message: host.status(message, 10000))
+        host.add_action(
+            "file/backup", "back_up_now", "&Back up now", self.back_up_now, "Ctrl+Alt+B"
         )
-        self.watcher = ExternalChangeWatcher(session, parent=window)
-        self.watcher.external_change.connect(
-            lambda: window.statusBar().showMessage(
-                "Updated with changes made outside this window", 4000
-            )
+        host.add_action(
+            "file/backup",
+            "restore_backup",
+            "&Restore from backup…",
+            self.open_dialog,
+            "Ctrl+Alt+Shift+B",
         )
-        menu = window.file_menu
-        before = window.actions["quit"]
-        back_up = window.add_action(
-            menu, "back_up_now", "&Back up now", self.back_up_now, "Ctrl+Alt+B"
-        )
-        restore = window.add_action(
-            menu, "restore_backup", "&Restore from backup…", self.open_dialog, "Ctrl+Alt+Shift+B"
-        )
-        menu.insertAction(before, back_up)
-        menu.insertAction(before, restore)
-        menu.insertSeparator(before)
 
     def back_up_now(self) -> None:
-        project = self.window.session.project
+        project = self.session.project
         if project.path is None:
             return
         try:
             made = project.backups.create(backups.MANUAL)
         except backups.BackupError as exc:
-            self.window.show_error("Backup failed", str(exc))
+            self.host.show_error("Backup failed", str(exc))
             return
-        self.window.statusBar().showMessage(f"Backed up to {made.path}", 5000)
+        self.host.status(f"Backed up to {made.path}", 5000)
 
     def open_dialog(self) -> BackupDialog:
         from ui.backups.dialog import BackupDialog  # built when asked for, not at start-up
 
-        dialog = BackupDialog(self.window.session, self.confirm_and_restore, self.window)
+        dialog = BackupDialog(self.session, self.confirm_and_restore, self.window)
         dialog.open()
         return dialog
 
@@ -85,14 +76,14 @@ class BackupActions:
 
     def restore(self, backup: Path) -> bool:
         """Close, restore, reopen. On failure the project reopens as it was."""
-        session = self.window.session
+        session = self.session
         path = session.project.path
         if path is None:
             return False
         try:  # refuse a bad pick before anything is closed
             backups.validate_backup(backup)
         except (backups.BackupError, ProjectFileError) as exc:
-            self.window.show_error("Cannot restore", str(exc))
+            self.host.show_error("Cannot restore", str(exc))
             return False
         session.project.close()
         error: str | None = None
@@ -112,10 +103,10 @@ class BackupActions:
             error = f"{exc}; the project was put back as it was"
         session.replace(reopened)
         if error is not None:
-            self.window.show_error("Restore failed", error)
+            self.host.show_error("Restore failed", error)
             return False
         assert outcome is not None
-        self.window.statusBar().showMessage(
+        self.host.status(
             f"Restored {backup.name}; the previous state is kept as {outcome.safety_copy.name}",
             8000,
         )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
 from ui.claims.editor import ClaimEditor
 from ui.claims.panel import ClaimsPanel
@@ -27,52 +27,48 @@ from ui.shell.shortcuts_help import ShortcutsDialog
 from ui.shell.undo import perform
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 # Quick keys: 1..9 pick the N-th stance (0 clears) with the text or the claims
 # table focused; Alt+N anywhere; Ctrl+N picks the N-th verdict.
 QUICK_KEYS = 9
 STATUS_MESSAGE_MS = 4000
-PANEL_HEIGHT = 230
-EDITOR_WIDTH = 340
 
 
 class ClaimsWiring(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        self.session = host.session
         self.scheme = ColourScheme(self.session, self)
-        self.pane: ReaderPane = window.reader
+        self.pane: ReaderPane = host.reader
         self.layers: dict[ReaderPane, ReaderClaims] = {}
 
-        self.panel = ClaimsPanel(self.session, self.scheme, window)
+        self.panel = ClaimsPanel(self.session, self.scheme, self.window)
         self.panel.table.delete_requested.connect(self.delete_claim)
         # The table below the text (wide enough for its columns), the form beside it.
-        window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.panel_dock = window._dock("Claims", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.editor = ClaimEditor(self.session, window)
-        self.editor_dock = window._dock("Claim", self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
-        window.resizeDocks([self.panel_dock], [PANEL_HEIGHT], Qt.Orientation.Vertical)
-        window.resizeDocks([self.editor_dock], [EDITOR_WIDTH], Qt.Orientation.Horizontal)
+        self.panel_dock = host.add_dock("claims", "Claims", self.panel, "bottom", "Ctrl+Shift+K")
+        self.editor = ClaimEditor(self.session, self.window)
+        self.editor_dock = host.add_dock(
+            "editor", "Claim", self.editor, "inspector", "Ctrl+Shift+J"
+        )
 
         self._build_menu()
         self._build_toolbar()
         self._build_view_menu()
-        self.session.message.connect(self._show_message)
         self.session.current_claim_changed.connect(self._reveal)
         self._panel_shortcuts()
-        self.attach(window.reader)
-        self.follow(window.reader)
+        host.each_pane(self.attach)
+        host.pane_closed.connect(lambda pane: self.layers.pop(pane, None))
+        host.reader_changed.connect(self.follow)
+        self.follow(host.reader)
 
     # -- building ---------------------------------------------------------------
     def _build_menu(self) -> None:
-        w = self.window
-        menu = QMenu("&Claims", w)
-        w.menuBar().insertMenu(w.help_menu.menuAction(), menu)
-        self.menu = menu
-        a = w.add_action
+        h = self.host
+        self.menu = menu = h.menu("claims")
+        a = h.add_action
         self.mark_action = a(menu, "mark_claim", "&Mark claim", self.mark, "Ctrl+M")
         self.adjust_action = a(
             menu, "adjust_claim", "&Adjust span to selection", self.adjust, "Ctrl+Shift+M"
@@ -86,14 +82,14 @@ class ClaimsWiring(QObject):
         self.stance_menu.aboutToShow.connect(lambda: self._fill_tag_menu("stance"))
         self.verdict_menu.aboutToShow.connect(lambda: self._fill_tag_menu("verdict"))
         for n in range(QUICK_KEYS + 1):
-            w.add_action(
+            h.add_action(
                 self.stance_menu,
                 f"stance_{n}",
                 _tag_text("stance", n),
                 lambda _c=False, n=n: self.set_tag("stance", n),
                 f"Alt+{n}",
             )
-            w.add_action(
+            h.add_action(
                 self.verdict_menu,
                 f"verdict_{n}",
                 _tag_text("verdict", n),
@@ -115,7 +111,7 @@ class ClaimsWiring(QObject):
             self.focus_statement,
             "Ctrl+Shift+N",
         )
-        a(w.help_menu, "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
+        a("help", "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
         self.context_actions = [self.mark_action, self.adjust_action, self.delete_action]
 
     def _build_toolbar(self) -> None:
@@ -138,16 +134,15 @@ class ClaimsWiring(QObject):
         self.legend = Legend(self.scheme, bar)
         bar.addWidget(self.legend)
         self.toolbar = bar
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        # The dock is "Claims" too: the toggle tells them apart.
+        self.host.add_toolbar(bar, "toggle_claims_toolbar", "Claims toolbar", "Ctrl+Shift+T")
 
     def _build_view_menu(self) -> None:
-        w = self.window
-        w.view_menu.addSeparator()
-        colour_menu = w.view_menu.addMenu("&Colour claims by")
+        colour_menu = self.host.add_submenu("view/colour", "&Colour claims by")
         group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         for n, mode in enumerate(MODES, start=1):
-            action = w.add_action(
+            action = self.host.add_action(
                 colour_menu,
                 f"colour_by_{mode}",
                 MODE_LABELS[mode],
@@ -159,19 +154,6 @@ class ClaimsWiring(QObject):
             group.addAction(action)
             self.mode_actions[mode] = action
         self.scheme.changed.connect(self._on_mode)
-        for dock, key, shortcut in (
-            (self.panel_dock, "toggle_claims", "Ctrl+Shift+K"),
-            (self.editor_dock, "toggle_editor", "Ctrl+Shift+J"),
-        ):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(shortcut))
-            w.view_menu.addAction(toggle)
-            w.actions[key] = toggle
-        toolbar_toggle = self.toolbar.toggleViewAction()
-        toolbar_toggle.setText("Claims toolbar")  # the dock is "Claims" too: tell them apart
-        toolbar_toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        w.view_menu.addAction(toolbar_toggle)
-        w.actions["toggle_claims_toolbar"] = toolbar_toggle
 
     def _panel_shortcuts(self) -> None:
         self._quick_keys(self.panel.table)
@@ -313,7 +295,7 @@ class ClaimsWiring(QObject):
         CodebookDialog(self.session, self.window).exec()
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.window).exec()
+        ShortcutsDialog(self.host.actions, self.window).exec()
 
     # -- following the session ------------------------------------------------------
     def _reveal(self, claim_id: object) -> None:
@@ -330,7 +312,7 @@ class ClaimsWiring(QObject):
     def _fill_tag_menu(self, kind: str) -> None:
         entries = self.session.project.codebook.entries(kind)
         for n in range(QUICK_KEYS + 1):
-            action = self.window.actions[f"{kind}_{n}"]
+            action = self.host.actions[f"{kind}_{n}"]
             if n == 0:
                 continue
             action.setVisible(n <= len(entries))
@@ -338,7 +320,7 @@ class ClaimsWiring(QObject):
                 action.setText(f"&{n} {entries[n - 1].name}")
 
     def _show_message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+        self.host.status(text, STATUS_MESSAGE_MS)
 
 
 def _tag_text(kind: str, n: int) -> str:

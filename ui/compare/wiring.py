@@ -1,19 +1,16 @@
 """Side-by-side reading and comparing in the main window: the Compare menu and docks.
 
-Kept out of main_window.py. It binds the reader panes to the claims wiring
-(each new pane is painted, the active one is followed), builds the Compare
-menu (panes, compare sides, figures, balance, matches, a claim's figures)
-and the docks that hold the views, tabbed beside the claims table.
+Kept out of main_window.py. It builds the Compare menu (panes, compare sides,
+figures, balance, matches, a claim's figures) and declares the docks that hold
+the views in the bottom panel, where the shell tabs them beside the claims table.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
-
-from ui.reader.view import ReaderPane
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 if TYPE_CHECKING:
     from ui.compare.balance import BalanceView
@@ -21,7 +18,7 @@ if TYPE_CHECKING:
     from ui.compare.view import CompareView
     from ui.figures.editor import QuantitiesEditor
     from ui.figures.view import FiguresView
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 # The docks' titles by view; the views themselves (and their modules) are built
 # when their dock is first shown, so start-up pays for none of them.
@@ -34,46 +31,31 @@ DOCK_TITLES = {
 
 
 class CompareWiring(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
-        self.area = window.reader_area
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        self.session = host.session
+        self.area = host.reader_area
         self.editors: dict[int, QuantitiesEditor] = {}
-        claims = getattr(window, "claims", None)
-        if claims is not None:
-            self.area.pane_added.connect(claims.attach)
-            self.area.pane_closed.connect(lambda pane: claims.layers.pop(pane, None))
-            window.reader_changed.connect(claims.follow)
-            for pane in self.area.panes():
-                claims.attach(pane)
-        window.reader_changed.connect(self._on_active)
 
         self._views: dict[str, QWidget] = {}
         self._docks: dict[str, QDockWidget] = {}
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         for name, title in DOCK_TITLES.items():
-            dock = self._docks[name] = window._dock(title, None, bottom)
+            # Hidden until asked for from the Compare menu: the claims table stays in front.
+            dock = self._docks[name] = host.add_dock(name, title, None, "bottom", hidden=True)
             dock.visibilityChanged.connect(lambda shown, n=name: shown and self._view(n))
             dock.toggleViewAction().triggered.connect(lambda on, n=name: on and self._view(n))
         self.compare_dock = self._docks["compare"]
         self.figures_dock = self._docks["figures"]
         self.balance_dock = self._docks["balance"]
         self.matches_dock = self._docks["matches"]
-        # Tabified with the claims table only when first shown: a tab group
-        # made of hidden docks leaves a stray tab bar in the window.
-        self._tab_anchor: QDockWidget | None = getattr(claims, "panel_dock", None)
-        self._tabified: set[str] = set()
-        for dock in (self.compare_dock, self.figures_dock, self.balance_dock, self.matches_dock):
-            dock.hide()  # shown from the Compare menu; the claims table stays in front
         self._build_menu()
+        host.on_close(self.shutdown)
 
     def _build_menu(self) -> None:
-        w = self.window
-        menu = QMenu("C&ompare", w)
-        w.menuBar().insertMenu(w.help_menu.menuAction(), menu)
-        self.menu = menu
-        a = w.add_action
+        self.menu = menu = self.host.menu("compare")
+        a = self.host.add_action
         a(menu, "new_pane", "&New reader pane", self.new_pane, "Ctrl+T")
         a(menu, "close_pane", "&Close reader pane", self.close_pane, "Ctrl+W")
         a(menu, "next_pane", "Ne&xt reader pane", self.area.next_pane, "F6")
@@ -115,11 +97,6 @@ class CompareWiring(QObject):
             self.edit_current_figures,
             "Ctrl+Alt+F",
         )
-        for dock, key in ((self.compare_dock, "toggle_compare"), (self.figures_dock, "toggle_figures"),
-                          (self.balance_dock, "toggle_balance"), (self.matches_dock, "toggle_matches")):  # fmt: skip
-            toggle = dock.toggleViewAction()
-            w.view_menu.addAction(toggle)
-            w.actions[key] = toggle
 
     # -- panes ---------------------------------------------------------------------
     def new_pane(self) -> None:
@@ -135,10 +112,6 @@ class CompareWiring(QObject):
     def open_in_pane(self) -> None:
         frame = self.area.frame_of(self.area.active_pane)
         frame.choose.showMenu()
-
-    def _on_active(self, pane: ReaderPane) -> None:
-        if pane.article_id is not None:
-            self.window.library.select_article(pane.article_id)
 
     # -- views -----------------------------------------------------------------------
     def _view(self, name: str) -> QWidget:
@@ -171,30 +144,26 @@ class CompareWiring(QObject):
 
     @property
     def compare(self) -> CompareView:
-        return self._view("compare")  # type: ignore[return-value]
+        return cast("CompareView", self._view("compare"))
 
     @property
     def figures(self) -> FiguresView:
-        return self._view("figures")  # type: ignore[return-value]
+        return cast("FiguresView", self._view("figures"))
 
     @property
     def balance(self) -> BalanceView:
-        return self._view("balance")  # type: ignore[return-value]
+        return cast("BalanceView", self._view("balance"))
 
     @property
     def matches(self) -> MatchSuggestions:
-        return self._view("matches")  # type: ignore[return-value]
+        return cast("MatchSuggestions", self._view("matches"))
 
     def show_dock(self, dock: QDockWidget) -> None:
         name = next((n for n, d in self._docks.items() if d is dock), None)
-        if name is not None:
-            self._view(name)
-            anchor = self._tab_anchor
-            if name not in self._tabified and anchor is not None and anchor.isVisible():
-                self.window.tabifyDockWidget(anchor, dock)
-                self._tabified.add(name)
-        dock.show()
-        dock.raise_()
+        if name is None:
+            return
+        self._view(name)
+        self.host.show_dock(name)
         widget = dock.widget()
         if widget is not None:
             reload = getattr(widget, "reload", None)

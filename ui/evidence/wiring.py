@@ -9,34 +9,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtCore import QObject
 
 from ui.evidence.panel import EvidencePanel
 
 if TYPE_CHECKING:
     from ui.datasets.view import DatasetPanel
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 STATUS_MESSAGE_MS = 5000
 
 
 class EvidenceWiring(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
-        self.panel = EvidencePanel(self.session, window)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        self.session = host.session
+        self.panel = EvidencePanel(self.session, self.window)
         self.panel.selection_source = self._reader_selection
-        self.dock = window._dock("Evidence", self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        editor_dock = getattr(getattr(window, "claims", None), "editor_dock", None)
-        if isinstance(editor_dock, QDockWidget):
-            window.splitDockWidget(editor_dock, self.dock, Qt.Orientation.Vertical)
+        # In the inspector, below the claim form when there is one: the claim and
+        # what backs it are read together.
+        self.dock = host.add_dock("evidence", "Evidence", self.panel, "inspector", "Ctrl+Shift+E")
         # The Datasets panel (and its module) is built when first needed: start-up
         # shows only the evidence of the current claim.
         self._datasets: DatasetPanel | None = None
-        self.datasets_dock = window._dock("Datasets", None, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.datasets_dock.hide()
+        self.datasets_dock = host.add_dock(
+            "datasets", "Datasets", None, "bottom", "Ctrl+Shift+D", hidden=True
+        )
         self.datasets_dock.visibilityChanged.connect(lambda shown: shown and self.datasets)
         self.datasets_dock.toggleViewAction().triggered.connect(lambda on: on and self.datasets)
 
@@ -47,11 +47,8 @@ class EvidenceWiring(QObject):
         self._build_menu()
 
     def _build_menu(self) -> None:
-        w = self.window
-        menu = QMenu("E&vidence", w)
-        w.menuBar().insertMenu(w.help_menu.menuAction(), menu)
-        self.menu = menu
-        a = w.add_action
+        self.menu = menu = self.host.menu("evidence")
+        a = self.host.add_action
         a(menu, "evidence_url", "Add web &link…", self.panel.add_url, "Ctrl+Alt+L")
         a(
             menu,
@@ -88,14 +85,6 @@ class EvidenceWiring(QObject):
             lambda: self.datasets.pin_selected(),
             "Ctrl+Alt+R",
         )
-        for key, dock, shortcut in (
-            ("toggle_evidence", self.dock, "Ctrl+Shift+E"),
-            ("toggle_datasets", self.datasets_dock, "Ctrl+Shift+D"),
-        ):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(shortcut)
-            w.view_menu.addAction(toggle)
-            w.actions[key] = toggle
 
     @property
     def datasets(self) -> DatasetPanel:
@@ -108,31 +97,28 @@ class EvidenceWiring(QObject):
         return self._datasets
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+        self.host.status(text, STATUS_MESSAGE_MS)
 
     def _reader_selection(self) -> tuple[int, int, int] | None:
-        reader = self.window.reader
+        reader = self.host.reader
         span = reader.view.selected_span()
         if reader.article_id is None:
             return None
         return (reader.article_id, *span) if span else (reader.article_id, 0, 0)
 
     def import_dataset(self) -> None:
-        self.datasets_dock.show()
-        self.datasets_dock.raise_()
+        self.host.show_dock("datasets")
         self.datasets.import_dialog()
 
     def show_datasets(self) -> None:
-        self.datasets_dock.show()
-        self.datasets_dock.raise_()
+        self.host.show_dock("datasets")
         self.datasets.table.setFocus()
 
     def show_dataset(self, name: str, row: int) -> None:
-        self.datasets_dock.show()
-        self.datasets_dock.raise_()
+        self.host.show_dock("datasets")
         self.datasets.show_dataset(name, row)
 
     def show_span(self, article_id: int, start: int, end: int) -> None:
         self.session.request_article(article_id, None)
-        if self.window.reader.article_id == article_id:
-            self.window.reader.view.select_span(start, end)
+        if self.host.reader.article_id == article_id:
+            self.host.reader.view.select_span(start, end)

@@ -12,22 +12,20 @@ from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from ui.exchange.export_dialog import ExportDialog
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 
 class ExportAction(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        action = window.add_action(
-            window.file_menu, "export", "&Export claims…", self.open, "Ctrl+E"
-        )
-        window.file_menu.insertAction(window.import_separator, action)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        host.add_action("file/exchange", "export", "&Export claims…", self.open, "Ctrl+E")
 
     def open(self) -> ExportDialog:
         from ui.exchange.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.window.session, self.window.reader.article_id, self.window)
+        dialog = ExportDialog(self.host.session, self.host.reader.article_id, self.window)
         dialog.finished.connect(lambda _r: self._report(dialog))
         dialog.open()
         return dialog
@@ -36,4 +34,4 @@ class ExportAction(QObject):
         from ui.exchange.export_dialog import STATUS_MESSAGE_MS
 
         if dialog.written is not None:
-            self.window.statusBar().showMessage(dialog.message.text(), STATUS_MESSAGE_MS)
+            self.host.status(dialog.message.text(), STATUS_MESSAGE_MS)

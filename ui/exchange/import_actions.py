@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from annotator.errors import ImportFailure
@@ -18,14 +18,13 @@ from annotator.models import Changes, ImportOutcome
 from annotator.project import Project
 from ui.exchange.import_summary import ImportSummaryDialog, headline
 from ui.library.details import edit_article_details
-from ui.library.view import ARTICLE_ID_ROLE
 from ui.shell.job_progress import JobProgressDialog
 from ui.shell.job_runner import JobRunner, JobSpec
 from ui.shell.jobs import ProjectJob, Report, Stopped
 from ui.shell.undo import record
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 IMPORT_JOB = JobSpec(
     "Import articles",
@@ -41,48 +40,39 @@ ARTICLE_FILTER = (
 class ImportActions(QObject):
     """Owns the import menu actions, the running import job and its dialogs."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
-        self.runner = JobRunner(window, self)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        self.session = host.session
+        self.runner = JobRunner(host, self)
         self.summary: ImportSummaryDialog | None = None
         self._install_actions()
-        window.setAcceptDrops(True)
+        host.accept_drops(self.accepts_drop, self.drop)
+        host.on_close(self.shutdown)
 
     # -- menus -------------------------------------------------------------
     def _install_actions(self) -> None:
-        window = self.window
-        menu = window.file_menu
-        added = [
-            window.add_action(
-                menu, "import_files", "&Import files…", self.import_files_dialog, "Ctrl+I"
-            ),
-            window.add_action(
-                menu, "import_folder", "Import &folder…", self.import_folder_dialog, "Ctrl+Shift+I"
-            ),
-            window.add_action(
-                menu, "paste_article", "&Paste as new article…", self.paste_article, "Ctrl+Shift+V"
-            ),
-        ]
-        # File menu order: ... | import_separator | the import actions | Quit
-        following = _action_after(menu.actions(), window.import_separator)
-        if following is not None:
-            for action in added:
-                menu.removeAction(action)
-                menu.insertAction(following, action)
-            menu.insertSeparator(following)
-
-        details = window.add_action(
-            window.edit_menu,
-            "article_details",
-            "Article &details…",
-            self.edit_details,
-            "Alt+Return",
+        a = self.host.add_action
+        a("file/import", "import_files", "&Import files…", self.import_files_dialog, "Ctrl+I")
+        a(
+            "file/import",
+            "import_folder",
+            "Import &folder…",
+            self.import_folder_dialog,
+            "Ctrl+Shift+I",
         )
-        table = window.library.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        table.addAction(details)
+        a(
+            "file/import",
+            "paste_article",
+            "&Paste as new article…",
+            self.paste_article,
+            "Ctrl+Shift+V",
+        )
+        details = a(
+            "edit/article", "article_details", "Article &details…", self.edit_details, "Alt+Return"
+        )
+        self.host.add_library_action(details)
 
     # -- importing files -----------------------------------------------------
     def import_files_dialog(self) -> None:
@@ -130,7 +120,7 @@ class ImportActions(QObject):
         changed = _changed_articles(outcomes)
         if not self._record(outcomes, changed) and changed:
             self.session.notify(Changes(articles=changed))
-        self.window.statusBar().showMessage(headline(outcomes, cancelled), 8000)
+        self.host.status(headline(outcomes, cancelled), 8000)
         self.show_summary(outcomes, cancelled)
 
     def _record(self, outcomes: list[ImportOutcome], changed: frozenset[int]) -> bool:
@@ -186,11 +176,11 @@ class ImportActions(QObject):
         try:
             outcome = self.session.project.articles.add(from_text(text, title))
         except ImportFailure as exc:
-            self.window.show_error("Cannot paste as an article", f"The clipboard {exc.reason}.")
+            self.host.show_error("Cannot paste as an article", f"The clipboard {exc.reason}.")
             return
         if outcome.status in ("imported", "revision") and outcome.article_id is not None:
             self.session.notify(Changes(articles=frozenset({outcome.article_id})))
-        self.window.statusBar().showMessage(
+        self.host.status(
             f"Pasted “{outcome.title}”"
             if outcome.status != "duplicate"
             else "Already in the project: the same text",
@@ -214,29 +204,12 @@ class ImportActions(QObject):
         return bool(paths) and self.start(paths)
 
     # -- details ---------------------------------------------------------------
-    def current_article_id(self) -> int | None:
-        """The article the library has selected, else the one the reader shows."""
-        table = self.window.library.table
-        index = table.currentIndex()
-        if index.isValid() and table.selectionModel().isRowSelected(index.row(), index.parent()):
-            value = table.model().data(index, ARTICLE_ID_ROLE)
-            if isinstance(value, int):
-                return value
-        return self.window.reader.article_id
-
     def edit_details(self) -> None:
-        article_id = self.current_article_id()
+        article_id = self.host.current_article_id()
         if article_id is None:
-            self.window.statusBar().showMessage("Pick an article in the library first.", 4000)
+            self.host.status("Pick an article in the library first.", 4000)
             return
         edit_article_details(self.session, article_id, self.window)
-
-
-def _action_after(actions: list[QAction], anchor: QAction) -> QAction | None:
-    for index, action in enumerate(actions[:-1]):
-        if action is anchor:
-            return actions[index + 1]
-    return None
 
 
 def _changed_articles(outcomes: list[ImportOutcome]) -> frozenset[int]:

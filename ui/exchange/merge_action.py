@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     # The mergers (and the exporters they use) load on the first merge: the
     # window's first paint does not need them (bench/startup.py).
     from annotator.exchange.mergers.report import MergeReport
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 MERGE_FILTER = "Claim sets (*.json *.jsonld);;All files (*)"
 MAX_LISTED = 12  # left-out annotations named in the summary box
@@ -46,13 +46,11 @@ def summary(report: MergeReport) -> str:
 class MergeActions(QObject):
     """File > Merge… in a main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        action = window.add_action(
-            window.file_menu, "merge", "&Merge claim set…", self.choose, "Ctrl+Alt+M"
-        )
-        window.file_menu.insertAction(window.import_separator, action)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        host.add_action("file/exchange", "merge", "&Merge claim set…", self.choose, "Ctrl+Alt+M")
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -63,7 +61,7 @@ class MergeActions(QObject):
 
     def merge(self, path: Path) -> MergeReport | None:
         """Merge one file as an undoable step; a refused file changes nothing."""
-        session = self.window.session
+        session = self.host.session
         try:
             done = steps.do(session.project, "merge_file", {"path": str(path)})
         except AnnotatorError as exc:

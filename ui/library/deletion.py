@@ -14,7 +14,7 @@ from annotator.models import ArticleDeletion
 from ui.shell.undo import perform
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 DELETE_SHORTCUT = "Ctrl+Shift+Backspace"
 # The question names the article in full unless its title is very long.
@@ -117,32 +117,33 @@ def ask_to_delete_several(parent: QWidget, deletions: list[ArticleDeletion]) -> 
 class ArticleActions(QObject):
     """Owns Edit > Delete article… and the library's Del key."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
-        action = window.add_action(
-            window.edit_menu,
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        self.session = host.session
+        action = host.add_action(
+            "edit/article",
             "delete_article",
             "D&elete article…",
             self.delete_current,
             DELETE_SHORTCUT,
         )
-        table = window.library.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        table.addAction(action)
-        self.delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+        host.add_library_action(action)
+        self.delete_key = QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete), host.library_table
+        )
         self.delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_key.activated.connect(self.delete_current)
 
     def delete_current(self) -> bool:
         """Ask, then delete the articles the library has selected (else the one being read)."""
-        chosen = self.window.library.selected_article_ids()
+        chosen = self.host.selected_article_ids()
         if len(chosen) > 1:
             return self.delete_several(chosen)
-        article_id = self.window.importing.current_article_id()
+        article_id = self.host.current_article_id()
         if article_id is None:
-            self.window.statusBar().showMessage("Pick an article in the library first.", 4000)
+            self.host.status("Pick an article in the library first.", 4000)
             return False
         deletion = self.session.project.articles.deletion(article_id)
         if not ask_to_delete(self.window, deletion):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -27,10 +26,7 @@ from ui.shell.session import ProjectSession
 from ui.shell.undo import perform
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
-
-PROJECT_MENU = "&Project"
-
+    from ui.shell.host import Host
 
 class PublisherDialog(QDialog):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
@@ -96,24 +92,14 @@ class PublisherDialog(QDialog):
 
 
 class PublisherAction(QObject):
-    """Project > Publisher… (the Project menu made if the window has none yet)."""
+    """Project > Publisher…"""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        window.add_action(project_menu(window), "publisher", "&Publisher…", self.open)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        host.add_action("project", "publisher", "&Publisher…", self.open)
 
     def open(self) -> PublisherDialog:
-        dialog = PublisherDialog(self.window.session, self.window)
+        dialog = PublisherDialog(self.host.session, self.host.window)
         dialog.open()
         return dialog
-
-
-def project_menu(window: MainWindow) -> QMenu:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title() == PROJECT_MENU:
-            return menu
-    menu = QMenu(PROJECT_MENU, window)
-    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-    return menu

@@ -49,7 +49,7 @@ from ui.search.worker import SearchClient
 from ui.shell.session import ProjectSession
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 DEBOUNCE_MS = 180
 PAGE_SIZE = (
@@ -348,17 +348,15 @@ class SearchPanel(QWidget):
 class SearchWiring(QObject):
     """The Search dock and Ctrl+F in a main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = SearchPanel(window.session, window)
-        self.dock = window._dock("Search", self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        window.tabifyDockWidget(window.library_dock, self.dock)
-        window.library_dock.raise_()
-        window.add_action(window.view_menu, "search", "&Search…", self.focus, "Ctrl+F")
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.panel = SearchPanel(host.session, host.window)
+        # Tabbed behind the library (the first dock on the left).
+        self.dock = host.add_dock("search", "Search", self.panel, "left")
+        host.add_action("view/focus", "search", "&Search…", self.focus, "Ctrl+F")
 
     def focus(self) -> None:
-        self.dock.show()
-        self.dock.raise_()
+        self.host.show_dock("search")
         self.panel.box.setFocus()
         self.panel.box.selectAll()

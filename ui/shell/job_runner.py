@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.shell.job_progress import JobProgressDialog
 from ui.shell.jobs import ProjectJob, Work, run_here
@@ -29,11 +29,15 @@ BUSY_MESSAGE_MS = 5000
 
 
 class JobWindow(Protocol):
-    """What a runner needs of the window: a parent, the status bar, a warning box."""
+    """What a runner needs of the window (the shell's Host): the session, a parent
+    for the progress window, the status bar, a warning box."""
 
     session: ProjectSession
 
-    def statusBar(self) -> QStatusBar: ...  # Qt's name
+    @property
+    def window(self) -> QWidget: ...
+
+    def status(self, text: str, ms: int = ...) -> None: ...
 
     def show_error(self, title: str, message: str) -> None: ...
 
@@ -52,9 +56,9 @@ class JobSpec:
 class JobRunner(QObject):
     """Runs one ProjectJob at a time for a feature, with a JobProgressDialog."""
 
-    def __init__(self, window: JobWindow, parent: QObject | None = None) -> None:
+    def __init__(self, host: JobWindow, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.host = host
         self.job: ProjectJob | None = None
         self.progress: JobProgressDialog | None = None
         self.show_progress = True  # False for work that shows its progress in its own view
@@ -67,9 +71,9 @@ class JobRunner(QObject):
         """Start the work on its own thread; False (and a status message) when one is running."""
         if self.job is not None:
             message = spec.busy or f"{spec.title} is already running; wait for it or cancel it."
-            self.window.statusBar().showMessage(message, BUSY_MESSAGE_MS)
+            self.host.status(message, BUSY_MESSAGE_MS)
             return False
-        session = self.window.session
+        session = self.host.session
         path = session.project.path
         if path is None:  # a project with no file: no second connection could see it
             result, error = run_here(session.project, work, spec.title)
@@ -79,7 +83,7 @@ class JobRunner(QObject):
         job = ProjectJob(spec.title, path, work, self)
         self.job = job
         if self.show_progress:
-            parent = self.window if isinstance(self.window, QWidget) else None
+            parent = self.host.window
             self.progress = JobProgressDialog(
                 spec.title, spec.verb, spec.unit, parent, counted=spec.counted
             )
@@ -105,14 +109,14 @@ class JobRunner(QObject):
             self.job = None
         self._close_progress()
         job.deleteLater()
-        if job.project_path != self.window.session.project.path:
+        if job.project_path != self.host.session.project.path:
             return  # the window moved on to another project: nothing here to update
         self._report(spec, error)
         done(result, cancelled, error)
 
     def _report(self, spec: JobSpec, error: str) -> None:
         if error:
-            self.window.show_error(f"{spec.title} failed", error)
+            self.host.show_error(f"{spec.title} failed", error)
 
     def _close_progress(self) -> None:
         if self.progress is not None:

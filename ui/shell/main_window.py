@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -33,15 +32,27 @@ from ui.reader.view import ReaderPane
 from ui.registry.publisher import PublisherAction
 from ui.search.panel import SearchWiring
 from ui.shell import settings
+from ui.shell.external_changes import ExternalChangeWatcher
+from ui.shell.host import Host
 from ui.shell.session import ProjectSession
 from ui.shell.undo import UndoHistory, undo_actions
 from ui.web.actions import WebActions
 from ui.widgets import focus_ring
 
+LIBRARY_WIDTH = 400
+INSPECTOR_WIDTH = 340
+BOTTOM_HEIGHT = 230
 PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
+    """Builds the shell (menus, docks, status bar) and hands each feature the Host.
+
+    The window also does the app-wide jobs no feature owns: it rebuilds the
+    undo stack from the project's history, watches for changes made outside
+    the window, and keeps the library on the article of the active pane.
+    """
+
     # The active reader pane changed (side-by-side reading): panels follow it.
     reader_changed = Signal(object)
 
@@ -54,31 +65,40 @@ class MainWindow(QMainWindow):
         self.reader_area = ReaderArea(session, self)
         self.reader_area.active_changed.connect(self.reader_changed)
         self.setCentralWidget(self.reader_area)
-
         self.library = LibraryPanel(session, self)
-        self.library_dock = self._dock(
-            "Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
         self.library.article_chosen.connect(self.open_article)
+        self.host = Host(self, session, self.reader_area, self.library)
+        # Actions by id (QWidget.actions() is shadowed on purpose: features look them up by id).
+        self.actions: dict[str, QAction] = self.host.actions  # type: ignore[assignment]
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.library_dock = self.host.add_dock(
+            "library", "Library", self.library, "left", "Ctrl+Shift+L"
+        )
 
         self.project_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.project_label)
-        # Actions by id (QWidget.actions() is shadowed on purpose: features look them up by id).
-        self.actions: dict[str, QAction] = {}  # type: ignore[assignment]
         self.undo_history = UndoHistory(session)
         self._build_menus()
-        self.claims = ClaimsWiring(self)
-        self.backup_actions = BackupActions(self)
-        self.evidence = EvidenceWiring(self)
-        self.importing = ImportActions(self)
-        self.article_actions = ArticleActions(self)
-        self.search = SearchWiring(self)
-        self.export = ExportAction(self)
-        self.merge = MergeActions(self)
-        self.publisher = PublisherAction(self)
-        self.web = WebActions(self)
-        self.compare = CompareWiring(self)
+        host = self.host
+        self.claims = ClaimsWiring(host)
+        self.backup_actions = BackupActions(host)
+        self.evidence = EvidenceWiring(host)
+        self.importing = ImportActions(host)
+        self.article_actions = ArticleActions(host)
+        self.search = SearchWiring(host)
+        self.export = ExportAction(host)
+        self.merge = MergeActions(host)
+        self.publisher = PublisherAction(host)
+        self.web = WebActions(host)
+        self.compare = CompareWiring(host)
 
+        self.watcher = ExternalChangeWatcher(session, parent=self)
+        self.watcher.external_change.connect(
+            lambda: self.host.status("Updated with changes made outside this window")
+        )
+        self.reader_changed.connect(self._on_active_pane)
+        session.message.connect(self.host.status)
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)
         session.project_replaced.connect(self._on_project_replaced)
@@ -87,78 +107,41 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- building -------------------------------------------------------
-    def _dock(self, title: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
-        """A dock; widget None leaves it empty until its owner builds the view on first show."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.replace(' ', '')}Dock")
-        if widget is not None:
-            dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        return dock
+    @property
+    def file_menu(self) -> QMenu:
+        return self.host.menu("file")
 
-    def add_action(
-        self,
-        menu: QMenu,
-        key: str,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        """One action with a shortcut and an accessible name, registered by key."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(text.replace("&", "").replace("…", ""))
-        action.setStatusTip(action.toolTip())
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.actions[key] = action
-        return action
+    @property
+    def edit_menu(self) -> QMenu:
+        return self.host.menu("edit")
+
+    @property
+    def view_menu(self) -> QMenu:
+        return self.host.menu("view")
+
+    @property
+    def import_separator(self) -> QAction | None:
+        return self.host.section_start("file/import")
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.add_action(self.file_menu, "new_project", "&New project…", self.new_project, "Ctrl+N")
-        self.add_action(
-            self.file_menu, "open_project", "&Open project…", self.open_project_dialog, "Ctrl+O"
-        )
-        self.recent_menu = self.file_menu.addMenu("Recent &projects")
+        a = self.host.add_action
+        a("file/project", "new_project", "&New project…", self.new_project, "Ctrl+N")
+        a("file/project", "open_project", "&Open project…", self.open_project_dialog, "Ctrl+O")
+        self.recent_menu = self.host.add_submenu("file/project", "Recent &projects")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.addSeparator()
-        self.import_separator = self.file_menu.addSeparator()
-        self.add_action(self.file_menu, "quit", "&Quit", self.close, "Ctrl+Q")
+        a("file/quit", "quit", "&Quit", self.close, "Ctrl+Q")
 
-        self.edit_menu = bar.addMenu("&Edit")
         undo, redo = undo_actions(self.session, self)
-        self.edit_menu.addActions([undo, redo])
-        self.actions["undo"], self.actions["redo"] = undo, redo
+        self.host.place_action("edit/undo", "undo", undo)
+        self.host.place_action("edit/undo", "redo", redo)
 
-        # Filled by the features that act on one article (web checks, details).
-        self.article_menu = bar.addMenu("&Article")
-
-        self.view_menu = bar.addMenu("&View")
-        self.add_action(
-            self.view_menu, "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F"
-        )
-        self.add_action(
-            self.view_menu, "focus_reader", "&Read the article", self.focus_reader, "Ctrl+Shift+R"
-        )
-        library_toggle = self.library_dock.toggleViewAction()
-        library_toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.view_menu.addAction(library_toggle)
-        self.actions["toggle_library"] = library_toggle
-
-        self.help_menu = bar.addMenu("&Help")
-        self.add_action(self.help_menu, "about", "&About", self.show_about, "F1")
+        a("view/focus", "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F")
+        a("view/focus", "focus_reader", "&Read the article", self.focus_reader, "Ctrl+Shift+R")
+        a("help", "about", "&About", self.show_about, "F1")
 
     # -- project files ----------------------------------------------------
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        self.host.show_error(title, message)
 
     def switch_to(self, path: Path, create: bool) -> bool:
         """Open another project file; on failure the current one stays open."""
@@ -244,6 +227,11 @@ class MainWindow(QMainWindow):
         )
 
     # -- state -------------------------------------------------------------
+    def _on_active_pane(self, pane: ReaderPane) -> None:
+        """The library follows the active pane's article (side-by-side reading)."""
+        if pane.article_id is not None:
+            self.library.select_article(pane.article_id)
+
     def _on_changed(self, changes: Changes) -> None:
         self._update_status()  # the reader panes refresh themselves (ui.reader.area)
 
@@ -272,20 +260,29 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
-            self.resizeDocks([self.library_dock], [400], Qt.Orientation.Horizontal)
+            self.default_sizes()
+
+    def default_sizes(self) -> None:
+        """The docks' first sizes: the library wide enough for its titles, the claims
+        table tall enough for a few rows, the claim form wide enough for its fields."""
+        self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
+        inspector = [self.host.docks[n] for n in self.host.dock_names("inspector")]
+        bottom = [self.host.docks[n] for n in self.host.dock_names("bottom")]
+        if inspector:
+            self.resizeDocks(inspector[:1], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
+        if bottom:
+            self.resizeDocks(bottom[:1], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.importing.accepts_drop(event.mimeData()):
+        if self.host.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if self.importing.drop(event.mimeData()):
+        if self.host.drop(event.mimeData()):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.importing.shutdown()
-        self.web.shutdown()
-        self.compare.shutdown()
+        self.host.close_all()
         store = settings.settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())

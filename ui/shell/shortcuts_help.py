@@ -3,9 +3,9 @@ that only work where the focus is (they have no menu entry to show them)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
-
-if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
 
 # Keys bound to a widget rather than a menu action.
 FOCUS_KEYS: tuple[tuple[str, str], ...] = (
@@ -32,9 +30,9 @@ FOCUS_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
+def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, str]]:
     rows = list(FOCUS_KEYS)
-    for action in window.actions.values():
+    for action in actions.values():
         keys = ", ".join(
             k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
         )
@@ -44,11 +42,11 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(620, 560)
-        rows = shortcut_rows(window)
+        rows = shortcut_rows(actions)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setHorizontalHeaderLabels(["Keys", "Action"])

@@ -25,7 +25,7 @@ from ui.web.refetch_summary import RefetchSummaryDialog, refetch_headline
 
 if TYPE_CHECKING:
     from annotator.web.http import Fetcher
-    from ui.shell.main_window import MainWindow
+    from ui.shell.host import Host
 
 BUSY = "Fetching is already running; wait for it or cancel it."
 IMPORT_JOB = JobSpec("Import from address", "Fetching", "addresses", busy=BUSY)
@@ -35,44 +35,32 @@ CHECK_JOB = JobSpec("Check for changes", "Fetching", "addresses", busy=BUSY)
 class WebActions(QObject):
     """Owns File > Import from address…, the Article menu's checks, their job and dialogs."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
-        self.runner = JobRunner(window, self)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
+        self.window = host.window
+        self.session = host.session
+        self.runner = JobRunner(host, self)
         self.import_summary: ImportSummaryDialog | None = None
         self.refetch_summary: RefetchSummaryDialog | None = None
         # Tests point fetching at a local server with a short timeout.
         self.make_fetcher: Callable[[], Fetcher] | None = None
         self._install_actions()
+        host.on_close(self.shutdown)
 
     def _install_actions(self) -> None:
-        window = self.window
-        action = window.add_action(
-            window.file_menu,
+        a = self.host.add_action
+        a(
+            "file/import",
             "import_address",
             "Import from &address…",
             self.import_address_dialog,
             "Ctrl+L",
         )
-        # next to the other imports: after Paste as new article when it is there
-        menu = window.file_menu
-        paste = window.actions.get("paste_article")
-        actions = menu.actions()
-        if paste is not None and paste in actions:
-            following = actions[actions.index(paste) + 1]
-            menu.removeAction(action)
-            menu.insertAction(following, action)
-        self.article_menu = window.article_menu
-        window.add_action(
-            self.article_menu,
-            "check_for_changes",
-            "Check for &changes",
-            self.check_current,
-            "F5",
-        )
-        window.add_action(
-            self.article_menu,
+        self.article_menu = self.host.menu("article")
+        a("article/web", "check_for_changes", "Check for &changes", self.check_current, "F5")
+        a(
+            "article/web",
             "check_all_for_changes",
             "Check &all fetched articles for changes",
             self.check_all,
@@ -104,7 +92,7 @@ class WebActions(QObject):
         )
         if changed:
             self.session.notify(Changes(articles=changed))
-        self.window.statusBar().showMessage(headline(outcomes, cancelled), 8000)
+        self.host.status(headline(outcomes, cancelled), 8000)
         if self.import_summary is not None:
             self.import_summary.close()
         self.import_summary = ImportSummaryDialog(outcomes, cancelled, self.window)
@@ -115,15 +103,15 @@ class WebActions(QObject):
 
     # -- checking for changes ----------------------------------------------------
     def check_current(self) -> None:
-        article_id = self.window.importing.current_article_id()
+        article_id = self.host.current_article_id()
         if article_id is None:
-            self.window.statusBar().showMessage("Pick an article in the library first.", 4000)
+            self.host.status("Pick an article in the library first.", 4000)
             return
         if not self.session.project.web.captures(article_id) and not _fetched_along(
             self.session.project, article_id
         ):
             title = self.session.project.articles.summary(article_id).title
-            self.window.statusBar().showMessage(
+            self.host.status(
                 f"“{title}” was not fetched from a web address: nothing to check.", 6000
             )
             return
@@ -131,9 +119,7 @@ class WebActions(QObject):
 
     def check_all(self) -> None:
         if not self.session.project.web.fetched_articles():
-            self.window.statusBar().showMessage(
-                "No article in this project was fetched from a web address.", 6000
-            )
+            self.host.status("No article in this project was fetched from a web address.", 6000)
             return
         self.check(None)
 
@@ -156,7 +142,7 @@ class WebActions(QObject):
                 changed |= {outcome.article_id, outcome.revision}
         if changed:
             self.session.notify(Changes(articles=frozenset(changed)))
-        self.window.statusBar().showMessage(refetch_headline(outcomes, cancelled), 8000)
+        self.host.status(refetch_headline(outcomes, cancelled), 8000)
         if self.refetch_summary is not None:
             self.refetch_summary.close()
         self.refetch_summary = RefetchSummaryDialog(outcomes, cancelled, self.window)

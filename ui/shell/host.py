@@ -1,0 +1,299 @@
+"""The one interface a feature reaches the window through.
+
+A feature (claims, evidence, compare, imports, ...) is handed a `Host`, never
+the main window. It adds its actions to a menu by id and section, declares its
+docks by the place they belong (left, inspector, bottom), and reads the session,
+the active reader pane and the current article from here. The shell owns the
+arrangement (menu order, dock layout, status bar), so no feature re-orders
+another's menu items or resizes another's docks, and no feature module imports
+the window: the import graph has no circle through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+
+from ui.library.model import ARTICLE_ID_ROLE
+from ui.library.view import LibraryPanel
+from ui.reader.area import ReaderArea
+from ui.reader.view import ReaderPane
+from ui.shell.session import ProjectSession
+
+Place = Literal["left", "inspector", "bottom"]
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+STATUS_MS = 4000
+
+# Every top-level menu, in menu-bar order, with its sections in order. An
+# action goes to "menu/section" (or "menu": its last section); separators
+# between sections collapse when a section is empty.
+MENUS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "file": ("&File", ("project", "exchange", "import", "backup", "quit")),
+    "edit": ("&Edit", ("undo", "article")),
+    "article": ("&Article", ("web",)),
+    "view": ("&View", ("focus", "docks", "colour", "toolbars", "layout")),
+    "claims": ("&Claims", ("main",)),
+    "evidence": ("E&vidence", ("main",)),
+    "compare": ("C&ompare", ("main",)),
+    "project": ("&Project", ("main",)),
+    "help": ("&Help", ("main",)),
+}
+
+# A dock's object name is its title without spaces ("Compare sides" ->
+# CompareSidesDock): saved window states find their docks by it.
+DOCK_AREAS: dict[Place, Qt.DockWidgetArea] = {
+    "left": Qt.DockWidgetArea.LeftDockWidgetArea,
+    "inspector": Qt.DockWidgetArea.RightDockWidgetArea,
+    "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
+}
+
+
+class Host(QObject):
+    """Menus by id and section, docks by place, the reader panes, the status bar."""
+
+    # The active reader pane changed (side-by-side reading): panels follow it.
+    reader_changed = Signal(object)
+    pane_closed = Signal(object)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: ProjectSession,
+        reader_area: ReaderArea,
+        library: LibraryPanel,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.session = session
+        self.reader_area = reader_area
+        self._library = library
+        # Actions by id: Help > Keyboard shortcuts lists them, tests trigger them.
+        self.actions: dict[str, QAction] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._anchors: dict[str, dict[str, QAction]] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.places: dict[str, Place] = {}
+        self._closing: list[Callable[[], None]] = []
+        self._drop_handlers: list[tuple[Callable[[QMimeData], bool], Callable[[QMimeData], bool]]]
+        self._drop_handlers = []
+        self._build_menus()
+        reader_area.active_changed.connect(self.reader_changed)
+        reader_area.pane_closed.connect(self.pane_closed)
+
+    # -- the window, for dialogs ------------------------------------------------
+    @property
+    def window(self) -> QWidget:
+        """The parent for a feature's dialogs and message boxes."""
+        return self._window
+
+    # -- menus ------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        for menu_id, (title, sections) in MENUS.items():
+            menu = bar.addMenu(title)
+            menu.setSeparatorsCollapsible(True)
+            self._menus[menu_id] = menu
+            anchors: dict[str, QAction] = {}
+            for section in sections[1:]:
+                anchors[section] = menu.addSeparator()
+            self._anchors[menu_id] = anchors
+
+    def menu(self, menu_id: str) -> QMenu:
+        """A top-level menu by id (see MENUS)."""
+        return self._menus[menu_id]
+
+    def section_start(self, where: str) -> QAction | None:
+        """The separator that opens a section ("file/import"); None for a first section."""
+        menu_id, _, section = where.partition("/")
+        return self._anchors[menu_id].get(section)
+
+    def _insert(self, where: str | QMenu, action: QAction) -> None:
+        if isinstance(where, QMenu):
+            where.addAction(action)
+            return
+        menu_id, _, section = where.partition("/")
+        menu = self._menus[menu_id]
+        sections = MENUS[menu_id][1]
+        index = sections.index(section) if section else len(sections) - 1
+        following = sections[index + 1] if index + 1 < len(sections) else None
+        if following is None:
+            menu.addAction(action)
+        else:
+            menu.insertAction(self._anchors[menu_id][following], action)
+
+    def add_action(
+        self,
+        where: str | QMenu,
+        key: str,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: Shortcut = None,
+    ) -> QAction:
+        """One action with a shortcut and an accessible name, at the end of its section."""
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(text.replace("&", "").replace("…", ""))
+        action.setStatusTip(action.toolTip())
+        action.triggered.connect(slot)
+        return self.place_action(where, key, action)
+
+    def place_action(self, where: str | QMenu, key: str, action: QAction) -> QAction:
+        """An action made elsewhere (undo, a dock's toggle) put in a section by key."""
+        self._insert(where, action)
+        self.actions[key] = action
+        return action
+
+    def add_submenu(self, where: str, title: str) -> QMenu:
+        menu = QMenu(title, self._window)
+        self._insert(where, menu.menuAction())
+        return menu
+
+    # -- docks and toolbars -------------------------------------------------------
+    def add_dock(
+        self,
+        name: str,
+        title: str,
+        widget: QWidget | None,
+        place: Place,
+        shortcut: Shortcut = None,
+        hidden: bool = False,
+    ) -> QDockWidget:
+        """A dock in its place; widget None leaves it empty until its owner builds the
+        view on first show. Its toggle goes to View as `toggle_<name>`."""
+        dock = QDockWidget(title, self._window)
+        dock.setObjectName(f"{title.replace(' ', '')}Dock")
+        if widget is not None:
+            dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        first = self._first_in(place)
+        self.docks[name] = dock
+        self.places[name] = place
+        self._window.addDockWidget(DOCK_AREAS[place], dock)
+        if first is not None and place == "left":
+            self._window.tabifyDockWidget(first, dock)
+            first.raise_()
+        elif first is not None and place == "inspector":
+            self._window.splitDockWidget(self._last_in(place, dock), dock, Qt.Orientation.Vertical)
+        elif first is not None and place == "bottom":
+            # Tabbed with the first only when first shown: a tab group made of
+            # hidden docks leaves a stray tab bar in the window.
+            dock.toggleViewAction().triggered.connect(
+                lambda on, n=name: self._tab(n) if on else None
+            )
+        if hidden:
+            dock.hide()
+        toggle = dock.toggleViewAction()
+        if shortcut is not None:
+            toggle.setShortcut(QKeySequence(shortcut))
+        self.place_action("view/docks", f"toggle_{name}", toggle)
+        return dock
+
+    def _first_in(self, place: Place) -> QDockWidget | None:
+        return next((self.docks[n] for n, p in self.places.items() if p == place), None)
+
+    def _last_in(self, place: Place, besides: QDockWidget) -> QDockWidget:
+        names = [n for n, p in self.places.items() if p == place and self.docks[n] is not besides]
+        return self.docks[names[-1]]
+
+    def _tab(self, name: str) -> None:
+        dock, first = self.docks[name], self._first_in(self.places[name])
+        tabbed = dock.property("tabbed") is True
+        if first is None or first is dock or tabbed or not first.isVisible():
+            return
+        self._window.tabifyDockWidget(first, dock)
+        dock.setProperty("tabbed", True)
+
+    def show_dock(self, name: str) -> QDockWidget:
+        """Show a dock in front of its tab group (tabbing it there the first time)."""
+        dock = self.docks[name]
+        self._tab(name)
+        dock.show()
+        dock.raise_()
+        return dock
+
+    def add_toolbar(self, bar: QToolBar, key: str, text: str, shortcut: Shortcut = None) -> None:
+        self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        toggle = bar.toggleViewAction()
+        toggle.setText(text)
+        if shortcut is not None:
+            toggle.setShortcut(QKeySequence(shortcut))
+        self.place_action("view/toolbars", key, toggle)
+
+    # -- reading ----------------------------------------------------------------------
+    @property
+    def reader(self) -> ReaderPane:
+        """The active reader pane; `reader_changed` says when another becomes active."""
+        return self.reader_area.active_pane
+
+    def each_pane(self, attach: Callable[[ReaderPane], object]) -> None:
+        """Call `attach` for every reader pane, those open now and those opened later."""
+        for pane in self.reader_area.panes():
+            attach(pane)
+        self.reader_area.pane_added.connect(attach)
+
+    def current_article_id(self) -> int | None:
+        """The article the library has selected, else the one the active pane shows."""
+        table = self._library.table
+        index = table.currentIndex()
+        if index.isValid() and table.selectionModel().isRowSelected(index.row(), index.parent()):
+            value = table.model().data(index, ARTICLE_ID_ROLE)
+            if isinstance(value, int):
+                return value
+        return self.reader.article_id
+
+    def selected_article_ids(self) -> list[int]:
+        """The articles whose rows the library has selected, in its order."""
+        return self._library.selected_article_ids()
+
+    def add_library_action(self, action: QAction) -> None:
+        """An action on the library's context menu (it acts on the selected article)."""
+        table = self._library.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(action)
+
+    @property
+    def library_table(self) -> QWidget:
+        """Where keys that act on the selected article are bound."""
+        return self._library.table
+
+    # -- messages, drops, closing ---------------------------------------------------------
+    def status(self, text: str, ms: int = STATUS_MS) -> None:
+        self._window.statusBar().showMessage(text, ms)
+
+    def show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self._window, title, message)
+
+    def accept_drops(
+        self, accepts: Callable[[QMimeData], bool], drop: Callable[[QMimeData], bool]
+    ) -> None:
+        """Files dropped on the window go to the first handler that accepts them."""
+        self._window.setAcceptDrops(True)
+        self._drop_handlers.append((accepts, drop))
+
+    def accepts_drop(self, mime: QMimeData) -> bool:
+        return any(accepts(mime) for accepts, _drop in self._drop_handlers)
+
+    def drop(self, mime: QMimeData) -> bool:
+        return any(accepts(mime) and drop(mime) for accepts, drop in self._drop_handlers)
+
+    def on_close(self, stop: Callable[[], None]) -> None:
+        """Run `stop` before the window goes (a worker thread must not outlive it)."""
+        self._closing.append(stop)
+
+    def close_all(self) -> None:
+        for stop in self._closing:
+            stop()
+
+    def dock_names(self, place: Place) -> Iterable[str]:
+        return [n for n, p in self.places.items() if p == place]
