@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Checked together, so a circle through two of them is caught as well.
-PACKAGES = ("annotator", "db")
+PACKAGES = ("annotator", "db", "ui")
 
 
 def module_files(root: Path, packages: Iterable[str]) -> dict[str, Path]:
@@ -135,8 +135,8 @@ def test_the_checked_packages_have_no_import_circle() -> None:
 
 
 # The only modules of the checked packages allowed to import annotator.project:
-# the command line stands above the Project it opens (and the ui, not checked here).
-ABOVE_PROJECT = ("annotator.cli",)
+# the command line and the ui stand above the Project they open.
+ABOVE_PROJECT = ("annotator.cli", "ui")
 
 
 def test_nothing_below_the_project_imports_it() -> None:
@@ -147,6 +147,23 @@ def test_nothing_below_the_project_imports_it() -> None:
         for module, targets in graph.items()
         if "annotator.project" in targets
         and not any(module == top or module.startswith(top + ".") for top in ABOVE_PROJECT)
+    )
+    assert importers == []
+
+
+# The ui modules allowed to import the main window: the app builds it, the
+# screenshots tool drives a real one. Features get the shell's Host instead.
+ABOVE_WINDOW = ("ui.app", "ui.screenshots", "ui.shell.main_window")
+
+
+def test_no_ui_feature_imports_the_main_window() -> None:
+    """Features reach the window through ui.shell.host (menus, docks, peers), never its class."""
+    graph = import_graph(ROOT, PACKAGES)
+    importers = sorted(
+        module
+        for module, targets in graph.items()
+        if "ui.shell.main_window" in targets
+        and not any(module == top or module.startswith(top + ".") for top in ABOVE_WINDOW)
     )
     assert importers == []
 

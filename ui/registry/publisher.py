@@ -28,6 +28,7 @@ from ui.shell.undo import perform
 if TYPE_CHECKING:
     from ui.shell.host import Host
 
+
 class PublisherDialog(QDialog):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
