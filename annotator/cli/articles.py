@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.support import (
+    ARTICLE_ID,
     InputFailed,
     echo,
     echo_text,
@@ -119,7 +120,7 @@ def articles_command(project_path: Path | None, as_json: bool) -> None:
 
 
 @click.command("show")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @project_option
 @json_option
 @guarded
@@ -165,7 +166,7 @@ def show_command(article_id: int, project_path: Path | None, as_json: bool) -> N
 
 
 @click.command("delete")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @project_option
 @json_option
 @guarded

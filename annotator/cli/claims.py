@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from annotator.cli.support import (
+    ARTICLE_ID,
+    CLAIM_ID,
     echo,
     emit_json,
     guarded,
@@ -39,7 +41,7 @@ def _claim_line(claim: Claim) -> str:
 
 
 @click.command("mark")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @click.option("--quote", required=True, help="The exact words of the claim, as in the article.")
 @click.option(
     "--occurrence",
@@ -93,7 +95,7 @@ def mark_command(
 
 
 @click.command("tag")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=CLAIM_ID)
 @click.option(
     "--speaker", default=None, help="Who made it (name or alias; made if new; '' clears)."
 )
@@ -162,7 +164,9 @@ def tag_command(
 
 
 @click.command("claims")
-@click.option("--article", "article_id", type=int, default=None, help="Only this article's claims.")
+@click.option(
+    "--article", "article_id", type=ARTICLE_ID, default=None, help="Only this article's claims."
+)
 @click.option("--speaker", default=None, help="Only claims by this speaker (name or alias).")
 @click.option("--side", default=None, help="Only claims from this side.")
 @click.option("--stance", default=None, help="Only claims taking this stance.")

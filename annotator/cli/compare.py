@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.support import (
+    ARTICLE_ID,
     echo,
     echo_text,
     emit_json,
@@ -96,7 +97,7 @@ def _balance_lines(rows: list[BalanceRow], verdicts: list[str]) -> list[str]:
 @click.option(
     "--article",
     "articles",
-    type=int,
+    type=ARTICLE_ID,
     multiple=True,
     help="Only claims in this article (repeatable).",
 )

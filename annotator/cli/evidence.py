@@ -16,6 +16,9 @@ import click
 
 from annotator.claims.links import LinkError
 from annotator.cli.support import (
+    ARTICLE_ID,
+    CLAIM_ID,
+    ROW_NUMBER,
     echo,
     echo_text,
     emit_json,
@@ -79,7 +82,7 @@ def _describe(item: dict[str, Any]) -> str:
 
 @click.command("evidence")
 @click.option(
-    "--claim", "claim_id", type=int, default=None, help="Only this claim's evidence and links."
+    "--claim", "claim_id", type=CLAIM_ID, default=None, help="Only this claim's evidence and links."
 )
 @project_option
 @json_option
@@ -99,24 +102,26 @@ def evidence_command(claim_id: int | None, project_path: Path | None, as_json: b
 
 
 @click.command("link")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=CLAIM_ID)
 @click.option("--url", help="A web page (stored as text, never fetched).")
 @click.option("--title", default="", help="Title of the web page or document.")
 @click.option("--statistic", help='A figure: "measure, period: value unit, source S".')
 @click.option("--dataset", help="An imported dataset's name (with --row).")
 @click.option(
-    "--row", type=int, multiple=True, help="Row of the dataset, counted from 1 (repeatable)."
+    "--row", type=ROW_NUMBER, multiple=True, help="Row of the dataset, counted from 1 (repeatable)."
 )
 @click.option(
     "--claim",
     "other_claim",
-    type=int,
+    type=CLAIM_ID,
     help="Another claim (relation same|contradicts|responds-to).",
 )
 @click.option(
     "--file", "file_path", type=click.Path(path_type=Path), help="A file to attach (at most 25 MB)."
 )
-@click.option("--article", type=int, help="A passage of another article (with --start and --end).")
+@click.option(
+    "--article", type=ARTICLE_ID, help="A passage of another article (with --start and --end)."
+)
 @click.option("--start", type=int, help="Start of the passage, in characters.")
 @click.option("--end", type=int, help="End of the passage, in characters.")
 @click.option("--text", help="A free note as evidence.")

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from annotator.cli.support import (
+    ARTICLE_ID,
     InputFailed,
     echo,
     emit_json,
@@ -28,7 +29,11 @@ def claim_filter_options(func: F) -> F:
     """The filters of `annotator claims`: --article --speaker --side --stance --verdict --topic --status."""
     options = (
         click.option(
-            "--article", "article_id", type=int, default=None, help="Only this article's claims."
+            "--article",
+            "article_id",
+            type=ARTICLE_ID,
+            default=None,
+            help="Only this article's claims.",
         ),
         click.option(
             "--speaker", default=None, help="Only claims by this speaker (name or alias)."

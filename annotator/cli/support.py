@@ -94,6 +94,54 @@ def json_text(value: Any) -> str:
     return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+# Every id SQLite can hold; a larger one names no row of any project.
+_MAX_ROW_ID = 2**63 - 1
+
+
+class RowId(click.ParamType):
+    """An id of a row on the command line (an article, a claim, a dataset row).
+
+    Any whole number is accepted here; one past SQLite's 64 bits cannot name a
+    row (binding it would raise OverflowError), so `guarded` answers
+    "no claim with id N" for it before the command runs, as for any id that
+    is not there.
+    """
+
+    name = "integer"
+
+    def __init__(self, noun: str) -> None:
+        self.noun = noun
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return int(str(value).strip(), 10)
+        except ValueError:
+            self.fail(f"{value!r} is not a valid integer", param, ctx)
+
+
+def _id_past_sqlite() -> tuple[str, int] | None:
+    """The first id argument of the running command that no row can have."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    for param in ctx.command.params:
+        if not isinstance(param.type, RowId) or param.name is None:
+            continue
+        value = ctx.params.get(param.name)
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if isinstance(item, int) and not -_MAX_ROW_ID - 1 <= item <= _MAX_ROW_ID:
+                return param.type.noun, item
+    return None
+
+
+ARTICLE_ID = RowId("article")
+CLAIM_ID = RowId("claim")
+ROW_NUMBER = RowId("dataset row")
+
+
 class InputFailed(Exception):
     """Raised by a command after it reported its failures; exits 1."""
 
@@ -156,6 +204,12 @@ def guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        past = _id_past_sqlite()
+        if past is not None:
+            noun, value = past
+            path = resolve_project_path(kwargs.get("project_path"))
+            report_failure(f"{path}: no {noun} with id {value}")
+            sys.exit(1)
         try:
             return func(*args, **kwargs)
         except InputFailed:

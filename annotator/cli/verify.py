@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.support import (
+    CLAIM_ID,
     echo,
     emit_json,
     guarded,
@@ -42,7 +43,7 @@ def _value(computed: dict[str, object]) -> str:
 
 
 @click.command("verify")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=CLAIM_ID)
 @click.option("--dataset", required=True, help="The dataset holding the series.")
 @click.option("--column", required=True, help="The series' column.")
 @click.option("--by", "by", required=True, help="The column holding the year.")

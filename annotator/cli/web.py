@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.support import (
+    ARTICLE_ID,
     InputFailed,
     echo,
     emit_json,
@@ -25,7 +26,7 @@ SNIPPET_CHARS = 72
 
 
 @click.command("archive")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @click.option(
     "-o",
     "--output",
@@ -68,7 +69,7 @@ def archive_command(
 
 
 @click.command("refetch")
-@click.argument("article_ids", nargs=-1, type=int, metavar="[ARTICLE_ID]...")
+@click.argument("article_ids", nargs=-1, type=ARTICLE_ID, metavar="[ARTICLE_ID]...")
 @project_option
 @json_option
 @guarded

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import ImportFailure
+from annotator.files import FileRefused, read_capped
 from annotator.text.decode import decode_text
 
 MAX_DATASET_BYTES = 50 * 1024 * 1024
@@ -78,21 +79,9 @@ class TableFile:
 def read_table(path: Path) -> TableFile:
     source = str(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFailure(source, f"cannot be read ({exc.strerror or exc})") from exc
-    if path.is_dir():
-        raise ImportFailure(source, "is a folder, not a table file")
-    if size > MAX_DATASET_BYTES:
-        raise ImportFailure(
-            source,
-            f"is {size / (1024 * 1024):.0f} MB, over the "
-            f"{MAX_DATASET_BYTES // (1024 * 1024)} MB limit for a dataset",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailure(source, f"cannot be read ({exc.strerror or exc})") from exc
+        data = read_capped(path, MAX_DATASET_BYTES, "limit for a dataset")
+    except FileRefused as exc:
+        raise ImportFailure(source, exc.reason) from exc
     if not data.strip():
         raise ImportFailure(source, "is empty")
     if data.startswith(OLE_MAGIC) or path.suffix.lower() == ".xls":
@@ -109,7 +98,8 @@ def _pick_dialect(text: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
     if tab:
         return csv.excel_tab
     sample = text[:SNIFF_CHARS]
-    first_line = next((line for line in sample.split("\n") if line.strip()), "")
+    lines = re.split(r"\r\n|\r|\n", sample)  # a file may end its lines with CR alone
+    first_line = next((line for line in lines if line.strip()), "")
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
         if dialect.delimiter in first_line or not any(d in first_line for d in DELIMITERS):
@@ -128,10 +118,12 @@ def _pick_dialect(text: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
 
 
 def _read_delimited(data: bytes, source: str, tab: bool) -> TableFile:
-    decoded = decode_text(data, source)
+    # Cells are stored exactly as the file holds them ("\r=1" stays "\r=1"):
+    # escaping a cell a spreadsheet would run is the exports' job.
+    decoded = decode_text(data, source, keep_newlines=True)
     text, encoding = decoded.text, decoded.encoding
     dialect = _pick_dialect(text, tab)
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     header: list[str] | None = None
     try:
         for row in reader:
@@ -150,7 +142,7 @@ def _read_delimited(data: bytes, source: str, tab: bool) -> TableFile:
         format="tsv" if delimiter == "\t" else "csv",
         encoding=encoding,
         delimiter=delimiter,
-        estimated_rows=max(1, text.count("\n")),
+        estimated_rows=max(1, text.count("\n") or text.count("\r")),
         _text=text,
         _dialect=dialect,
     )
@@ -158,7 +150,7 @@ def _read_delimited(data: bytes, source: str, tab: bool) -> TableFile:
 
 
 def _csv_rows(text: str, dialect: Any, source: str, width: int) -> Iterator[list[str]]:
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     seen_header = False
     try:
         for row in reader:
@@ -182,7 +174,7 @@ def _csv_rows_at_once(
     a file with ragged rows or a CSV error goes the row-by-row way, which names the line."""
     width = len(header)
     try:
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
     except csv.Error:
         return list(_csv_rows(text, dialect, source, width))
     kept = [r for r in rows if (r and r[0] and not r[0].isspace()) or "".join(r).strip()][1:]

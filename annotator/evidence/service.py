@@ -22,6 +22,7 @@ from annotator.clock import new_uid, now_iso
 from annotator.errors import NotFound
 from annotator.evidence.statistic import parse_statistic
 from annotator.evidence.values import EvidenceError, clean_url, evidence_from_row
+from annotator.files import FileRefused, read_capped
 from annotator.models import EVIDENCE_RELATIONS, Attach, Changes, Evidence, EvidenceLink, Snapshot
 from db import articles as article_q
 from db import evidence as q
@@ -183,17 +184,9 @@ class EvidenceManager:
         """Attach a file into the project (at most 25 MB); the same bytes are stored once."""
         path = Path(path)
         try:
-            if path.is_dir():
-                raise EvidenceError(f"{path}: is a folder, not a file")
-            size = path.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                raise EvidenceError(
-                    f"{path}: is {size / (1024 * 1024):.1f} MB, over the "
-                    f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MB limit for an attached document"
-                )
-            data = path.read_bytes()
-        except OSError as exc:
-            raise EvidenceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+            data = read_capped(path, MAX_DOCUMENT_BYTES, "limit for an attached document")
+        except FileRefused as exc:
+            raise EvidenceError(f"{path}: {exc.reason}") from exc
         if not data:
             raise EvidenceError(f"{path}: is empty")
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -83,9 +83,18 @@ def decode_markup(data: bytes, source: str, declared: str | None = None) -> Deco
 
 
 def decode_text(
-    data: bytes, source: str, declared: str | None = None, *, markup: bool = False
+    data: bytes,
+    source: str,
+    declared: str | None = None,
+    *,
+    markup: bool = False,
+    keep_newlines: bool = False,
 ) -> Decoded:
-    """Decode, returning the encoding used and any notes (see `decode`)."""
+    """Decode, returning the encoding used and any notes (see `decode`).
+
+    `keep_newlines` leaves CR and CRLF as they are: a table's reader splits
+    lines itself, and a CR inside a quoted cell is part of the cell's value.
+    """
     if len(data) > MAX_TEXT_BYTES:
         raise ImportFailure(
             source,
@@ -100,7 +109,7 @@ def decode_text(
             raise ImportFailure(source, "contains NUL bytes (a binary file?)")
         data = data.replace(b"\x00", b"")
     decoded = _decode_unicode(data, source, declared, markup)
-    decoded.text = text = normalise_newlines(decoded.text)
+    decoded.text = text = decoded.text if keep_newlines else normalise_newlines(decoded.text)
     if "\x00" in text:
         raise ImportFailure(source, "contains NUL bytes (a binary file?)")
     controls = _count_controls(text, None if utf16 else data)

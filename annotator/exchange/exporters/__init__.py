@@ -28,6 +28,7 @@ from annotator.exchange.exporters.collect import (
     no_progress,
 )
 from annotator.exchange.exporters.outcome import ExportResult, Skipped, split
+from annotator.files import project_part
 from annotator.search.service import ClaimFilter
 
 __all__ = [
@@ -96,6 +97,10 @@ def export_to_path(
 
     `draft` (ClaimReview only) writes reviews that have no review URL yet.
     """
+    if project.path is not None:
+        refused = project_part(project.path, Path(path))
+        if refused is not None:
+            raise ExportError(f"{path}: {refused}; choose another file to export to")
     fmt = FORMATS.get(format_name)
     if fmt is None:
         raise ExportError(

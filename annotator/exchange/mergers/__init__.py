@@ -13,6 +13,7 @@ from typing import Any
 
 from annotator.exchange.mergers import hypothesis, native, w3c
 from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused
+from annotator.files import FileRefused, read_capped
 
 __all__ = [
     "MAX_MERGE_BYTES",
@@ -32,19 +33,9 @@ MAX_MERGE_BYTES = 256 * 1024 * 1024
 def read_path(path: Path) -> Incoming:
     """Read and check a merge file; raises MergeRefused (message without the path)."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise MergeRefused(f"cannot be read ({exc.strerror or exc})") from exc
-    if path.is_dir():
-        raise MergeRefused("is a folder, not a merge file")
-    if size > MAX_MERGE_BYTES:
-        raise MergeRefused(
-            f"is {size / 1_048_576:.0f} MB, over the {MAX_MERGE_BYTES // 1_048_576} MB merge limit"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MergeRefused(f"cannot be read ({exc.strerror or exc})") from exc
+        data = read_capped(path, MAX_MERGE_BYTES, "merge limit")
+    except FileRefused as exc:
+        raise MergeRefused(exc.reason) from exc
     return parse(data)
 
 

@@ -1,0 +1,95 @@
+"""Reading a file a user named: only a regular file, and never more than a cap.
+
+Every reader of an outside file (merge, dataset import, attached documents,
+article import) goes through `read_capped`, so /dev/zero, a FIFO or a file
+that grows while it is read are refused the same way before memory runs out
+or the command hangs. The file is opened non-blocking (opening a FIFO with no
+writer would otherwise wait forever) and checked with fstat on the very file
+descriptor that is read, so swapping the name for a device between the check
+and the read changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MB = 1024 * 1024
+
+
+class FileRefused(Exception):
+    """Why a file was not read; the message names no path (each caller adds it)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MB:.0f} MB" if size >= MB else f"{size / MB:.1f} MB"
+
+
+def read_capped(path: Path, limit: int, limit_name: str = "limit") -> bytes:
+    """The whole file, at most `limit` bytes; raises FileRefused saying why not.
+
+    `limit_name` is how the reason names the cap ("limit for a dataset" reads
+    "over the 50 MB limit for a dataset").
+    """
+    cap = f"{limit / MB:g} MB {limit_name}"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError as exc:
+        raise FileRefused("is a folder, not a file") from exc
+    except OSError as exc:
+        raise FileRefused(f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise FileRefused("is a folder, not a file")
+        if not stat.S_ISREG(status.st_mode):
+            # a device or pipe (/dev/zero, a FIFO) has no size and would be read forever
+            raise FileRefused("is not a regular file")
+        if status.st_size > limit:
+            raise FileRefused(f"is {_megabytes(status.st_size)}, over the {cap}")
+        with os.fdopen(fd, "rb", closefd=False) as stream:  # capped: it may grow meanwhile
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise FileRefused(f"cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise FileRefused(f"grew past the {cap} while being read")
+    return data
+
+
+def _same(a: Path, b: Path) -> bool:
+    """The same file: by resolved name, or (both existing) by inode, so a hard
+    link or a symlink to the project is caught too."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def project_part(project_path: Path, path: Path) -> str | None:
+    """Which of the project's own files `path` is, or None when it is none of them.
+
+    An export written over the project (or its -wal) would destroy it, one
+    written into its backups folder would be taken for a backup; a caller
+    that writes a file a user named refuses these.
+    """
+    from annotator.backups.service import folder_for
+
+    if _same(path, project_path):
+        return "is the project file itself"
+    for suffix in ("-wal", "-shm", "-journal"):
+        if _same(path, Path(f"{project_path}{suffix}")):
+            return f"is the project's {suffix} file"
+    folder = folder_for(project_path).resolve()
+    target = path.resolve()
+    if target == folder or folder in target.parents:
+        return "is in the project's backups folder"
+    return None
