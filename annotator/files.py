@@ -62,34 +62,3 @@ def read_capped(path: Path, limit: int, limit_name: str = "limit") -> bytes:
         raise FileRefused(f"grew past the {cap} while being read")
     return data
 
-
-def _same(a: Path, b: Path) -> bool:
-    """The same file: by resolved name, or (both existing) by inode, so a hard
-    link or a symlink to the project is caught too."""
-    if a.resolve() == b.resolve():
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def project_part(project_path: Path, path: Path) -> str | None:
-    """Which of the project's own files `path` is, or None when it is none of them.
-
-    An export written over the project (or its -wal) would destroy it, one
-    written into its backups folder would be taken for a backup; a caller
-    that writes a file a user named refuses these.
-    """
-    from annotator.backups.service import folder_for
-
-    if _same(path, project_path):
-        return "is the project file itself"
-    for suffix in ("-wal", "-shm", "-journal"):
-        if _same(path, Path(f"{project_path}{suffix}")):
-            return f"is the project's {suffix} file"
-    folder = folder_for(project_path).resolve()
-    target = path.resolve()
-    if target == folder or folder in target.parents:
-        return "is in the project's backups folder"
-    return None

@@ -9,6 +9,7 @@ automatically, since they are the way back from those two steps.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -90,6 +91,36 @@ class RestoreOutcome:
 
 def folder_for(project_path: Path) -> Path:
     return project_path.with_name(project_path.name + FOLDER_SUFFIX)
+
+
+def _same(a: Path, b: Path) -> bool:
+    """The same file: by resolved name, or (both existing) by inode, so a hard
+    link or a symlink to the project is caught too."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def project_part(project_path: Path, path: Path) -> str | None:
+    """Which of the project's own files `path` is, or None when it is none of them.
+
+    An export written over the project (or its -wal) would destroy it, one
+    written into its backups folder would be taken for a backup; a caller
+    that writes a file a user named refuses these.
+    """
+    if _same(path, project_path):
+        return "is the project file itself"
+    for suffix in ("-wal", "-shm", "-journal"):
+        if _same(path, Path(f"{project_path}{suffix}")):
+            return f"is the project's {suffix} file"
+    folder = folder_for(project_path).resolve()
+    target = path.resolve()
+    if target == folder or folder in target.parents:
+        return "is in the project's backups folder"
+    return None
 
 
 def _target(project_path: Path, kind: str, when: datetime | None = None) -> Path:

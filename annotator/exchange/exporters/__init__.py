@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from annotator.backups.service import project_part
 from annotator.exchange.exporters.collect import (
     ExportCancelled,
     ExportError,
@@ -28,7 +29,6 @@ from annotator.exchange.exporters.collect import (
     no_progress,
 )
 from annotator.exchange.exporters.outcome import ExportResult, Skipped, split
-from annotator.files import project_part
 from annotator.search.service import ClaimFilter
 
 __all__ = [
