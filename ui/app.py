@@ -44,7 +44,10 @@ def open_gui(project_path: Path | None) -> int:
         seed_samples(project)
     settings.remember_project(path)
     window = MainWindow(ProjectSession(project))
-    window.show()
+    if window.first_start:
+        window.showMaximized()  # first start: the whole screen, later the size left
+    else:
+        window.show()
     return int(app.exec())
 
 

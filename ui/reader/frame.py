@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,9 @@ class PaneFrame(QFrame):
         self.bar.setObjectName("PaneBar")
         self.title = QLabel("No article", self.bar)
         self.title.setAccessibleName("Reader pane article")
+        # A long title is cut at the pane's edge (its tooltip has it whole) rather
+        # than widen the pane and squeeze the library and the inspector.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.choose = QToolButton(self.bar)
         self.choose.setText("Article ▾")
         self.choose.setToolTip(

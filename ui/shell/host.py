@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Literal
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
@@ -80,6 +80,7 @@ class Host(QObject):
         self._closing: list[Callable[[], None]] = []
         self._drop_handlers: list[tuple[Callable[[QMimeData], bool], Callable[[QMimeData], bool]]]
         self._drop_handlers = []
+        self._default_state = QByteArray()
         self._build_menus()
         reader_area.active_changed.connect(self.reader_changed)
         reader_area.pane_closed.connect(self.pane_closed)
@@ -178,11 +179,11 @@ class Host(QObject):
         self.docks[name] = dock
         self.places[name] = place
         self._window.addDockWidget(DOCK_AREAS[place], dock)
-        if first is not None and place == "left":
+        if first is not None and place in ("left", "inspector"):
+            # One tab group per side: the library (search behind it) on the left,
+            # the claim form (evidence behind it) on the right, each at full height.
             self._window.tabifyDockWidget(first, dock)
             first.raise_()
-        elif first is not None and place == "inspector":
-            self._window.splitDockWidget(self._last_in(place, dock), dock, Qt.Orientation.Vertical)
         elif first is not None and place == "bottom":
             # Tabbed with the first only when first shown: a tab group made of
             # hidden docks leaves a stray tab bar in the window.
@@ -200,10 +201,6 @@ class Host(QObject):
     def _first_in(self, place: Place) -> QDockWidget | None:
         return next((self.docks[n] for n, p in self.places.items() if p == place), None)
 
-    def _last_in(self, place: Place, besides: QDockWidget) -> QDockWidget:
-        names = [n for n, p in self.places.items() if p == place and self.docks[n] is not besides]
-        return self.docks[names[-1]]
-
     def _tab(self, name: str) -> None:
         dock, first = self.docks[name], self._first_in(self.places[name])
         tabbed = dock.property("tabbed") is True
@@ -211,6 +208,18 @@ class Host(QObject):
             return
         self._window.tabifyDockWidget(first, dock)
         dock.setProperty("tabbed", True)
+
+    def snapshot_layout(self) -> None:
+        """Remember the arrangement as built, for View > Reset layout."""
+        self._default_state = self._window.saveState()
+
+    def reset_layout(self) -> None:
+        """Every dock back where the shell put it, floating ones docked again, the
+        views shown later tabbed afresh when next shown."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.setProperty("tabbed", False)
+        self._window.restoreState(self._default_state)
 
     def show_dock(self, name: str) -> QDockWidget:
         """Show a dock in front of its tab group (tabbing it there the first time)."""

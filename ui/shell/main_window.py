@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         session.project_replaced.connect(self._on_project_replaced)
         focus_ring.install()  # focus visible in every widget of every window
         self._on_project_replaced()
+        self.host.snapshot_layout()
+        self._sizes_pending = False
+        self.first_start = False  # True when no window state was saved: app.py maximises
         self._restore_geometry()
 
     # -- building -------------------------------------------------------
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
 
         a("view/focus", "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F")
         a("view/focus", "focus_reader", "&Read the article", self.focus_reader, "Ctrl+Shift+R")
+        a("view/layout", "reset_layout", "Reset &layout", self.reset_layout)
         a("help", "about", "&About", self.show_about, "F1")
 
     # -- project files ----------------------------------------------------
@@ -256,11 +260,19 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
+            self.first_start = True
             self.resize(1280, 800)
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
-            self.default_sizes()
+            self._sizes_pending = True  # applied once shown: docks size against the real window
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: library left, reader centre, the inspector right,
+        the claims table below, at the first sizes; floating docks docked again."""
+        self.host.reset_layout()
+        self.default_sizes()
+        self.host.status("Layout reset")
 
     def default_sizes(self) -> None:
         """The docks' first sizes: the library wide enough for its titles, the claims
@@ -272,6 +284,12 @@ class MainWindow(QMainWindow):
             self.resizeDocks(inspector[:1], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks(bottom[:1], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sizes_pending:
+            self._sizes_pending = False
+            self.default_sizes()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.host.accepts_drop(event.mimeData()):
