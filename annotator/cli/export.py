@@ -20,6 +20,7 @@ from annotator.cli.support import (
     report_failure,
 )
 from annotator.exchange.exporters import FORMATS, export_to_path
+from annotator.history import steps
 from annotator.search.service import DEFAULT_LIMIT, KINDS, ClaimFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -186,7 +187,8 @@ def merge_command(file: Path, project_path: Path | None, as_json: bool) -> None:
     Exits 1 (having merged the rest) when an annotation's article is not in the project.
     """
     with opened_project(project_path, create=True) as project:  # a fresh project, as import
-        report = project.merge.merge_file(file)
+        # Recorded as File > Merge records it: `annotator undo` removes what it added.
+        report = steps.do(project, "merge_file", {"path": str(file)}).result
     if as_json:
         emit_json(report.as_json())
     else:

@@ -12,7 +12,7 @@ import pytest
 from annotator.cli.main import main
 from annotator.project import Project
 from annotator.samples.articles import seed_samples
-from tests.annotator.test_undo_kinds import State, db_state, write_csv
+from tests.annotator.test_undo_kinds import State, colleague_file, db_state, write_csv
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -49,6 +49,7 @@ COMMANDS: dict[str, Command] = {
     "claim link": lambda _p, _t: ["link", "1", "--claim", "2", "--relation", "contradicts"],
     "evidence link": lambda _p, _t: [
         "link", "1", "--url", "https://example.org/a", "--relation", "supports"],
+    "merge": lambda _p, t: ["merge", str(t / "colleague.json")],
     "dataset import": lambda _p, t: ["dataset", "import", str(t / "pay.csv"), "--name", "pay"],
 }  # fmt: skip
 
@@ -65,6 +66,8 @@ def test_a_command_line_edit_undoes_and_redoes(
     (inbox / "one.txt").write_text("Rents rose 9% in a year.\n", encoding="utf-8")
     (inbox / "two.txt").write_text("Pay fell 3% in real terms.\n", encoding="utf-8")
     write_csv(inbox / "pay.csv")
+    with Project.in_memory() as scratch:
+        colleague_file(scratch, inbox)
     before = state_of(path)
     args = COMMANDS[name](path, inbox)
     code, _out, err = run([*args, "--project", str(path)], capsys)
