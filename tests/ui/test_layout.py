@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 from pytestqt.qtbot import QtBot
 
 from ui.shell import settings
@@ -19,10 +19,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.session import ProjectSession
 
 SIZES = [(1280, 800), (1920, 1080)]
-# The bottom views whose content fits the panel at both sizes. Compare, Figures,
-# Matches and Datasets ask for more width than the panel has at 1280x800 (Compare
-# also at 1920x1080) and still overflow it: not yet fixed (issue 14).
-BOTTOM_VIEWS = ("claims", "balance")
+BOTTOM_VIEWS = ("claims", "compare", "figures", "balance", "matches", "datasets")
 
 
 def _fresh(qtbot: QtBot, session: ProjectSession, size: tuple[int, int]) -> MainWindow:
@@ -73,6 +70,12 @@ def _problems(win: MainWindow) -> list[str]:
                 f"{dock.windowTitle()} is {content.width()}x{content.height()}, "
                 f"needs {need.width()}x{need.height()}"
             )
+    bars = [
+        tuple(bar.tabText(i) for i in range(bar.count()))
+        for bar in win.findChildren(QTabBar)
+        if bar.parent() is win and bar.isVisible() and win.rect().intersects(bar.geometry())
+    ]
+    found += [f"a stray tab bar {tabs}" for tabs in set(bars) if bars.count(tabs) > 1]
     for n, first in enumerate(docks):
         for second in docks[n + 1 :]:
             a, b = QRect(first.geometry()), QRect(second.geometry())
@@ -116,6 +119,8 @@ def test_each_bottom_view_is_a_tab_of_one_panel(fresh: MainWindow, name: str) ->
         assert dock in win.tabifiedDockWidgets(win.claims.panel_dock)
     bottom = [d for d in _shown(win) if win.host.places.get(_name(win, d)) == "bottom"]
     assert bottom == [dock]  # one panel: the other views are tabs behind it
+    view = win.host.content(name)
+    assert view is not None and view.isVisible()  # scrolls there when wider than the panel
     assert _problems(win) == []
 
 
@@ -127,7 +132,8 @@ def test_reset_layout_puts_every_dock_back(qtbot: QtBot, session: ProjectSession
     win = _fresh(qtbot, session, SIZES[0])
     win.library_dock.hide()
     win.evidence.dock.setFloating(True)
-    win.host.show_dock("balance")
+    win.host.show_dock("figures")
+    win.host.show_dock("compare")
     _settle()
     win.actions["reset_layout"].trigger()
     _settle()
@@ -136,9 +142,9 @@ def test_reset_layout_puts_every_dock_back(qtbot: QtBot, session: ProjectSession
     assert win.evidence.dock in win.tabifiedDockWidgets(win.claims.editor_dock)
     assert _problems(win) == []
     # a view shown again after the reset joins the bottom panel, not a new row
-    win.host.show_dock("balance")
+    win.host.show_dock("figures")
     _settle()
-    assert win.host.docks["balance"] in win.tabifiedDockWidgets(win.claims.panel_dock)
+    assert win.host.docks["figures"] in win.tabifiedDockWidgets(win.claims.panel_dock)
     assert _problems(win) == []
 
 
@@ -151,3 +157,13 @@ def test_first_start_maximises_later_starts_keep_the_size(
     again = MainWindow(session)
     qtbot.addWidget(again)
     assert not again.first_start
+
+
+def test_features_find_each_other_through_the_host(window: MainWindow) -> None:
+    from ui.claims.wiring import ClaimsWiring
+    from ui.compare.wiring import CompareWiring
+
+    assert window.host.peer("claims", ClaimsWiring) is window.claims
+    assert window.host.peer("compare", ClaimsWiring) is None  # the wrong kind is no peer
+    assert window.host.peer("compare", CompareWiring) is window.compare
+    assert window.host.peer("nothing", CompareWiring) is None

@@ -23,14 +23,14 @@ def test_compare_docks_are_empty_until_asked_for_then_filled(
 
     window.actions["compare_sides"].trigger()
     qtbot.waitUntil(lambda: wiring.compare_dock.isVisible())
-    view = wiring.compare_dock.widget()
+    view = window.host.content("compare")
     assert view is not None and view is wiring.compare
     assert view.accessibleName() == "Compare sides"
-    assert wiring.figures_dock.widget() is None  # only what was asked for
+    assert window.host.content("figures") is None  # only what was asked for
 
     window.actions["toggle_balance"].trigger()  # the View menu's toggle builds it too
-    qtbot.waitUntil(lambda: wiring.balance_dock.widget() is not None)
-    assert wiring.balance_dock.widget() is wiring.balance
+    qtbot.waitUntil(lambda: window.host.content("balance") is not None)
+    assert window.host.content("balance") is wiring.balance
 
 
 def test_datasets_dock_is_built_when_first_asked_for(qtbot: QtBot, session: ProjectSession) -> None:
@@ -43,4 +43,4 @@ def test_datasets_dock_is_built_when_first_asked_for(qtbot: QtBot, session: Proj
     window.actions["toggle_datasets"].trigger()
     qtbot.waitUntil(lambda: dock.widget() is not None)
     panel = window.evidence.datasets
-    assert dock.widget() is panel and panel.chooser.accessibleName() == "Dataset"
+    assert window.host.content("datasets") is panel and panel.chooser.accessibleName() == "Dataset"

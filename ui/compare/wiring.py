@@ -139,7 +139,7 @@ class CompareWiring(QObject):
 
             view = MatchSuggestions(self.session, w)
         self._views[name] = view
-        self._docks[name].setWidget(view)
+        self.host.set_content(name, view)
         return view
 
     @property
@@ -164,7 +164,7 @@ class CompareWiring(QObject):
             return
         self._view(name)
         self.host.show_dock(name)
-        widget = dock.widget()
+        widget = self.host.content(name)
         if widget is not None:
             reload = getattr(widget, "reload", None)
             if callable(reload):

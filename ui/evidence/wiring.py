@@ -93,7 +93,7 @@ class EvidenceWiring(QObject):
 
             self._datasets = DatasetPanel(self.session, self.window)
             self._datasets.message.connect(self._status)
-            self.datasets_dock.setWidget(self._datasets)
+            self.host.set_content("datasets", self._datasets)
         return self._datasets
 
     def _status(self, text: str) -> None:

@@ -24,9 +24,8 @@ def _articles(window: MainWindow) -> dict[str, int]:
 
 
 def _hide_side_docks(window: MainWindow) -> None:
-    for owner, name in (("claims", "editor_dock"), ("evidence", "dock"), ("evidence", "datasets_dock"),
-                        ("search", "dock")):  # fmt: skip
-        dock = getattr(getattr(window, owner, None), name, None)
+    for name in ("editor", "evidence", "datasets", "search"):
+        dock = window.host.docks.get(name)
         if dock is not None:
             dock.hide()
 

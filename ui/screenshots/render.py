@@ -120,11 +120,8 @@ def _claim_with_evidence(window) -> None:
     claim = window.session.project.claims.get(claim_id)
     window.session.request_article(claim.article_id, claim_id)
     window.session.set_current_claim(claim_id)
-    window.evidence.dock.show()
+    window.host.show_dock("evidence")  # the inspector's second tab, beside the claim form
     window.resizeDocks([window.evidence.dock], [560], Qt.Orientation.Horizontal)
-    editor = getattr(getattr(window, "claims", None), "editor_dock", None)
-    if editor is not None:
-        window.resizeDocks([editor, window.evidence.dock], [300, 520], Qt.Orientation.Vertical)
 
 
 def _dataset_chart(window) -> None:
@@ -134,9 +131,8 @@ def _dataset_chart(window) -> None:
     claim_id = _evidence_example(window)
     claim = window.session.project.claims.get(claim_id)
     window.session.request_article(claim.article_id, claim_id)
-    claims = getattr(window, "claims", None)
-    for name in ("panel_dock", "editor_dock"):
-        dock = getattr(claims, name, None)
+    for name in ("claims", "editor"):
+        dock = window.host.docks.get(name)
         if dock is not None:
             dock.hide()
     window.evidence.datasets_dock.show()

@@ -12,11 +12,19 @@ the window: the import graph has no circle through it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Literal
+from typing import Literal, TypeVar
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QToolBar,
+    QWidget,
+)
 
 from ui.library.model import ARTICLE_ID_ROLE
 from ui.library.view import LibraryPanel
@@ -27,6 +35,7 @@ from ui.shell.session import ProjectSession
 Place = Literal["left", "inspector", "bottom"]
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 STATUS_MS = 4000
+T = TypeVar("T")
 
 # Every top-level menu, in menu-bar order, with its sections in order. An
 # action goes to "menu/section" (or "menu": its last section); separators
@@ -81,6 +90,7 @@ class Host(QObject):
         self._drop_handlers: list[tuple[Callable[[QMimeData], bool], Callable[[QMimeData], bool]]]
         self._drop_handlers = []
         self._default_state = QByteArray()
+        self._peers: dict[str, object] = {}
         self._build_menus()
         reader_area.active_changed.connect(self.reader_changed)
         reader_area.pane_closed.connect(self.pane_closed)
@@ -179,9 +189,7 @@ class Host(QObject):
         self.docks[name] = dock
         self.places[name] = place
         self._window.addDockWidget(DOCK_AREAS[place], dock)
-        if first is not None and place in ("left", "inspector"):
-            # One tab group per side: the library (search behind it) on the left,
-            # the claim form (evidence behind it) on the right, each at full height.
+        if first is not None and place == "left":
             self._window.tabifyDockWidget(first, dock)
             first.raise_()
         elif first is not None and place == "bottom":
@@ -209,15 +217,44 @@ class Host(QObject):
         self._window.tabifyDockWidget(first, dock)
         dock.setProperty("tabbed", True)
 
-    def snapshot_layout(self) -> None:
-        """Remember the arrangement as built, for View > Reset layout."""
+    def set_content(self, name: str, view: QWidget) -> None:
+        """Put a view built on first show into its dock. A view in the bottom panel
+        scrolls there when it needs more room than the panel has (Compare sides,
+        Figures, Datasets at 1280x800), rather than grow the dock over its neighbours."""
+        dock = self.docks[name]
+        if self.places[name] != "bottom":
+            dock.setWidget(view)
+            return
+        scroll = QScrollArea(dock)
+        scroll.setObjectName(f"{name}Scroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(view.accessibleName() or dock.windowTitle())
+        scroll.setWidget(view)
+        dock.setWidget(scroll)
+
+    def content(self, name: str) -> QWidget | None:
+        """The view a dock shows (inside its scroll area, if any); None until built."""
+        widget = self.docks[name].widget()
+        if isinstance(widget, QScrollArea) and widget.objectName() == f"{name}Scroll":
+            return widget.widget()
+        return widget
+
+    def arrange(self) -> None:
+        """The inspector as one tab group at full height (the claim form in front,
+        the evidence behind it), then remember the arrangement for View > Reset
+        layout. Called by the window once shown (see MainWindow.showEvent)."""
+        names = list(self.dock_names("inspector"))
+        for name in names[1:]:
+            self._window.tabifyDockWidget(self.docks[names[0]], self.docks[name])
+        if names:
+            self.docks[names[0]].raise_()
         self._default_state = self._window.saveState()
 
     def reset_layout(self) -> None:
         """Every dock back where the shell put it, floating ones docked again, the
         views shown later tabbed afresh when next shown."""
         for dock in self.docks.values():
-            dock.setFloating(False)
             dock.setProperty("tabbed", False)
         self._window.restoreState(self._default_state)
 
@@ -273,6 +310,17 @@ class Host(QObject):
     def library_table(self) -> QWidget:
         """Where keys that act on the selected article are bound."""
         return self._library.table
+
+    # -- peers ------------------------------------------------------------------------
+    def provide(self, name: str, peer: object) -> None:
+        """Make a feature findable by name ("claims", "compare"): a feature that needs
+        another asks the host, so neither imports the window nor reaches into it."""
+        self._peers[name] = peer
+
+    def peer(self, name: str, kind: type[T]) -> T | None:
+        """The feature provided under `name` if it is a `kind`; None when absent."""
+        found = self._peers.get(name)
+        return found if isinstance(found, kind) else None
 
     # -- messages, drops, closing ---------------------------------------------------------
     def status(self, text: str, ms: int = STATUS_MS) -> None:

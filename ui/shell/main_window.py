@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.publisher = PublisherAction(host)
         self.web = WebActions(host)
         self.compare = CompareWiring(host)
+        for name in ("claims", "evidence", "importing", "search", "web", "compare"):
+            host.provide(name, getattr(self, name))
 
         self.watcher = ExternalChangeWatcher(session, parent=self)
         self.watcher.external_change.connect(
@@ -104,8 +106,8 @@ class MainWindow(QMainWindow):
         session.project_replaced.connect(self._on_project_replaced)
         focus_ring.install()  # focus visible in every widget of every window
         self._on_project_replaced()
-        self.host.snapshot_layout()
-        self._sizes_pending = False
+        self._arranged = False  # the docks' tab groups are made on the first show
+        self._saved_state: QByteArray | None = None
         self.first_start = False  # True when no window state was saved: app.py maximises
         self._restore_geometry()
 
@@ -263,9 +265,7 @@ class MainWindow(QMainWindow):
             self.first_start = True
             self.resize(1280, 800)
         if isinstance(state, QByteArray):
-            self.restoreState(state)
-        else:
-            self._sizes_pending = True  # applied once shown: docks size against the real window
+            self._saved_state = state  # put back once shown, over the default arrangement
 
     def reset_layout(self) -> None:
         """View > Reset layout: library left, reader centre, the inspector right,
@@ -287,8 +287,15 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._sizes_pending:
-            self._sizes_pending = False
+        if self._arranged:
+            return
+        # Tab groups made before the first show leave stray tab bars painted over
+        # the docks (Qt): the shell arranges them now, against the real window size.
+        self._arranged = True
+        self.host.arrange()
+        if self._saved_state is not None:
+            self.restoreState(self._saved_state)
+        else:
             self.default_sizes()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
