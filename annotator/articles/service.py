@@ -139,12 +139,21 @@ class ArticleManager:
             visible_index.remember(
                 self._db, article_id, imported.title.strip() or "(untitled)", imported.text
             )
+            moved: list[int] = []
             if previous is not None:
                 for hook in self.revision_hooks:
-                    hook(previous, article_id)
+                    returned = hook(previous, article_id)
+                    if isinstance(returned, list):
+                        moved.extend(i for i in returned if isinstance(i, int))
         status = "revision" if previous is not None else "imported"
         return ImportOutcome(
-            source, status, article_id, imported.title, revision_of=previous, notes=imported.notes
+            source,
+            status,
+            article_id,
+            imported.title,
+            revision_of=previous,
+            notes=imported.notes,
+            moved_claims=tuple(moved),
         )
 
     def _previous_version(self, imported: ImportedArticle) -> int | None:

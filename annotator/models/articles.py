@@ -114,6 +114,9 @@ class ImportOutcome:
     # What the importer had to do that a person should know (stray bytes read
     # as Windows-1252, front matter fields dropped); empty for a clean read.
     notes: tuple[str, ...] = ()
+    # Claims a new revision took over from the version before (their ids), so
+    # a window showing the old version repaints them away.
+    moved_claims: tuple[int, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -118,8 +118,14 @@ class ImportActions(QObject):
         if error and not outcomes:
             return  # the runner showed why; an empty summary would only repeat it
         changed = _changed_articles(outcomes)
-        if not self._record(outcomes, changed) and changed:
+        moved = frozenset(c for o in outcomes for c in o.moved_claims)
+        recorded = self._record(outcomes, changed)
+        # The import step names only the new articles: claims that moved to a
+        # new revision repaint (away from the old version's pane) from here.
+        if changed and not recorded:
             self.session.notify(Changes(articles=changed))
+        if moved:
+            self.session.notify(Changes(claims=moved))
         self.host.status(headline(outcomes, cancelled), 8000)
         self.show_summary(outcomes, cancelled)
 

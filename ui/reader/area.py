@@ -178,8 +178,9 @@ class ReaderArea(QWidget):
                 continue
             try:
                 if changes.everything:
-                    pane.article = None
-                    pane.show_article(self.session.project.articles.get(article_id))
+                    # The same text stays where the reader left it (the claim
+                    # layers reload their spans themselves); another text reloads.
+                    pane.refresh(self.session.project.articles.get(article_id))
                 elif article_id in changes.articles and not changes.claims:
                     pane.refresh(self.session.project.articles.get(article_id))
                 elif article_id in changes.articles and not self.session.project.articles.exists(

@@ -59,6 +59,27 @@ class _Worker(QObject):
         self.finished.emit(result, self.stop.is_set(), error)
 
 
+# Per project file: how many of the window's own jobs have started or ended.
+# The watcher for outside changes reads it: a commit seen while (or just
+# after) our own job wrote is the window's own work, not news from outside.
+_own_writes: dict[Path, int] = {}
+_running: dict[Path, int] = {}
+
+
+def own_work(project_path: Path | None) -> tuple[int, bool]:
+    """(a number that changes whenever a job on this file starts or ends, one is running)."""
+    if project_path is None:
+        return 0, False
+    key = project_path.resolve()
+    return _own_writes.get(key, 0), _running.get(key, 0) > 0
+
+
+def _count(project_path: Path, running: int) -> None:
+    key = project_path.resolve()
+    _own_writes[key] = _own_writes.get(key, 0) + 1
+    _running[key] = _running.get(key, 0) + running
+
+
 class ProjectJob(QObject):
     """One piece of work on its own thread; `finished(result, cancelled, error)` on the GUI thread."""
 
@@ -85,6 +106,7 @@ class ProjectJob(QObject):
         self.done = False
 
     def start(self) -> None:
+        _count(self.project_path, +1)
         self._thread.start()
 
     def cancel(self) -> None:
@@ -105,6 +127,7 @@ class ProjectJob(QObject):
     def _on_finished(self, result: object, cancelled: bool, error: str) -> None:
         self._thread.wait()
         self.done = True
+        _count(self.project_path, -1)
         self.finished.emit(result, cancelled, error)
 
 

@@ -90,8 +90,12 @@ class WebActions(QObject):
             for o in outcomes
             if o.status in ("imported", "revision") and o.article_id is not None
         )
+        moved = frozenset(c for o in outcomes for c in o.moved_claims)
+        changed |= frozenset(o.revision_of for o in outcomes if o.revision_of is not None)
         if changed:
             self.session.notify(Changes(articles=changed))
+        if moved:  # a new revision's claims left the old version's pane: repaint them
+            self.session.notify(Changes(claims=moved))
         self.host.status(headline(outcomes, cancelled), 8000)
         if self.import_summary is not None:
             self.import_summary.close()
@@ -141,7 +145,17 @@ class WebActions(QObject):
             if outcome.status == "revision" and outcome.revision is not None:
                 changed |= {outcome.article_id, outcome.revision}
         if changed:
+            # The claims now on each new revision all came from the version before.
+            claims = self.session.project.claims
+            moved = frozenset(
+                position[0]
+                for outcome in outcomes
+                if outcome.status == "revision" and outcome.revision is not None
+                for position in claims.positions(outcome.revision)
+            )
             self.session.notify(Changes(articles=frozenset(changed)))
+            if moved:
+                self.session.notify(Changes(claims=moved))
         self.host.status(refetch_headline(outcomes, cancelled), 8000)
         if self.refetch_summary is not None:
             self.refetch_summary.close()
