@@ -10,7 +10,15 @@ import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 18, 40, 46
@@ -19,6 +27,10 @@ SERIES_COLOUR = "#1a5fb4"
 GRID_COLOUR = "#e3e3e3"
 AXIS_COLOUR = "#555555"
 MIN_LABEL_GAP = 8  # pixels between x labels
+TITLE_TOP, TITLE_PAD, TITLE_GAP = 6.0, 8.0, 8.0
+TITLE_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(
+    Qt.TextFlag.TextWordWrap
+)
 YOf = Callable[[float], float]
 
 
@@ -70,40 +82,64 @@ class ChartWidget(QWidget):
         self.setAccessibleDescription(f"{kind} chart: {title}, {len(self.values)} points")
         self.update()
 
-    def plot_rect(self) -> QRectF:
+    def has_series(self) -> bool:
+        return any(v is not None for v in self.values)
+
+    def title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        return font
+
+    def title_rect(self, size: QSize | None = None) -> QRectF:
+        """Where the title goes: wrapped onto as many lines as the width needs
+        (a long dataset and column name was cut off at both ends)."""
+        width = (size or self.size()).width()
+        metrics = QFontMetricsF(self.title_font())
+        room = QRectF(TITLE_PAD, TITLE_TOP, max(1.0, width - 2 * TITLE_PAD), 10_000)
+        needed = metrics.boundingRect(room, TITLE_FLAGS, self.title or " ")
+        return QRectF(room.left(), room.top(), room.width(), max(needed.height(), metrics.height()))
+
+    def plot_rect(self, size: QSize | None = None) -> QRectF:
+        size = size or self.size()
+        top = max(float(MARGIN_TOP), self.title_rect(size).bottom() + TITLE_GAP)
         return QRectF(
             MARGIN_LEFT,
-            MARGIN_TOP,
-            max(1.0, self.width() - MARGIN_LEFT - MARGIN_RIGHT),
-            max(1.0, self.height() - MARGIN_TOP - MARGIN_BOTTOM),
+            top,
+            max(1.0, size.width() - MARGIN_LEFT - MARGIN_RIGHT),
+            max(1.0, size.height() - top - MARGIN_BOTTOM),
         )
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MARGIN_LEFT + MARGIN_RIGHT + 80, 160)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        self.paint_on(painter, self.size())
+        painter.end()
+
+    def paint_on(self, painter: QPainter, size: QSize) -> None:
+        """The whole chart at `size` on any device (the widget, a PNG, an SVG)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
-        painter.setFont(title_font)
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+        painter.setFont(self.title_font())
         painter.setPen(QColor("#222222"))
-        painter.drawText(
-            QRectF(0, 6, self.width(), MARGIN_TOP - 10), Qt.AlignmentFlag.AlignCenter, self.title
-        )
+        painter.drawText(self.title_rect(size), TITLE_FLAGS, self.title)
         painter.setFont(self.font())
         present = [v for v in self.values if v is not None]
         if not present:
             painter.setPen(QColor(AXIS_COLOUR))
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "No numbers to chart in this column"
+                QRectF(0, 0, size.width(), size.height()),
+                Qt.AlignmentFlag.AlignCenter,
+                "No numbers to chart in this column",
             )
-            painter.end()
             return
         low = min(present + ([0.0] if self.kind == "bar" else []))
         high = max(present + ([0.0] if self.kind == "bar" else []))
         ticks = nice_ticks(low, high)
         low, high = min(ticks[0], low), max(ticks[-1], high)
-        rect = self.plot_rect()
+        rect = self.plot_rect(size)
 
         def y_of(value: float) -> float:
             return rect.bottom() - (value - low) / (high - low or 1) * rect.height()
@@ -115,7 +151,6 @@ class ChartWidget(QWidget):
             self._draw_bars(painter, rect, step, y_of, low)
         else:
             self._draw_line(painter, rect, step, y_of)
-        painter.end()
 
     def _draw_axes(self, painter: QPainter, rect: QRectF, ticks: list[float], y_of: YOf) -> None:
         metrics = painter.fontMetrics()

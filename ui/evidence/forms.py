@@ -13,12 +13,13 @@ from typing import Any, cast
 from PySide6.QtWidgets import QWidget
 
 from annotator.errors import AnnotatorError
+from annotator.history import steps
 from annotator.history.kinds_evidence import added
-from annotator.models import CLAIM_RELATIONS, Attach, ClaimLink, Evidence
+from annotator.models import CLAIM_RELATIONS, Attach, ClaimLink, Evidence, EvidenceLink
 from ui.evidence import dialogs
 from ui.evidence.table import Entry
 from ui.shell.session import ProjectSession
-from ui.shell.undo import record, refusal
+from ui.shell.undo import push_done, record, refusal
 
 SelectionSource = Callable[[], "tuple[int, int, int] | None"]
 
@@ -206,6 +207,8 @@ class EvidenceForms:
 
             dialog.submit = submit_claim
             return dialog
+        if entry.evidence.kind == "url":
+            return self._web_link_dialog(entry)
         dialog = dialogs.relation_dialog(
             "Change the link", self._host(), relation=entry.relation, note=entry.note
         )
@@ -214,6 +217,55 @@ class EvidenceForms:
             payload = {"claim_id": entry.claim_id, "evidence_id": entry.evidence.id,
                        "new": [d.chosen_relation(), d.note.text()]}  # fmt: skip
             return refusal(self.session, "edit_evidence_link", payload)
+
+        dialog.submit = submit
+        return dialog
+
+    def _web_link_dialog(self, entry: EvidenceLink) -> dialogs.EvidenceDialog:
+        """A web link's own fields (address, title, dates) with its link to the claim:
+        what changed is saved as one undoable step."""
+        item: Evidence = entry.evidence
+        dialog = dialogs.url_dialog(self._host())
+        dialog.setWindowTitle("Edit the web link")
+        dialog.setAccessibleName("Edit the web link")
+        dialog.set_text("url", item.url or "")
+        dialog.set_text("title", item.title)
+        dialog.set_text("accessed", item.accessed_at or "")
+        dialog.set_text("archived", item.archived_url or "")
+        dialog.set_relation(entry.relation)
+        dialog.note.setText(entry.note)
+
+        def submit(d: dialogs.EvidenceDialog) -> str | None:
+            wanted = {
+                "url": d.text("url").strip(),
+                "title": d.text("title").strip(),
+                "accessed_at": d.text("accessed").strip() or None,
+                "archived_url": d.text("archived").strip() or None,
+            }
+            if not wanted["url"]:
+                return "A web link needs its address."
+            fields = {k: v for k, v in wanted.items() if v != getattr(item, k)}
+            link = [d.chosen_relation(), d.note.text()]
+            relinked = link != [entry.relation, entry.note]
+            edit = {"evidence_id": item.id, "new": fields}
+            relink = {"claim_id": entry.claim_id, "evidence_id": item.id, "new": link}
+            if not fields and not relinked:
+                return None
+            if not relinked:
+                return refusal(self.session, "edit_evidence", edit)
+            if not fields:
+                return refusal(self.session, "edit_evidence_link", relink)
+
+            def build(batch: steps.Batch) -> None:
+                batch.do("edit_evidence", edit)
+                batch.do("edit_evidence_link", relink)
+
+            try:
+                label = f"Edit web link {wanted['title'] or wanted['url']}"
+                push_done(self.session, steps.do_many(self.session.project, label, build))
+            except AnnotatorError as exc:
+                return str(exc)
+            return None
 
         dialog.submit = submit
         return dialog

@@ -132,7 +132,7 @@ class EvidencePanel(EvidenceForms, QWidget):
         self.open_button.setAccessibleName("Open the selected evidence")
         self.open_button.clicked.connect(lambda: self.follow())
         self.edit_button = QPushButton("Edit…", self)
-        self.edit_button.setAccessibleName("Edit the selected link")
+        self.edit_button.setAccessibleName("Edit the selected evidence")
         self.edit_button.clicked.connect(lambda: self.edit_selected())
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setAccessibleName("Remove the selected link")
@@ -241,7 +241,7 @@ class EvidencePanel(EvidenceForms, QWidget):
             return
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.follow(entry))
-        menu.addAction("Edit link…", self.edit_selected)
+        menu.addAction("Edit…", self.edit_selected)
         menu.addAction("Remove from this claim", lambda: self.remove_selected(entry))
         if isinstance(entry, EvidenceLink):
             menu.addAction("Delete the item everywhere", lambda: self.delete_item(entry))

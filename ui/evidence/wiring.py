@@ -78,6 +78,7 @@ class EvidenceWiring(QObject):
         )
         menu.addSeparator()
         a(menu, "dataset_import", "&Import dataset…", self.import_dataset, "Ctrl+Alt+I")
+        a("file/exchange", "save_chart", "Save c&hart as…", self.save_chart, "Ctrl+Alt+G")
         a(
             menu,
             "dataset_pin",
@@ -105,6 +106,14 @@ class EvidenceWiring(QObject):
         if reader.article_id is None:
             return None
         return (reader.article_id, *span) if span else (reader.article_id, 0, 0)
+
+    def save_chart(self) -> None:
+        """File > Save chart as…: the Datasets chart as PNG or SVG."""
+        from ui.datasets.chart_export import ask_and_save
+
+        said = ask_and_save(self.datasets.chart, self.host.window)
+        if said:
+            self._status(said)
 
     def import_dataset(self) -> None:
         self.host.show_dock("datasets")
