@@ -20,8 +20,11 @@ import sqlite_utils
 FTS_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("articles_fts", "articles", ("title", "text")),
     ("claims_fts", "claims", ("quote", "statement", "note")),
-    ("evidence_fts", "evidence", ("title", "citation", "quote", "note", "url")),
+    ("evidence_fts", "evidence", ("title", "citation", "quote", "note", "url", "source")),
 )
+# What the evidence index held before `evidence_fts_source` (a statistic's
+# source was not searchable): the migration drops these triggers and table.
+EVIDENCE_FTS_TRIGGERS = ("after_insert", "after_delete", "after_update")
 LIKE_ESCAPE = "\\"
 
 
@@ -47,6 +50,16 @@ def create_fts(db: sqlite_utils.Database) -> None:
     for fts, content, columns in FTS_TABLES:
         for statement in fts_ddl(fts, content, columns):
             db.execute(statement)
+
+
+def rebuild_evidence_fts(db: sqlite_utils.Database) -> None:
+    """The `evidence_fts_source` migration: the evidence index again, with the source."""
+    for suffix in EVIDENCE_FTS_TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS evidence_fts_{suffix}")
+    db.execute("DROP TABLE IF EXISTS evidence_fts")
+    fts, content, columns = next(t for t in FTS_TABLES if t[0] == "evidence_fts")
+    for statement in fts_ddl(fts, content, columns):
+        db.execute(statement)
 
 
 def like_pattern(term: str) -> str:
@@ -295,7 +308,7 @@ def _evidence_from(
         where.append(f"EXISTS ({link})")
         params.extend(claim_params)
     short_sql, short_params = _short_terms_sql(
-        ("e.title", "e.citation", "e.quote", "e.note", "e.url"), short_terms
+        ("e.title", "e.citation", "e.quote", "e.note", "e.url", "e.source"), short_terms
     )
     if short_sql:
         where.append(short_sql)

@@ -170,3 +170,10 @@ def m_claimreview_fields(db: sqlite_utils.Database) -> None:
         "ALTER TABLE speakers ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' "
         "CHECK (kind IN ('person', 'organisation'))"
     )
+
+
+@migrations(name="evidence_fts_source")
+def m_evidence_fts_source(db: sqlite_utils.Database) -> None:
+    """Search finds a statistic by its source ("ONS", "NHS Digital"): the evidence
+    index is rebuilt with the source column, backfilled from existing rows."""
+    search.rebuild_evidence_fts(db)
