@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from db.projectfile.connection import ProjectFileError
 
-__all__ = ["AnnotatorError", "ImportFailure", "NotFound", "ProjectFileError"]
+__all__ = ["AnnotatorError", "Cancelled", "ImportFailure", "NotFound", "ProjectFileError"]
 
 
 class AnnotatorError(Exception):
     """Base of every expected failure; the CLI prints it as one stderr line."""
+
+
+class Cancelled(AnnotatorError):
+    """The user asked long work to stop (a stop callback said so); what it was doing
+    in its transaction is rolled back. A background job reports it as cancelled,
+    never as a failure."""
 
 
 class ImportFailure(AnnotatorError):

@@ -24,7 +24,7 @@ from annotator.datasets.column_types import (
     typed_batches,
 )
 from annotator.datasets.tabular import TableFile, read_table
-from annotator.errors import AnnotatorError, ImportFailure, NotFound
+from annotator.errors import AnnotatorError, Cancelled, ImportFailure, NotFound
 from annotator.models import Changes, Dataset, DatasetColumn, Snapshot
 from db import datasets as q
 from db import evidence as evidence_q
@@ -43,7 +43,7 @@ class DatasetError(AnnotatorError):
     """A dataset cannot be imported, found or removed as asked."""
 
 
-class ImportCancelled(AnnotatorError):
+class ImportCancelled(Cancelled):
     """The user cancelled an import; nothing was written."""
 
     def __init__(self, source: str) -> None:

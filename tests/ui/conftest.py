@@ -24,3 +24,16 @@ def window(qtbot: QtBot, session: ProjectSession) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes shown (title, text), recorded instead of opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    for name in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox, name, lambda _parent, title, text, *a, **k: shown.append((title, text))
+        )
+    return shown

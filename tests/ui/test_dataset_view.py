@@ -26,14 +26,9 @@ def panel(window: MainWindow) -> Iterator[DatasetPanel]:
     window.session.undo_stack.clear()
 
 
-def import_and_wait(
-    qtbot: QtBot, panel: DatasetPanel, path: Path, name: str
-) -> tuple[object, object]:
-    job = panel.import_file(path, name)
-    assert job is not None
-    with qtbot.waitSignal(job.done, timeout=60_000) as signal:
-        pass
-    return signal.args[0], signal.args[1]
+def import_and_wait(qtbot: QtBot, panel: DatasetPanel, path: Path, name: str) -> None:
+    with qtbot.waitSignal(panel.runner.ended, timeout=60_000):
+        assert panel.import_file(path, name)
 
 
 def cell(panel: DatasetPanel, row: int, column: int) -> str:
@@ -43,9 +38,9 @@ def cell(panel: DatasetPanel, row: int, column: int) -> str:
 def test_import_browse_sort_filter_and_undo(
     qtbot: QtBot, window: MainWindow, panel: DatasetPanel
 ) -> None:
-    name, error = import_and_wait(qtbot, panel, SAMPLE, "Pay index")
-    assert (name, error) == ("Pay index", None)
+    import_and_wait(qtbot, panel, SAMPLE, "Pay index")
     assert panel.current_name() == "Pay index"
+    assert window.statusBar().currentMessage() == "Imported dataset Pay index"
     assert panel.model.rowCount() == 18 and panel.model.columnCount() == 5
     assert cell(panel, 17, 0) == "2025"
     assert "18 rows" in panel.info.text() and "utf-8" in panel.info.text()
@@ -97,32 +92,43 @@ def test_pin_a_row_and_follow_it_back(
     assert evidence.model.rows == []
 
 
-def test_bad_file_is_reported_and_nothing_imported(
-    tmp_path: Path, qtbot: QtBot, window: MainWindow, panel: DatasetPanel
+def test_bad_file_is_reported_once_and_nothing_imported(
+    tmp_path: Path,
+    qtbot: QtBot,
+    window: MainWindow,
+    panel: DatasetPanel,
+    boxes: list[tuple[str, str]],
 ) -> None:
     ragged = tmp_path / "ragged.csv"
     ragged.write_text("a,b\n1,2\n3\n", encoding="utf-8")
-    with qtbot.waitSignal(panel.message) as message:
-        name, error = import_and_wait(qtbot, panel, ragged, "r")
-    assert name is None and "line 3 has 1 fields" in str(error)
-    assert str(ragged) in message.args[0]
+    import_and_wait(qtbot, panel, ragged, "r")
+    assert len(boxes) == 1
+    title, text = boxes[0]
+    assert title == "Import dataset failed"
+    assert str(ragged) in text and "line 3 has 1 fields" in text
     assert window.session.project.datasets.list() == []
     assert window.session.undo_stack.count() == 0
+    assert panel.import_button.isEnabled()
 
 
-def test_cancel_leaves_nothing(
+def test_import_shows_progress_and_cancel_leaves_nothing(
     tmp_path: Path, qtbot: QtBot, window: MainWindow, panel: DatasetPanel
 ) -> None:
     big = tmp_path / "big.csv"
-    big.write_text("a,b\n" + "".join(f"{i},{i / 3}\n" for i in range(50_000)), encoding="utf-8")
-    job = panel.import_file(big, "big")
-    assert job is not None
-    job.cancel()
-    with qtbot.waitSignal(job.done, timeout=60_000) as signal:
-        pass
-    assert signal.args[0] is None and "cancelled" in str(signal.args[1])
+    big.write_text("a,b\n" + "".join(f"{i},{i / 3}\n" for i in range(200_000)), encoding="utf-8")
+    assert panel.import_file(big, "big")
+    progress = panel.runner.progress
+    assert progress is not None and progress.isVisible() and not progress.isModal()
+    assert not panel.import_button.isEnabled()
+    assert not panel.import_file(big, "again")  # one at a time, said in the status bar
+    assert "already running" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "big.csv" in progress.label.text(), timeout=20_000)
+    with qtbot.waitSignal(panel.runner.ended, timeout=5_000):
+        progress.cancel_button.click()
     assert window.session.project.datasets.list() == []
+    assert window.session.undo_stack.count() == 0
     assert panel.import_button.isEnabled()
+    assert "cancelled" in window.statusBar().currentMessage()
 
 
 def test_a_large_table_pages_on_demand(tmp_path: Path, qtbot: QtBot, panel: DatasetPanel) -> None:
@@ -180,11 +186,9 @@ def test_an_import_finishing_after_a_project_switch_stays_out_of_the_new_history
 ) -> None:
     from annotator.project import Project
 
-    job = panel.import_file(SAMPLE, "Pay index")
-    assert job is not None
-    window.session.replace(Project.open(tmp_path / "other.sqlite"))
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        pass
+    with qtbot.waitSignal(panel.runner.ended, timeout=60_000):
+        assert panel.import_file(SAMPLE, "Pay index")
+        window.session.replace(Project.open(tmp_path / "other.sqlite"))
     assert window.session.undo_stack.count() == 0
     assert window.session.project.datasets.list() == []
 

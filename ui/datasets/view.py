@@ -7,6 +7,7 @@ The paged table model lives in ui/datasets/table.py.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Qt,
@@ -33,16 +34,27 @@ from annotator.errors import AnnotatorError
 from annotator.history.kinds_evidence import added, dataset_imported
 from annotator.models import Attach, Changes, Dataset
 from ui.datasets.chart import ChartWidget
-from ui.datasets.importing import ImportJob
 from ui.datasets.table import DatasetTableModel
 from ui.evidence.dialogs import EvidenceDialog, relation_dialog
+from ui.shell.job_runner import JobRunner, JobSpec, PanelJobs
+from ui.shell.jobs import Report, Stopped
 from ui.shell.session import ProjectSession
 from ui.shell.undo import record, refusal
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 MAX_CHART_POINTS = 2_000
 SIZE_SAMPLE_ROWS = 100
 CHART_MIN_WIDTH = 320
 FILTER_DELAY_MS = 250
+IMPORT_JOB = JobSpec(
+    "Import dataset",
+    "Importing",
+    "rows",
+    counted=False,
+    busy="A dataset import is already running; wait for it or cancel it.",
+)
 TABLE_FILTER = "Tables (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm);;All files (*)"
 
 
@@ -54,7 +66,8 @@ class DatasetPanel(QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.job: ImportJob | None = None
+        # The window's one kind of background job: progress, Cancel, errors shown once.
+        self.runner = JobRunner(PanelJobs(session, self), self)
 
         self.chooser = QComboBox(self)
         self.chooser.setAccessibleName("Dataset")
@@ -62,6 +75,7 @@ class DatasetPanel(QWidget):
         self.import_button = QPushButton("Import…", self)
         self.import_button.setAccessibleName("Import a dataset")
         self.import_button.clicked.connect(self.import_dialog)
+        self.runner.ended.connect(lambda: self.import_button.setEnabled(True))
         self.delete_button = QPushButton("Delete", self)
         self.delete_button.setAccessibleName("Delete this dataset")
         self.delete_button.clicked.connect(self.delete_current)
@@ -314,37 +328,30 @@ class DatasetPanel(QWidget):
         if ok and dataset_name.strip():
             self.import_file(path, dataset_name.strip())
 
-    def import_file(self, path: Path, name: str) -> ImportJob | None:
-        """Import on a worker thread with its own connection; None when done at once."""
-        project = self.session.project
-        if project.path is None:  # an in-memory project has no file a worker could open
-            try:
-                project.datasets.import_file(path, name)
-            except AnnotatorError as exc:
-                self.message.emit(str(exc))
-                return None
-            self._imported(name, None)
-            return None
-        self.job = ImportJob(project.path, path, name, self)
-        self.job.done.connect(self._imported)
-        self.import_button.setEnabled(False)
-        self.job.start()
-        return self.job
+    def import_file(self, path: Path, name: str) -> bool:
+        """Import on a background job (its own connection, progress and Cancel); one
+        transaction there, so Cancel or a bad row deep in the file leaves the project
+        as it was. False when another dataset import is still running."""
 
-    def _imported(self, name: object, error: object) -> None:
-        job, self.job = self.job, None
-        self.import_button.setEnabled(True)
-        if error is not None or not isinstance(name, str):
-            self.message.emit(str(error))
+        def work(project: Project, report: Report, stopped: Stopped) -> str:
+            return project.datasets.import_file(
+                path, name, progress=lambda done, total: report(done, total, path.name),
+                cancel=stopped,
+            ).name  # fmt: skip
+
+        started = self.runner.run(IMPORT_JOB, work, self._imported)
+        self.import_button.setEnabled(not self.runner.running)
+        return started
+
+    def _imported(self, result: object, cancelled: bool, error: str) -> None:
+        if cancelled:
+            self.message.emit("Dataset import cancelled; nothing was imported")
             return
-        if job is not None and job.worker.project_path != self.session.project.path:
-            # Another project was opened meanwhile: the dataset is in the old file,
-            # and undoing it from this project's history would be wrong.
-            self.message.emit(f"Imported dataset {name} into {job.worker.project_path}")
-            return
-        record(self.session, "import_dataset", lambda: dataset_imported(name))
-        self.reload(keep=name)
-        self.message.emit(f"Imported dataset {name}")
+        if error or not isinstance(result, str):
+            return  # the runner has shown why
+        record(self.session, "import_dataset", lambda: dataset_imported(result))
+        self.reload(keep=result)
+        self.message.emit(f"Imported dataset {result}")
 
     def delete_current(self) -> None:
         name = self.current_name()

@@ -94,6 +94,7 @@ class EvidenceWiring(QObject):
 
             self._datasets = DatasetPanel(self.session, self.window)
             self._datasets.message.connect(self._status)
+            self.host.on_close(self._datasets.runner.shutdown)
             self.host.set_content("datasets", self._datasets)
         return self._datasets
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.shell.job_progress import JobProgressDialog
@@ -42,6 +42,28 @@ class JobWindow(Protocol):
     def show_error(self, title: str, message: str) -> None: ...
 
 
+class PanelJobs:
+    """A JobWindow for a view that holds only the session (the datasets dock, the
+    figures view): status through the session's message, warnings over the view's
+    window. Errors still come from the runner, once."""
+
+    def __init__(self, session: ProjectSession, widget: QWidget) -> None:
+        self.session = session
+        self._widget = widget
+
+    @property
+    def window(self) -> QWidget:
+        return self._widget.window()
+
+    def status(self, text: str, ms: int = BUSY_MESSAGE_MS) -> None:
+        self.session.report(text)
+
+    def show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self.window, title, message)
+
+
 @dataclass(frozen=True)
 class JobSpec:
     """How a job presents itself: "Import files", "Reading", "files"."""
@@ -54,7 +76,13 @@ class JobSpec:
 
 
 class JobRunner(QObject):
-    """Runs one ProjectJob at a time for a feature, with a JobProgressDialog."""
+    """Runs one ProjectJob at a time for a feature, with a JobProgressDialog.
+
+    `ended` fires once per job after its end handler, also when the result was
+    dropped (another project opened meanwhile): views re-enable their buttons on it.
+    """
+
+    ended = Signal()
 
     def __init__(self, host: JobWindow, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +107,7 @@ class JobRunner(QObject):
             result, error = run_here(session.project, work, spec.title)
             self._report(spec, error)
             done(result, False, error)
+            self.ended.emit()
             return True
         job = ProjectJob(spec.title, path, work, self)
         self.job = job
@@ -109,10 +138,11 @@ class JobRunner(QObject):
             self.job = None
         self._close_progress()
         job.deleteLater()
-        if job.project_path != self.host.session.project.path:
-            return  # the window moved on to another project: nothing here to update
-        self._report(spec, error)
-        done(result, cancelled, error)
+        if job.project_path == self.host.session.project.path:
+            self._report(spec, error)
+            done(result, cancelled, error)
+        # else the window moved on to another project: nothing here to update
+        self.ended.emit()
 
     def _report(self, spec: JobSpec, error: str) -> None:
         if error:

@@ -11,7 +11,9 @@ Errors come back as one line in `finished`, never as a dead thread: a domain
 error (AnnotatorError, OSError) as its message, anything else as the job's
 name with the exception's type, so a bug still reaches the user's screen.
 Cancel sets a flag the work checks between items (`stopped()`); work that
-checks it at least every half second stops within a second of Cancel.
+checks it at least every half second stops within a second of Cancel. Work
+that stops by raising `Cancelled` (its transaction rolled back, so the project
+is as it was) ends as cancelled with no result and no error.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Cancelled
 from annotator.project import Project, ProjectFileError
 
 # done, in all, the item being worked on ("" at the end)
@@ -142,6 +144,8 @@ def _attempt(
     """(result, "") or (None, one line saying what went wrong)."""
     try:
         return work(project, report, stopped), ""
+    except Cancelled:
+        return None, ""
     except (AnnotatorError, OSError) as exc:
         return None, str(exc)
     except Exception as exc:  # a bug: reported like any failure, never a silent dead thread

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator import __version__
 from annotator.clock import now_iso
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Cancelled
 from annotator.models import Claim, Speaker, VocabEntry
 from annotator.publisher import Publisher
 from annotator.publisher import get as get_publisher
@@ -67,7 +67,7 @@ class ExportError(AnnotatorError):
     """An export could not be written; the message names the file and the reason."""
 
 
-class ExportCancelled(AnnotatorError):
+class ExportCancelled(Cancelled):
     """The user cancelled an export; nothing was written."""
 
 
