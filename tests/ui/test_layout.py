@@ -167,3 +167,16 @@ def test_features_find_each_other_through_the_host(window: MainWindow) -> None:
     assert window.host.peer("compare", ClaimsWiring) is None  # the wrong kind is no peer
     assert window.host.peer("compare", CompareWiring) is window.compare
     assert window.host.peer("nothing", CompareWiring) is None
+
+
+def test_with_the_claims_table_closed_the_views_still_share_one_panel(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    win = _fresh(qtbot, session, SIZES[0])
+    win.claims.panel_dock.close()
+    win.host.show_dock("compare")
+    win.host.show_dock("figures")
+    _settle()
+    compare, figures = win.host.docks["compare"], win.host.docks["figures"]
+    assert figures in win.tabifiedDockWidgets(compare)
+    assert _problems(win) == []

@@ -210,11 +210,22 @@ class Host(QObject):
         return next((self.docks[n] for n, p in self.places.items() if p == place), None)
 
     def _tab(self, name: str) -> None:
-        dock, first = self.docks[name], self._first_in(self.places[name])
-        tabbed = dock.property("tabbed") is True
-        if first is None or first is dock or tabbed or not first.isVisible():
+        """Tab a dock into its place's panel: with the first dock there, or, when that
+        one is closed, with any other shown there (one bottom panel, never two rows)."""
+        dock, place = self.docks[name], self.places[name]
+        if dock.property("tabbed") is True:
             return
-        self._window.tabifyDockWidget(first, dock)
+        shown = [
+            self.docks[n]
+            for n, p in self.places.items()
+            if p == place
+            and self.docks[n] is not dock
+            and self.docks[n].isVisible()
+            and not self.docks[n].isFloating()
+        ]
+        if not shown:
+            return
+        self._window.tabifyDockWidget(shown[0], dock)
         dock.setProperty("tabbed", True)
 
     def set_content(self, name: str, view: QWidget) -> None:
