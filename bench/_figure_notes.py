@@ -134,7 +134,7 @@ NOT_YET: dict[str, str] = {
     "mark_claim_1mb_10k_committed_painted": "an undo command, a history row, the highlighter and the claims table updated, against one INSERT and a repaint",
     "search_claims_figure": "planning the query, snippets and highlights for the page: 0.4 ms on top of a 0.2 ms FTS5 query",
     "search_dock_figure": "the hand-over to the search thread and back, and the list's update: a few ms on top of the service",
-    "import_html_pages": "at --quick size (200 pages, one sample) the reader processes' start (fork server, about 0.3 s) is a large share; the full run is nearer",
+    "import_html_pages": "at --quick size (200 pages, one sample) the reader processes' start (fork server, about 0.3 s) is a large share; at 1,000 pages (2 samples, 2026-12-02) wall 1.23x, with both cores busy 1.11x, CPU 1.76x",
     "import_html_pages_per_second": "as import_html_pages",
     "import_html_pages_cpu": "the tree also spends the reader processes' start, passing articles back, and storing each page (paragraphs, two search rows, duplicate and revision checks), which the floor does not",
     "import_html_pages_cores_busy": "as import_html_pages, with the readers competing with the spinners",
