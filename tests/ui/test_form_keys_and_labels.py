@@ -154,3 +154,19 @@ def test_a_real_figure_without_a_measure_says_so(qtbot: QtBot, tmp_path: Path) -
     assert any("real, no inflation measure" in str(c) for c in checks), checks
     assert not any("no base" in str(c) for c in checks)
     project.close()
+
+
+def test_the_ring_shows_for_a_widget_focused_before_its_window_opened(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.reader.view.setFocus()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: _focused() is window.reader.view)
+    ring = _ring(window.reader.view)
+    qtbot.waitUntil(lambda: ring.isVisible() and ring.target is window.reader.view)
+    view = window.reader.view
+    assert ring.geometry().contains(QRect(view.mapTo(window, view.rect().topLeft()), view.size()))

@@ -10,7 +10,7 @@ widget keeps its native look.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -62,7 +62,7 @@ class FocusRing(QWidget):
             -RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH
         )
         rect = rect.intersected(window.rect())
-        if rect.isEmpty() or target.visibleRegion().isEmpty():
+        if rect.isEmpty():
             self.hide()  # laid out off the window (a dock not shown yet)
             return
         self.setGeometry(rect)
@@ -77,6 +77,9 @@ class FocusRing(QWidget):
             QEvent.Type.Hide,
         ):
             self.place()
+            if event.type() == QEvent.Type.Show:
+                # Shown with its window: its place is final once the layout has run.
+                QTimer.singleShot(0, self.place)
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
