@@ -61,4 +61,3 @@ def read_capped(path: Path, limit: int, limit_name: str = "limit") -> bytes:
     if len(data) > limit:
         raise FileRefused(f"grew past the {cap} while being read")
     return data
-

@@ -22,7 +22,7 @@ from annotator.articles.service import ArticleManager
 from annotator.backups import service as backups
 from annotator.claims.service import ClaimManager
 from annotator.codebook.service import Codebook
-from db.projectfile import checks, connection, migrations
+from db.projectfile import connection, migrations, opening
 from db.projectfile.connection import ProjectFileError
 
 if TYPE_CHECKING:
@@ -176,12 +176,11 @@ class Project:
         path = Path(path).expanduser()
         is_new = _check_openable(path, create)
         try:
-            db = connection.connect(path)
-            migrations.migrate(db, before=backups.before_migration(path))
+            db = opening.open_checked(path, is_new, backups.before_migration(path))
         except Exception as exc:  # sqlite3 errors vary; all mean the same to the user
             if isinstance(exc, ProjectFileError):
                 raise
-            raise ProjectFileError(path, f"could not be opened ({exc})") from exc
+            raise ProjectFileError(path, opening.explain(exc, path, "could not be opened")) from exc
         project = cls(db, path)
         if is_new:
             project.codebook.seed_defaults()
@@ -206,8 +205,23 @@ class Project:
         return connection.data_version(self.db)
 
     def check(self) -> list[str]:
-        """Integrity findings; an empty list means the file is healthy."""
-        return checks.findings(self.db)
+        """Integrity and schema findings; an empty list means the file is healthy."""
+        return opening.findings(self.db)
+
+    def repair(self) -> list[str]:
+        """Back the file up, then drop schema objects we did not make and remake ours.
+
+        Returns what was done (empty: nothing needed doing). The file is then
+        open for writing again, with its schema brought up to date.
+        """
+        found = opening.schema_findings(self.db)
+        if not found:
+            return []
+        if self.path is None:
+            return []
+        backup = self.backups.create(backups.BEFORE_REPAIR)
+        done = opening.repair(self.db, found, backups.before_migration(self.path))
+        return [f"backed up to {backup.path}", *done]
 
     def close(self) -> None:
         self.closed = True

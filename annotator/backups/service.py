@@ -29,6 +29,7 @@ FOLDER_SUFFIX = ".backups"
 MANUAL = "manual"
 SCHEDULED = "scheduled"
 BEFORE_RESTORE = "before-restore"
+BEFORE_REPAIR = "before-repair"  # check --repair, before foreign objects are dropped
 BEFORE_SCHEMA = "before-schema"  # followed by the old version: before-schema-1
 PRUNABLE = (MANUAL, SCHEDULED)
 

@@ -19,14 +19,23 @@ from annotator.cli.support import (
 
 
 @click.command("check")
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Back the file up, then drop schema objects the annotator did not make "
+    "(triggers, views) and remake its own.",
+)
 @project_option
 @json_option
 @guarded
-def check_command(project_path: Path | None, as_json: bool) -> None:
-    """Check a project file's integrity; exit 1 when it is damaged."""
+def check_command(project_path: Path | None, as_json: bool, repair: bool) -> None:
+    """Check a project file's integrity and schema; exit 1 when it is damaged."""
     with opened_project(project_path) as project:
-        problems = project.check()
         path = project.path
+        if repair:
+            for done in project.repair():
+                echo(f"{path}: {done}")
+        problems = project.check()
     if as_json:
         emit_json({"file": str(path), "ok": not problems, "problems": problems})
     elif not problems:

@@ -20,6 +20,7 @@ import functools
 import json
 import math
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ import click
 
 from annotator.errors import AnnotatorError
 from annotator.project import Project, ProjectFileError, default_project_path
+from db.projectfile import opening
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -216,6 +218,10 @@ def guarded(func: F) -> F:
             sys.exit(1)
         except (AnnotatorError, ProjectFileError) as exc:
             report_failure(str(exc))
+            sys.exit(1)
+        except sqlite3.Error as exc:  # the project file is not as we made it
+            path = resolve_project_path(kwargs.get("project_path"))
+            report_failure(f"{path}: {opening.explain(exc, path, 'could not be used')}")
             sys.exit(1)
         except OSError as exc:
             name = exc.filename or "annotator"

@@ -8,6 +8,7 @@ allowed to write to it.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -38,6 +39,10 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # Until its schema is known to be ours (db.projectfile.opening), triggers
+    # and views in a file cannot call functions with side effects nor use
+    # virtual tables: a file from elsewhere is data, never code.
+    conn.execute("PRAGMA trusted_schema = OFF")
 
 
 def inspect_existing(path: Path) -> tuple[int, int]:
@@ -108,8 +113,14 @@ class ProjectDatabase(sqlite_utils.Database):
     unit of work wait its turn instead, so two writers never lose an action.
     """
 
+    # Set when the file may only be read (read-only, or holding foreign schema
+    # objects): every unit of work raises it before taking the write lock.
+    write_refusal: ProjectFileError | None = None
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[ProjectDatabase]:
+        if self.write_refusal is not None:
+            raise self.write_refusal
         if self.conn.in_transaction:
             with super().atomic():  # nested: a savepoint
                 yield self
@@ -151,7 +162,38 @@ def connect(path: Path) -> ProjectDatabase:
     return ProjectDatabase(conn, execute_plugins=False)
 
 
+def trust_schema(db: sqlite_utils.Database) -> None:
+    """The schema was compared with ours and is ours: our own triggers may keep
+    the full-text index (a virtual table) up to date."""
+    db.execute("PRAGMA trusted_schema = ON")
+
+
 def connect_memory() -> ProjectDatabase:
     conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    _configure(conn)
+    conn.execute("PRAGMA trusted_schema = ON")  # a new database holds only our schema
+    return ProjectDatabase(conn, execute_plugins=False)
+
+
+def writable(path: Path) -> bool:
+    """Whether SQLite could write the file: the file itself (not read-only, not
+    immutable), and its folder when the -wal and -shm files must be made there."""
+    if not os.access(path, os.W_OK):
+        return False
+    live = Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+    return live or os.access(path.parent, os.W_OK)
+
+
+def connect_read_only(path: Path) -> ProjectDatabase:
+    """Open a project file that cannot be written, for reading only."""
+    live = Path(f"{path}-wal").exists()
+    uri = f"{path.resolve().as_uri()}?{'mode=ro' if live else 'immutable=1'}"
+    conn = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+        isolation_level=None,
+    )
     _configure(conn)
     return ProjectDatabase(conn, execute_plugins=False)

@@ -102,7 +102,9 @@ def read(doc: Any) -> Incoming:
         link = _claim_link(annotation)
         if link is not None:
             if link["relation"] not in LINK_RELATIONS:
-                incoming.left_out.append((ref, f"links claims as {link['relation']!r:.40}, unknown"))
+                incoming.left_out.append(
+                    (ref, f"links claims as {link['relation']!r:.40}, unknown")
+                )
             else:
                 incoming.links.append(link)
             continue
