@@ -58,7 +58,11 @@ def open_checked(
     # Nothing in the file is foreign: what runs on a write is our own schema,
     # and the migrations about to run are ours.
     connection.trust_schema(db)
-    migrations.migrate(db, before=before)
+    if migrations.migrate(db, before=before) and not is_new:
+        # an older file was judged by names; now it is judged in full
+        refusal = schema_audit.write_refusal(schema_audit.audit(db))
+        if refusal is not None:
+            _refuse_writes(db, ProjectFileError(path, refusal))
     return db
 
 
