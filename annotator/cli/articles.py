@@ -28,10 +28,18 @@ from annotator.project import Project
 
 @click.command("import")
 @click.argument("sources", nargs=-1, required=True, metavar="PATH|URL...")
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Inside a folder, also read symbolic links that point outside it "
+    "(skipped and reported otherwise).",
+)
 @project_option
 @json_option
 @guarded
-def import_command(sources: tuple[str, ...], project_path: Path | None, as_json: bool) -> None:
+def import_command(
+    sources: tuple[str, ...], follow_symlinks: bool, project_path: Path | None, as_json: bool
+) -> None:
     """Import articles: files or folders of .txt, .md, .html, .pdf and .docx, and web addresses.
 
     An http(s) address is fetched once (20 s at most, redirects followed) and
@@ -50,7 +58,7 @@ def import_command(sources: tuple[str, ...], project_path: Path | None, as_json:
             if addresses:
                 outcomes.extend(project.web.import_addresses(group))
             else:
-                files, failures = collect_files([Path(source) for source in group])
+                files, failures = collect_files([Path(source) for source in group], follow_symlinks)
                 outcomes.extend(failures)
                 outcomes.extend(project.articles.import_files(files))
         _record_import(project, outcomes)

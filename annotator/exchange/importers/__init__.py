@@ -100,11 +100,38 @@ def read_file(path: Path) -> ImportedArticle:
         raise ImportFailure(source, f"could not be read ({type(exc).__name__}: {exc})") from exc
 
 
-def expand_paths(paths: list[Path]) -> Iterator[Path]:
+OUTSIDE_LINK_REASON = (
+    "is a symbolic link to {target}, outside the folder: skipped "
+    "(import it by name, or pass --follow-symlinks)"
+)
+
+OUTSIDE_FOLDER_LINK_REASON = (
+    "is a symbolic link to the folder {target}, outside the folder: not walked "
+    "(import that folder by name)"
+)
+
+
+def _outside(child: Path, root: Path) -> Path | None:
+    """Where a symbolic link inside `root` points, when that is outside `root`."""
+    if not child.is_symlink():
+        return None
+    target = child.resolve()
+    base = root.resolve()
+    return None if target == base or base in target.parents else target
+
+
+def expand_paths(
+    paths: list[Path],
+    follow_symlinks: bool = False,
+    skipped: list[ImportOutcome] | None = None,
+) -> Iterator[Path]:
     """Files as given, folders walked in name order for supported files.
 
     Hidden files and folders (".git", ".DS_Store") and Office lock files
     ("~$report.docx") inside a folder are skipped: they are never articles.
+    A symbolic link inside a folder that points outside it (to a home
+    folder's files, to /etc) is not followed unless asked: it is skipped and
+    reported in `skipped`. A file named on its own is read wherever it is.
     """
     for path in paths:
         if path.is_dir():
@@ -112,21 +139,38 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
                 relative = child.relative_to(path).parts
                 if any(part.startswith((".", "~$")) for part in relative):
                     continue
+                if child.suffix.lower() not in READERS and not child.is_dir():
+                    continue
+                linked_folder = child.is_dir()  # rglob never walks into a linked folder
+                target = None if follow_symlinks and not linked_folder else _outside(child, path)
+                if target is not None:
+                    if skipped is not None:
+                        template = (
+                            OUTSIDE_FOLDER_LINK_REASON if linked_folder else OUTSIDE_LINK_REASON
+                        )
+                        reason = template.format(target=source_name(target))
+                        skipped.append(ImportOutcome(source_name(child), "failed", reason=reason))
+                    continue
                 if child.is_file() and child.suffix.lower() in READERS:
                     yield child
         else:
             yield path
 
 
-def collect_files(paths: list[Path]) -> tuple[list[Path], list[ImportOutcome]]:
-    """The files to import (folders expanded) and a failure for each folder with none."""
+def collect_files(
+    paths: list[Path], follow_symlinks: bool = False
+) -> tuple[list[Path], list[ImportOutcome]]:
+    """The files to import (folders expanded) and a failure for each folder with none
+    and each symbolic link out of a folder that was not followed."""
     files: list[Path] = []
     failures: list[ImportOutcome] = []
     for path in paths:
         if path.is_dir():
-            found = list(expand_paths([path]))
-            if not found:
+            skipped: list[ImportOutcome] = []
+            found = list(expand_paths([path], follow_symlinks, skipped))
+            if not found and not skipped:
                 failures.append(ImportOutcome(str(path), "failed", reason=NO_FILES_REASON))
+            failures.extend(skipped)
             files.extend(found)
         else:
             files.append(path)
