@@ -51,7 +51,7 @@ def test_links_out_of_the_folder_are_skipped_and_reported(
 def test_follow_symlinks_reads_linked_files(
     folder: Path, project_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(
+    code, _, err = run(
         ["import", str(folder), "--follow-symlinks", "--project", str(project_path)], capsys
     )
     assert code == 1  # the linked folder is still not walked, and says so
