@@ -208,6 +208,11 @@ class Project:
         """Integrity and schema findings; an empty list means the file is healthy."""
         return opening.findings(self.db)
 
+    def read_only_reason(self) -> str | None:
+        """Why the file may not be written now (read-only, foreign schema objects), or None."""
+        refusal = getattr(self.db, "write_refusal", None)
+        return refusal.reason if isinstance(refusal, ProjectFileError) else None
+
     def repair(self) -> list[str]:
         """Back the file up, then drop schema objects we did not make and remake ours.
 

@@ -16,6 +16,7 @@ from annotator.cli.support import (
     project_option,
     report_failure,
 )
+from db.projectfile import opening
 
 
 @click.command("check")
@@ -36,8 +37,13 @@ def check_command(project_path: Path | None, as_json: bool, repair: bool) -> Non
             for done in project.repair():
                 echo(f"{path}: {done}")
         problems = project.check()
+        read_only = project.read_only_reason() == opening.READ_ONLY
     if as_json:
-        emit_json({"file": str(path), "ok": not problems, "problems": problems})
+        emit_json(
+            {"file": str(path), "ok": not problems, "read_only": read_only, "problems": problems}
+        )
+    elif not problems and read_only:
+        echo(f"{path}: ok (read-only: it can be read, not changed)")
     elif not problems:
         echo(f"{path}: ok")
     for problem in problems:

@@ -210,6 +210,8 @@ def test_a_read_only_file_is_read_and_every_write_refused_in_one_line(
             code, _, err = run([*args, "--project", str(project)], capsys)
             assert_refused(code, err, str(project), "is read-only: nothing was written")
         assert_same_tables(before, tables(project))
+        code, out, err = run(["check", "--project", str(project)], capsys)
+        assert code == 0 and out.strip().endswith("ok (read-only: it can be read, not changed)")
     finally:
         if immutable:
             subprocess.run(["chattr", "-i", str(project)], check=True)
