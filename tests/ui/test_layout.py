@@ -180,3 +180,19 @@ def test_with_the_claims_table_closed_the_views_still_share_one_panel(
     compare, figures = win.host.docks["compare"], win.host.docks["figures"]
     assert figures in win.tabifiedDockWidgets(compare)
     assert _problems(win) == []
+
+
+def test_claims_table_shows_the_quote_without_scrolling_sideways(fresh: MainWindow) -> None:
+    """The quote keeps a third of a narrow table; the other columns shrink instead."""
+    table = fresh.claims.panel.table
+    header = table.horizontalHeader()
+    shown = sum(header.sectionSize(c) for c in range(header.count()))
+    assert shown <= table.viewport().width() + 1
+    assert not table.horizontalScrollBar().isVisible()
+    assert header.sectionSize(0) >= 0.3 * table.viewport().width()
+
+
+def test_library_titles_get_the_most_room(fresh: MainWindow) -> None:
+    header = fresh.library.table.horizontalHeader()
+    title = header.sectionSize(0)
+    assert all(title > header.sectionSize(c) for c in range(1, header.count()))

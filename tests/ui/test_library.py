@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.models import Changes, ImportedArticle
 from annotator.project import Project
-from ui.library.view import LibraryPanel
+from ui.library.view import MAX_OUTLET_WIDTH, LibraryPanel
 from ui.shell.main_window import MainWindow
 from ui.shell.session import ProjectSession
 
@@ -133,4 +133,4 @@ def test_a_fresh_library_lists_articles_as_added_and_fits_the_longest_outlet_and
     metrics = panel.table.fontMetrics()
     header = panel.table.horizontalHeader()
     assert header.sectionSize(3) >= metrics.horizontalAdvance("Claims")
-    assert header.sectionSize(1) >= min(metrics.horizontalAdvance(outlet), 90)
+    assert header.sectionSize(1) >= min(metrics.horizontalAdvance(outlet), MAX_OUTLET_WIDTH)

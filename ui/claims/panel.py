@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -46,6 +46,10 @@ PAGE_ROWS = 60
 UNPLACED = 1 << 62
 # Column widths in pixels (measuring 10,000 rows' contents would take seconds).
 COLUMN_WIDTHS = (0, 120, 80, 70, 85, 80, 55)
+# The quote is what the row is about: it keeps at least this share of a narrow
+# table (the bottom panel between library and inspector is ~500 px at 1280x800).
+QUOTE_SHARE = 0.35
+NARROWEST_COLUMN = 44
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -224,6 +228,30 @@ class ClaimsTable(QTableView):
                 self.delete_requested.emit(int(index.data(CLAIM_ID_ROLE)))
                 return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Shrink the other columns in proportion when they would squeeze the quote.
+
+        Without this a narrow panel scrolls sideways and shows a sliver of the
+        quote ("uot"); wide enough, the user's own column widths are kept.
+        """
+        header = self.horizontalHeader()
+        available = self.viewport().width()
+        if available <= 0 or header.count() < len(COLUMN_WIDTHS):
+            return
+        others = range(1, len(COLUMN_WIDTHS))
+        room = int(available * (1 - QUOTE_SHARE))
+        used = sum(header.sectionSize(c) for c in others)
+        if used <= room:
+            return
+        wanted = sum(COLUMN_WIDTHS[c] for c in others)
+        scale = room / wanted
+        for column in others:
+            header.resizeSection(column, max(NARROWEST_COLUMN, int(COLUMN_WIDTHS[column] * scale)))
 
 
 class ClaimsPanel(QWidget):

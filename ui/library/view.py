@@ -20,7 +20,7 @@ __all__ = ["ARTICLE_ID_ROLE", "COLUMNS", "LibraryModel", "LibraryPanel"]
 # Room either side of a cell's text (Qt's item margins and the sort arrow).
 CELL_PADDING = 14
 # Outlets wider than this are elided rather than taking the title's room.
-MAX_OUTLET_WIDTH = 90
+MAX_OUTLET_WIDTH = 72  # the title is what a row is read by; outlets are short or cut
 
 
 class LibraryPanel(QWidget):
