@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.search import visible_index
 from annotator.text.visible import fold
-from db import search as q
+from db.search import fts as q
 
 if TYPE_CHECKING:
     import sqlite_utils

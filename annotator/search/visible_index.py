@@ -13,7 +13,7 @@ import sqlite3
 import sqlite_utils
 
 from annotator.text.visible import VisibleText
-from db import visible_texts as q
+from db.search import visible_texts as q
 
 BATCH = 200
 

@@ -14,9 +14,10 @@ from collections.abc import Callable
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from db import search, visible_texts
 from db.projectfile import schema_v1
 from db.projectfile.connection import APPLICATION_ID
+from db.search import fts as search
+from db.search import visible_texts
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)

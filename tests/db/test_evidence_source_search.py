@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.project import Project
-from db import search
 from db.projectfile import migrations
+from db.search import fts as search
 
 
 def _statistic(project: Project, source: str) -> int:

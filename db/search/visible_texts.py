@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from db.search import VISIBLE_FTS, VISIBLE_TABLE, fts_ddl
+from db.search.fts import VISIBLE_FTS, VISIBLE_TABLE, fts_ddl
 
 
 def create_visible_fts(db: sqlite_utils.Database) -> None:

@@ -361,6 +361,6 @@ def count_evidence(
     return int(db.execute(f"SELECT count(*) {source}", params).fetchone()[0])
 
 
-# The visible-text copy's tables (their rows: db/visible_texts.py).
+# The visible-text copy's tables (their rows: db/search/visible_texts.py).
 VISIBLE_TABLE = "visible_texts"
 VISIBLE_FTS = "visible_texts_fts"
