@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import closing, nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from annotator.anchoring.textdiff import diff as diff_texts
 from annotator.articles import removal as article_removal
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, ImportFailure, NotFound
+from annotator.exchange.mergers.urls import is_web_url
 from annotator.models import (
     Article,
     ArticleDeletion,
@@ -111,6 +113,7 @@ class ArticleManager:
         source = imported.source_name or imported.title
         if not imported.text.strip():
             raise ImportFailure(source, "holds no text")
+        imported = _web_url_only(imported)
         sha = text_sha256(imported.text)
         with self._db.atomic():
             existing = q.find_by_sha(self._db, sha)
@@ -225,6 +228,9 @@ class ArticleManager:
         cleaned = {k: (v.strip() if isinstance(v, str) else v) or None for k, v in fields.items()}
         if "title" in cleaned and not cleaned["title"]:
             raise ValueError("an article needs a title")
+        url = cleaned.get("url")
+        if url and not is_web_url(url):
+            raise ValueError(f"an article's URL must be an http(s) web address, not {url[:80]!r}")
         with self._db.atomic():
             q.update_fields(self._db, article_id, cleaned)
         return Changes(articles=frozenset({article_id}))
@@ -276,3 +282,17 @@ class ArticleManager:
         if snapshot is None:
             raise NotFound(f"no article with id {article_id}")
         return snapshot
+
+
+def _web_url_only(imported: ImportedArticle) -> ImportedArticle:
+    """The article without a URL that is not an http(s) address, saying so in its notes.
+
+    A `javascript:` or `file:` address from a file's front matter or a page's
+    canonical link would otherwise be stored, shown as a link and exported as
+    a W3C annotation's `source`; a project keeps web addresses only.
+    """
+    if imported.url is None or is_web_url(imported.url):
+        return imported
+    note = f"url dropped: {imported.url.strip()[:80]!r} is not an http(s) web address"
+    metadata = {**imported.metadata, "import_notes": [*imported.notes, note]}
+    return replace(imported, url=None, metadata=metadata)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from annotator import __version__
 from annotator.clock import now_iso
 from annotator.errors import AnnotatorError, Cancelled
+from annotator.exchange.mergers.urls import is_web_url
 from annotator.models import Claim, Speaker, VocabEntry
 from annotator.publisher import Publisher
 from annotator.publisher import get as get_publisher
@@ -104,8 +105,14 @@ class ArticleRow:
 
     @property
     def source(self) -> str:
-        """The article as a web resource: its URL, else a URN of its canonical text's hash."""
-        return self.url or f"urn:sha256:{self.text_sha256}"
+        """The article as a web resource: its URL, else a URN of its canonical text's hash.
+
+        A URL that is not http(s) (a `javascript:` one stored before imports
+        dropped them) is never a W3C annotation's source.
+        """
+        if self.url and is_web_url(self.url):
+            return self.url
+        return f"urn:sha256:{self.text_sha256}"
 
 
 @dataclass(frozen=True)
