@@ -40,8 +40,8 @@ def test_without_url_title_and_outlet_make_the_revision(empty_project: Project) 
 def test_revision_hook_runs_inside_the_import(empty_project: Project) -> None:
     seen: list[tuple[int, int]] = []
     empty_project.articles.revision_hooks.append(lambda old, new: seen.append((old, new)))
-    a = empty_project.articles.add(_article("One.", url="u"))
-    b = empty_project.articles.add(_article("Two.", url="u"))
+    a = empty_project.articles.add(_article("One.", url="https://news.example/u"))
+    b = empty_project.articles.add(_article("Two.", url="https://news.example/u"))
     assert seen == [(a.article_id, b.article_id)]
 
 
