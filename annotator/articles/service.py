@@ -16,7 +16,6 @@ from annotator.anchoring.textdiff import diff as diff_texts
 from annotator.articles import removal as article_removal
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, ImportFailure, NotFound
-from annotator.exchange.mergers.urls import is_web_url
 from annotator.models import (
     Article,
     ArticleDeletion,
@@ -29,6 +28,7 @@ from annotator.models import (
     ImportOutcome,
 )
 from annotator.search import visible_index
+from annotator.text.weburl import is_web_url
 from db import article_removal as removal_q
 from db import articles as q
 

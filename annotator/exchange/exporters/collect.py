@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from annotator import __version__
 from annotator.clock import now_iso
 from annotator.errors import AnnotatorError, Cancelled
-from annotator.exchange.mergers.urls import is_web_url
 from annotator.models import Claim, Speaker, VocabEntry
 from annotator.publisher import Publisher
 from annotator.publisher import get as get_publisher
 from annotator.search.service import ClaimFilter
+from annotator.text.weburl import is_web_url
 from db import datasets as dataset_q
 from db import exchange as q
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-WEB_SCHEMES = ("http", "https")
+from annotator.text.weburl import WEB_SCHEMES, is_web_url
+
+__all__ = ["WEB_SCHEMES", "is_web_url", "url_key"]
+
 # Query parameters that say how the reader arrived, not which page they read.
 TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "at_", "_hs", "hsa_", "oly_")
 TRACKING_NAMES = frozenset(
@@ -44,17 +47,6 @@ TRACKING_NAMES = frozenset(
         "ito",
     }
 )
-
-
-def is_web_url(value: str | None) -> bool:
-    """True for an absolute http(s) address with a host: the only URLs a project keeps."""
-    if not value or any(ord(c) < 0x21 for c in value.strip()):
-        return False
-    try:
-        parts = urlsplit(value.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
 
 
 def _tracking(name: str) -> bool:
