@@ -69,6 +69,8 @@ def _check_openable(path: Path, create: bool) -> bool:
         return True
     if path.is_dir():
         raise ProjectFileError(path, "is a folder, not a project file")
+    if not path.is_file():  # stat only: opening a FIFO to read its header would wait forever
+        raise ProjectFileError(path, "is not a regular file (a device, pipe or socket)")
     app_id, version = connection.inspect_existing(path)
     if path.stat().st_size == 0:
         if not create:

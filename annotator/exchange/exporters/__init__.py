@@ -161,6 +161,12 @@ def write_set(
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        # Renaming the export into place would replace the pipe or device
+        # itself (for root, /dev/null or /dev/full) with a regular file.
+        raise ExportError(
+            f"{path}: is not a regular file (a device, pipe or socket); export to a file"
+        )
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed into place
             dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
