@@ -248,3 +248,25 @@ def test_menu_actions_have_shortcuts_and_names(window: MainWindow) -> None:
     ):
         action = window.actions[key]
         assert not action.shortcut().isEmpty() and action.toolTip()
+
+
+def test_evidence_column_stays_readable_in_a_narrow_inspector(
+    qtbot: QtBot, window: MainWindow, panel: EvidencePanel, claims: list[Claim]
+) -> None:
+    """At the inspector's default width (1280x800) the evidence text gets as much room
+    as the note, not the few pixels left over after a fixed-width note column."""
+    from annotator.models import Attach, Changes
+
+    project = window.session.project
+    project.evidence.add_note(
+        "Which inflation index? RPI gives a larger fall than CPI.",
+        attach=Attach(claims[0].id, "context", "a long note about the baseline"),
+    )
+    window.session.notify(Changes(evidence=True))
+    window.resize(1280, 800)
+    window.reset_layout()
+    window.host.show_dock("evidence")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    header = panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(2) >= 60)
+    assert header.sectionSize(2) >= header.sectionSize(3) - 1

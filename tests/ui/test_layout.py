@@ -124,6 +124,19 @@ def test_each_bottom_view_is_a_tab_of_one_panel(fresh: MainWindow, name: str) ->
     assert _problems(win) == []
 
 
+@pytest.mark.parametrize("name", ("compare", "figures"))
+def test_a_wide_bottom_view_gets_room_for_more_than_one_row(fresh: MainWindow, name: str) -> None:
+    """Compare sides and Figures showed one row at the claims table's height; brought
+    to the front they get nearly half the window, and the reader keeps the rest."""
+    win = fresh
+    before = win.claims.panel_dock.height()
+    dock = win.host.show_dock(name)
+    _settle()
+    assert dock.height() >= win.height() * 2 // 5 > before
+    assert win.reader.height() >= win.height() // 4
+    assert _problems(win) == []
+
+
 def _name(win: MainWindow, dock: QDockWidget) -> str:
     return next(n for n, d in win.host.docks.items() if d is dock)
 

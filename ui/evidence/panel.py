@@ -40,7 +40,6 @@ from ui.evidence.table import Entry, EvidenceModel, rows_for
 from ui.shell.session import ProjectSession
 from ui.shell.undo import refusal
 
-NOTE_WIDTH = 150
 # Opening these from a temporary folder could run them as programs.
 RISKY_SUFFIXES = frozenset(
     [
@@ -101,9 +100,10 @@ class EvidencePanel(EvidenceForms, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The evidence and the note share what is left: a fixed-width note squeezed
+        # the evidence to one letter a line in the inspector at 1280x800.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, NOTE_WIDTH)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.doubleClicked.connect(lambda _i: self.follow())
         self.table.activated.connect(lambda _i: self.follow())

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.models import Changes
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
-
-BOTTOM_HEIGHT = 600
 
 
 def _articles(window: MainWindow) -> dict[str, int]:
@@ -34,8 +31,6 @@ def _show_bottom(window: MainWindow, dock: object) -> None:
     window.library_dock.hide()
     _hide_side_docks(window)
     window.compare.show_dock(dock)  # type: ignore[arg-type]
-    QApplication.processEvents()
-    window.resizeDocks([dock], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)  # type: ignore[list-item]
     QApplication.processEvents()
 
 

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -52,7 +52,6 @@ def import_summary(window: MainWindow) -> QPixmap:
 
     for dock in window.findChildren(QDockWidget):
         dock.setVisible(dock is window.library_dock)
-    window.resizeDocks([window.library_dock], [420], Qt.Orientation.Horizontal)
     samples = Path(resources_init).parent / "samples"
     with tempfile.TemporaryDirectory() as tmp:
         files = _write_batch(Path(tmp), samples)

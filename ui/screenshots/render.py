@@ -14,7 +14,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-SIZE = (1400, 860)
+# The sizes people use: a small laptop and a full-HD monitor. Every shot starts
+# from the default layout at that size (View > Reset layout's state), so what the
+# README shows is what a user sees on a first start, not a hand-tuned arrangement.
+SIZES = ((1280, 800), (1920, 1080))
 # Views register here: name -> function that prepares the window for the shot.
 Shot = Callable[["MainWindow"], object]  # type: ignore[name-defined]  # noqa: F821
 
@@ -62,7 +65,6 @@ def _claims(window) -> None:
         project.claims.tag(claim.id, **{k: v for k, v in fields.items() if v})
         ids.append(claim.id)
     window.session.notify(Changes(everything=True))
-    window.library_dock.hide()
     window.library.select_article(article.id)
     window.session.set_current_claim(ids[1])
 
@@ -114,29 +116,25 @@ def _evidence_example(window) -> int:
 
 
 def _claim_with_evidence(window) -> None:
-    from PySide6.QtCore import Qt
-
     claim_id = _evidence_example(window)
     claim = window.session.project.claims.get(claim_id)
     window.session.request_article(claim.article_id, claim_id)
     window.session.set_current_claim(claim_id)
     window.host.show_dock("evidence")  # the inspector's second tab, beside the claim form
-    window.resizeDocks([window.evidence.dock], [560], Qt.Orientation.Horizontal)
 
 
 def _dataset_chart(window) -> None:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     claim_id = _evidence_example(window)
     claim = window.session.project.claims.get(claim_id)
     window.session.request_article(claim.article_id, claim_id)
-    for name in ("claims", "editor"):
+    # The inspector makes way: the table and its chart need the window's width.
+    for name in ("claims", "editor", "evidence"):
         dock = window.host.docks.get(name)
         if dock is not None:
             dock.hide()
     window.evidence.datasets_dock.show()
-    window.resizeDocks([window.evidence.datasets_dock], [400], Qt.Orientation.Vertical)
     QApplication.processEvents()
     window.evidence.datasets.set_chart("real_pay_index", "year", "line")
     window.evidence.show_dataset("Pay index (illustrative)", 18)
@@ -151,9 +149,6 @@ def _search(window) -> None:
     window.search.focus()
     window.search.panel.box.setText("29 percent")
     window.search.panel.run()
-    from PySide6.QtCore import Qt
-
-    window.resizeDocks([window.search.dock], [470], Qt.Orientation.Horizontal)
 
 
 # (quote, speaker, side, verdict, topic, note) marked in the news story for the report shot.
@@ -185,7 +180,7 @@ _REPORT_CLAIMS = (
 )
 
 
-def report_pages(project, outdir: Path) -> list[Path]:
+def report_pages(project, outdir: Path, suffix: str) -> list[Path]:
     """The HTML report of a news story's claims, laid out by QTextDocument (no browser)."""
     from annotator.exchange.exporters import collect
     from annotator.exchange.exporters.collect import no_progress
@@ -208,7 +203,7 @@ def report_pages(project, outdir: Path) -> list[Path]:
             )
     html = render_html(collect(project, ClaimFilter(article_id=article.id)), no_progress)
     image = report_image(html)
-    target = outdir / "report.png"
+    target = outdir / f"report-{suffix}.png"
     image.save(str(target))
     return [target]
 
@@ -261,38 +256,55 @@ SHOTS: dict[str, Shot] = {
 }
 
 
-def render(outdir: Path) -> list[Path]:
+def render(outdir: Path, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
+    """Every shot at every size, named `NAME-WxH.png`, each on a fresh window with no
+    saved state; each size on its own freshly seeded project, so a shot never shows
+    what an earlier one left behind (claims marked twice, a dock another raised)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # Settings isolated before Qt reads them: never the user's window state.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        app = QApplication.instance() or QApplication([])
+        outdir.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        for n, size in enumerate(sizes):
+            written += _render_size(app, Path(tmp) / f"samples-{n}.sqlite", outdir, size)
+        return written
+
+
+def _render_size(app, path: Path, outdir: Path, size: tuple[int, int]) -> list[Path]:
+    from PySide6.QtGui import QPixmap
 
     from annotator.project import Project
     from annotator.samples.articles import seed_samples
+    from ui.shell import settings
     from ui.shell.main_window import MainWindow
     from ui.shell.session import ProjectSession
 
-    app = QApplication.instance() or QApplication([])
-    outdir.mkdir(parents=True, exist_ok=True)
+    project = Project.open(path)
+    seed_samples(project)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["XDG_CONFIG_HOME"] = tmp  # fresh window state, not the user's
-        project = Project.open(Path(tmp) / "samples.sqlite")
-        seed_samples(project)
-        for name, prepare in SHOTS.items():
-            window = MainWindow(ProjectSession(project))
-            window.resize(*SIZE)
-            window.show()
-            result = prepare(window)
-            for _ in range(5):
-                app.processEvents()
-            target = outdir / f"{name}.png"
-            # a shot may return its own picture (a dialog drawn over the window)
-            picture = result if isinstance(result, QPixmap) else window.grab()
-            picture.save(str(target))
-            written.append(target)
-            window.close()
-        written.extend(report_pages(project, outdir))
-        project.close()
+    suffix = f"{size[0]}x{size[1]}"
+    for name, prepare in SHOTS.items():
+        settings.settings().remove("window")  # a first start: the default layout
+        window = MainWindow(ProjectSession(project))
+        window.resize(*size)
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        result = prepare(window)
+        for _ in range(5):
+            app.processEvents()
+        target = outdir / f"{name}-{suffix}.png"
+        # a shot may return its own picture (a dialog drawn over the window)
+        picture = result if isinstance(result, QPixmap) else window.grab()
+        picture.save(str(target))
+        written.append(target)
+        window.close()
+    written.extend(report_pages(project, outdir, suffix))
+    project.close()
     return written
 
 

@@ -35,6 +35,8 @@ from ui.shell.session import ProjectSession
 Place = Literal["left", "inspector", "bottom"]
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 STATUS_MS = 4000
+# The share of the window height a wide bottom view gets when brought to the front.
+BOTTOM_SHARE = 45
 T = TypeVar("T")
 
 # Every top-level menu, in menu-bar order, with its sections in order. An
@@ -275,7 +277,20 @@ class Host(QObject):
         self._tab(name)
         dock.show()
         dock.raise_()
+        if self.places[name] == "bottom" and not dock.isFloating():
+            self._fit_bottom(name)
         return dock
+
+    def _fit_bottom(self, name: str) -> None:
+        """Give a wide view in the bottom panel (Compare sides, Figures, Datasets: the
+        ones that scroll there) nearly half the window when it comes to the front; at
+        the claims table's height they showed one row."""
+        dock = self.docks[name]
+        if not isinstance(dock.widget(), QScrollArea):
+            return
+        want = self._window.height() * BOTTOM_SHARE // 100
+        if dock.height() < want:
+            self._window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
     def add_toolbar(self, bar: QToolBar, key: str, text: str, shortcut: Shortcut = None) -> None:
         self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
