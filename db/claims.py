@@ -2,54 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import sqlite_utils
 
 # Rows that belong to a claim and go (and come back) with it.
 DEPENDENT_TABLES = ("claim_topics", "quantities", "claim_evidence")
-CLAIM_COLUMNS = (
-    "id",
-    "uid",
-    "article_id",
-    "start",
-    "end",
-    "quote",
-    "prefix",
-    "suffix",
-    "anchor",
-    "statement",
-    "speaker_id",
-    "side_id",
-    "stance_id",
-    "verdict_id",
-    "status",
-    "note",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "original_quote",
-)
-EDITABLE = (
-    "start",
-    "end",
-    "quote",
-    "prefix",
-    "suffix",
-    "anchor",
-    "statement",
-    "speaker_id",
-    "side_id",
-    "stance_id",
-    "verdict_id",
-    "status",
-    "review_url",
-    "note",
-    "updated_at",
-    "article_id",
-    "original_quote",
-)
-
 SELECT = """
 SELECT c.*, s.name AS speaker, sd.name AS side, st.name AS stance, v.name AS verdict,
        (SELECT json_group_array(t.name) FROM (
@@ -68,15 +27,19 @@ def _quoted(column: str) -> str:
 
 
 def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
-    columns = [c for c in CLAIM_COLUMNS if c in row]
+    """Insert the row, whose keys are columns (annotator.models.Claim's stored fields)."""
+    columns = list(row)
     names = ", ".join(_quoted(c) for c in columns)
     values = ", ".join(f":{c}" for c in columns)
     cursor = db.execute(f"INSERT INTO claims ({names}) VALUES ({values})", row)
     return int(cursor.lastrowid or 0)
 
 
-def update(db: sqlite_utils.Database, claim_id: int, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(EDITABLE)
+def update(
+    db: sqlite_utils.Database, claim_id: int, fields: dict[str, Any], editable: Collection[str]
+) -> None:
+    """Set fields of one claim; `editable` names the columns a caller may change."""
+    unknown = set(fields) - set(editable)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     if not fields:

@@ -8,12 +8,10 @@ claim set keeps its identity.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlite_utils
-
-from db.claims import CLAIM_COLUMNS
 
 EVIDENCE_COLUMNS = (
     "uid",
@@ -218,21 +216,19 @@ def delete_rows(db: sqlite_utils.Database, table: str, ids: Iterable[int]) -> No
         db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
 
-# Claim columns in the order of annotator.models.Claim's fields, less the tag
-# names and topics, which the caller fills in from names_by_id / claim_topic_ids.
-CLAIM_ROW_COLUMNS = (*CLAIM_COLUMNS, "review_url")
+def all_claim_rows(db: sqlite_utils.Database, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Every claim as a tuple of `columns`, in article and text order.
 
-
-def all_claim_rows(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-    """Every claim as a tuple of CLAIM_ROW_COLUMNS, in article and text order.
+    The caller names the columns (annotator.models.Claim's stored fields) and
+    fills in the tag names and topics from names_by_id / claim_topic_ids.
 
     No joins: the names of speakers and codebook values come from two small
     tables the caller reads once (names_by_id), which is cheaper than four
     lookups per row in SQL.
     """
-    columns = ", ".join(_q(c) for c in CLAIM_ROW_COLUMNS)
+    listed = ", ".join(_q(c) for c in columns)
     return db.conn.execute(
-        f'SELECT {columns} FROM claims ORDER BY article_id, start, "end", id'
+        f'SELECT {listed} FROM claims ORDER BY article_id, start, "end", id'
     ).fetchall()
 
 

@@ -15,6 +15,7 @@ from annotator.anchoring.reanchor import EXACT, FUZZY, ORPHAN, FoldedText, locat
 from annotator.anchoring.selectors import anchor_at
 from annotator.anchoring.textdiff import PositionMap
 from annotator.clock import now_iso
+from annotator.models.claims import CLAIM_EDITABLE
 from db import articles as article_q
 from db import claims as q
 
@@ -34,7 +35,7 @@ def move_claims(db: sqlite_utils.Database, old_id: int, new_id: int) -> list[int
     now = now_iso()
     if old_text == new_text:  # same text hash: every offset holds as it is
         for row in rows:
-            q.update(db, row["id"], {"article_id": new_id, "updated_at": now})
+            q.update(db, row["id"], {"article_id": new_id, "updated_at": now}, CLAIM_EDITABLE)
         return [row["id"] for row in rows]
     positions = PositionMap(old_text, new_text)
     folded = FoldedText(new_text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from annotator.anchoring.selectors import anchor_at, find_occurrence, trim_span
@@ -18,6 +19,7 @@ from annotator.claims import tags as claim_tags
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, NotFound
 from annotator.models import Changes, Claim, ClaimSnapshot
+from annotator.models.claims import CLAIM_EDITABLE, CLAIM_FIELDS, CLAIM_LABELS, claim_from
 from annotator.text.visible import find_visible
 from db import articles as article_q
 from db import claims as q
@@ -34,51 +36,21 @@ GET_MANY_BATCH = 500
 # Article texts kept by the claims service (the most recently read ones).
 TEXT_CACHE_SIZE = 4
 # Fields callers may set with update(); ids for references, text otherwise.
-UPDATABLE = (
-    "statement",
-    "speaker_id",
-    "side_id",
-    "stance_id",
-    "verdict_id",
-    "status",
-    "note",
-    "review_url",
-)
+UPDATABLE = tuple(CLAIM_LABELS)
 
 
 class ClaimError(AnnotatorError):
     """A claim cannot be made or changed as asked (blank span, quote not found...)."""
 
 
+_row_values = itemgetter(*CLAIM_FIELDS)
+
+
 def _claim(row: dict[str, Any]) -> Claim:
-    return Claim(
-        id=row["id"],
-        uid=row["uid"],
-        article_id=row["article_id"],
-        start=row["start"],
-        end=row["end"],
-        quote=row["quote"],
-        prefix=row["prefix"],
-        suffix=row["suffix"],
-        anchor=row["anchor"],
-        statement=row["statement"],
-        speaker_id=row["speaker_id"],
-        speaker=row["speaker"],
-        side_id=row["side_id"],
-        side=row["side"],
-        stance_id=row["stance_id"],
-        stance=row["stance"],
-        verdict_id=row["verdict_id"],
-        verdict=row["verdict"],
-        topics=tuple(json.loads(row["topics"] or "[]")),
-        status=row["status"],
-        note=row["note"],
-        created_by=row["created_by"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        original_quote=row.get("original_quote"),
-        review_url=row.get("review_url"),
-    )
+    """A claim from a row of db.claims.select (its columns, the tag names and topics)."""
+    values = dict(zip(CLAIM_FIELDS, _row_values(row), strict=True))
+    values["topics"] = tuple(json.loads(values["topics"] or "[]"))
+    return claim_from(values)
 
 
 class ClaimManager:
@@ -251,7 +223,7 @@ class ClaimManager:
         self.get(claim_id)
         self._check_fields(fields)
         with self._db.atomic():
-            q.update(self._db, claim_id, {**fields, "updated_at": now_iso()})
+            q.update(self._db, claim_id, {**fields, "updated_at": now_iso()}, CLAIM_EDITABLE)
             if topic_ids is not None:
                 q.set_topics(self._db, claim_id, topic_ids)
         return self.get(claim_id)
@@ -307,6 +279,7 @@ class ClaimManager:
                     "original_quote": None,
                     "updated_at": now_iso(),
                 },
+                CLAIM_EDITABLE,
             )
         return self.get(claim_id)
 

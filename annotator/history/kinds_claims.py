@@ -11,19 +11,13 @@ from typing import Any
 from annotator.errors import AnnotatorError, NotFound
 from annotator.history.actions import Payload, Services, Step, action, quoted
 from annotator.models import Changes, Claim, Quantity
+from annotator.models.claims import CLAIM_LABELS
 
-# Editable claim fields and how labels name them.
-FIELD_NAMES = {
-    "statement": "statement",
-    "speaker_id": "speaker",
-    "side_id": "side",
-    "stance_id": "stance",
-    "verdict_id": "verdict",
-    "status": "status",
-    "note": "note",
-    "topic_ids": "topics",
-    "review_url": "review URL",
-}
+# Editable claim fields and how labels name them (declared on Claim), with the
+# topics after the note, where labels have always listed them.
+_LABELS = list(CLAIM_LABELS.items())
+_AFTER_NOTE = list(CLAIM_LABELS).index("note") + 1
+FIELD_NAMES = dict([*_LABELS[:_AFTER_NOTE], ("topic_ids", "topics"), *_LABELS[_AFTER_NOTE:]])
 
 
 def _ensure_free(s: Services, claim_id: int) -> None:

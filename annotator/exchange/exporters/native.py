@@ -9,11 +9,13 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
+from operator import attrgetter
 from typing import IO, Any
 
 from annotator.exchange.exporters.collect import ExportSet, Progress
 from annotator.exchange.exporters.jsonout import batches, dumps, object_head, write_array
 from annotator.models import Claim
+from annotator.models.claims import CLAIM_JSON
 
 FORMAT_NAME = "factcheck-annotator/claims"
 FORMAT_VERSION = 1
@@ -164,6 +166,12 @@ def members(data: ExportSet) -> dict[str, Any]:
     }
 
 
+# A claim's JSON object: the declared fields of Claim in their order (the
+# article and speaker by uid), then its evidence and figures.
+_KEYS = tuple(key for _, key, _ in CLAIM_JSON)
+_values = attrgetter(*(name for name, _, _ in CLAIM_JSON))
+
+
 def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:
     """A function from a claim to its JSON object, with the lookups it needs made once."""
     article_uid = {a.id: a.uid for a in data.articles.values()}
@@ -180,32 +188,20 @@ def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:
     }
     none: tuple[()] = ()  # shared by the claims without evidence or quantities: never mutated
 
+    uid_of: dict[str, Callable[[Any], Any]] = {
+        "articles": article_uid.__getitem__,
+        "speakers": lambda speaker_id: speaker_uid.get(speaker_id) if speaker_id else None,
+    }
+    refs = tuple((key, uid_of[ref]) for _, key, ref in CLAIM_JSON if ref)
+    evidence_of, quantities_of = evidence.get, quantities.get
+
     def build(c: Claim) -> dict[str, Any]:
-        return {
-            "uid": c.uid,
-            "article": article_uid[c.article_id],
-            "start": c.start,
-            "end": c.end,
-            "quote": c.quote,
-            "prefix": c.prefix,
-            "suffix": c.suffix,
-            "anchor": c.anchor,
-            "original_quote": c.original_quote,
-            "statement": c.statement,
-            "speaker": speaker_uid.get(c.speaker_id) if c.speaker_id else None,
-            "side": c.side,
-            "stance": c.stance,
-            "verdict": c.verdict,
-            "topics": c.topics,
-            "status": c.status,
-            "note": c.note,
-            "review_url": c.review_url,
-            "created_by": c.created_by,
-            "created_at": c.created_at,
-            "updated_at": c.updated_at,
-            "evidence": evidence.get(c.id, none),
-            "quantities": quantities.get(c.id, none),
-        }
+        record = dict(zip(_KEYS, _values(c), strict=False))
+        for key, to_uid in refs:
+            record[key] = to_uid(record[key])
+        record["evidence"] = evidence_of(c.id, none)
+        record["quantities"] = quantities_of(c.id, none)
+        return record
 
     return build
 

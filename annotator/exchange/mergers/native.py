@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable
 from typing import Any
 
 from annotator.exchange.exporters.native import FORMAT_NAME, FORMAT_VERSION, KIND_KEYS
 from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused, need
 from annotator.exchange.mergers.urls import is_web_url
+from annotator.models.claims import CLAIM_READS
 
 EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
 EVIDENCE_RELATIONS = ("supports", "refutes", "context")
@@ -171,33 +173,49 @@ def _claim(c: Any, where: str) -> InClaim:
     quantities = need(c.get("quantities", []), list, f"{where}.quantities")
     for q in quantities:
         need(q, dict, f"{where}.quantities[]")
-    uid = need(c.get("uid"), str, f"{where}.uid")
+    read = {key: _READS[how](c, key, where) for key, how, _, _ in CLAIM_READS}
+    # A field with a value for when it is missing takes it for a blank one too.
+    values = {
+        into: read[key] if missing is None else read[key] or missing
+        for key, _, into, missing in CLAIM_READS
+    }
     return InClaim(
-        ref=uid,
-        uid=uid,
-        article=need(c.get("article"), str, f"{where}.article"),
-        quote=need(c.get("quote"), str, f"{where}.quote"),
-        prefix=_opt_str(c, "prefix", where) or "",
-        suffix=_opt_str(c, "suffix", where) or "",
-        start=need(c.get("start"), int, f"{where}.start", optional=True),
-        end=need(c.get("end"), int, f"{where}.end", optional=True),
-        statement=_opt_str(c, "statement", where) or "",
-        speaker_uid=_opt_str(c, "speaker", where),
-        side=_opt_str(c, "side", where),
-        stance=_opt_str(c, "stance", where),
-        verdict=_opt_str(c, "verdict", where),
-        topics=list(topics),
-        status=_opt_str(c, "status", where) or "to check",
-        note=_opt_str(c, "note", where) or "",
-        created_by=_opt_str(c, "created_by", where) or "",
-        created_at=_opt_str(c, "created_at", where),
-        updated_at=_opt_str(c, "updated_at", where),
-        evidence=list(evidence),
-        quantities=list(quantities),
-        review_url=_web_or_none(_opt_str(c, "review_url", where)),
-        anchor=_one_of(c.get("anchor"), ANCHORS, f"{where}.anchor", True),
-        original_quote=_opt_str(c, "original_quote", where),
+        ref=values["uid"], **values, evidence=list(evidence), quantities=list(quantities)
     )
+
+
+def _text(c: dict[str, Any], key: str, where: str) -> str:
+    value: str = need(c.get(key), str, f"{where}.{key}")
+    return value
+
+
+def _int_or_none(c: dict[str, Any], key: str, where: str) -> int | None:
+    value: int | None = need(c.get(key), int, f"{where}.{key}", optional=True)
+    return value
+
+
+def _anchor(c: dict[str, Any], key: str, where: str) -> str | None:
+    value: str | None = _one_of(c.get(key), ANCHORS, f"{where}.{key}", True)
+    return value
+
+
+def _web(c: dict[str, Any], key: str, where: str) -> str | None:
+    return _web_or_none(_opt_str(c, key, where))
+
+
+def _texts(c: dict[str, Any], key: str, where: str) -> list[str]:
+    return list(c.get(key, []))  # checked above: a list of strings
+
+
+# How each `read` of annotator.models.fields reads a claim's JSON value.
+_READS: dict[str, Callable[[dict[str, Any], str, str], Any]] = {
+    "text": _text,
+    "text?": _opt_str,
+    "int?": _int_or_none,
+    "anchor": _anchor,
+    "web": _web,
+    "texts": _texts,
+}
 
 
 def _web_or_none(value: str | None) -> str | None:
