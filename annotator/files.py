@@ -61,3 +61,23 @@ def read_capped(path: Path, limit: int, limit_name: str = "limit") -> bytes:
     if len(data) > limit:
         raise FileRefused(f"grew past the {cap} while being read")
     return data
+
+
+def output_refusal(path: Path) -> str | None:
+    """Why `path` cannot take a file written beside it and renamed into place, or None.
+
+    Writers (exports, archives) write a temporary file and rename it over the
+    name they were given, so a pipe or a device there would be replaced by a
+    regular file (for root, /dev/null or /dev/full itself), and a folder cannot be.
+    """
+    try:
+        status = os.stat(path)  # stat only: a FIFO is never opened
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be written ({exc.strerror or exc})"
+    if stat.S_ISDIR(status.st_mode):
+        return "is a folder; give a file name"
+    if not stat.S_ISREG(status.st_mode):
+        return "is not a regular file (a device, pipe or socket)"
+    return None

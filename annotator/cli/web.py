@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from annotator.backups.service import project_part
 from annotator.cli.support import (
     ARTICLE_ID,
     InputFailed,
@@ -17,7 +18,7 @@ from annotator.cli.support import (
     project_option,
     report_failure,
 )
-from annotator.errors import NotFound
+from annotator.errors import AnnotatorError, NotFound
 from annotator.models.web import RefetchOutcome, TextChange
 
 # Changes printed per revision (the rest is counted); --json has them all.
@@ -52,6 +53,9 @@ def archive_command(
             summary = project.articles.summary(article_id)
         except NotFound as exc:
             raise NotFound(f"{project.path}: {exc}") from exc
+        refused = project.path and project_part(project.path, output)
+        if refused:
+            raise AnnotatorError(f"{output}: {refused}; choose another file for the archive")
         records = project.web.write_archive(article_id, output)
         captures = project.web.captures(article_id)
     if as_json:

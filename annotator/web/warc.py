@@ -26,6 +26,8 @@ from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
 from annotator import __version__
+from annotator.errors import ImportFailure
+from annotator.files import output_refusal
 from annotator.models import ArticleSummary
 from annotator.models.web import Capture
 
@@ -56,6 +58,9 @@ def payload_digest(body: bytes) -> str:
 def write(path: Path, article: ArticleSummary, captures: Sequence[tuple[Capture, bytes]]) -> int:
     """Write the records to `path` (gzip per record); returns how many were written."""
     path = Path(path)
+    refused = output_refusal(path)
+    if refused is not None:
+        raise ImportFailure(str(path), refused)
     handle, temporary = tempfile.mkstemp(prefix=".warc-", suffix=".part", dir=path.parent or ".")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from annotator.models import ImportedArticle
 from annotator.project import Project
+from tests.annotator.web_server import WebServer, article_page
 from tests.robustness.refusals import (
     assert_check_clean,
     assert_refused,
@@ -82,3 +84,44 @@ def test_a_pipe_named_as_the_project_is_refused_without_waiting(
     code, _, err = run([*command, "--project", str(fifo), *extra], capsys)
     assert_refused(code, err, str(fifo), "is not a regular file")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.fixture
+def fetched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Path]:
+    """A project with one article fetched from a real server on 127.0.0.1."""
+    server = WebServer()
+    try:
+        paragraphs = [f"Junior doctors said pay has fallen by a fifth, part {n}." for n in range(4)]
+        address = server.page("/a", article_page("Strike talks", paragraphs))
+        project = tmp_path / "web.sqlite"
+        code, _, err = run(["import", address, "--project", str(project)], capsys)
+        assert code == 0, err
+        yield project
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("{fifo}", "is not a regular file"),
+        ("{p}", "is the project file itself"),
+        ("{p}-wal", "is the project's -wal file"),
+        ("{p}.backups/a.warc.gz", "is in the project's backups folder"),
+    ],
+)
+def test_archive_never_writes_over_a_pipe_or_the_project(
+    fetched: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str, reason: str
+) -> None:
+    fifo = _fifo(tmp_path)
+    holder = Project.open(fetched, create=False)  # the window holds it open: -wal exists
+    try:
+        before = tables(fetched)
+        output = target.format(fifo=fifo, p=fetched)
+        code, _, err = run(["archive", "1", "-o", output, "--project", str(fetched)], capsys)
+        assert_refused(code, err, output, reason)
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert_same_tables(before, tables(fetched))
+    finally:
+        holder.close()
+    assert_check_clean(fetched, capsys)

@@ -29,6 +29,7 @@ from annotator.exchange.exporters.collect import (
     no_progress,
 )
 from annotator.exchange.exporters.outcome import ExportResult, Skipped, split
+from annotator.files import output_refusal
 from annotator.search.service import ClaimFilter
 
 __all__ = [
@@ -159,14 +160,9 @@ def write_set(
     data: ExportSet, fmt: ExportFormat, path: Path, progress: Progress = no_progress
 ) -> int:
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder; give a file name")
-    if path.exists() and not path.is_file():
-        # Renaming the export into place would replace the pipe or device
-        # itself (for root, /dev/null or /dev/full) with a regular file.
-        raise ExportError(
-            f"{path}: is not a regular file (a device, pipe or socket); export to a file"
-        )
+    refused = output_refusal(path)
+    if refused is not None:
+        raise ExportError(f"{path}: {refused}")
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed into place
             dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
