@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -70,9 +70,26 @@ def _claims(path: Path) -> list[str]:
         project.close()
 
 
-def test_app_starts_marks_a_claim_and_quits_on_a_real_x_server(
-    display: str, tmp_path: Path
-) -> None:
+def _wait_for(check: Callable[[], bool], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return check()
+
+
+def _claim_rows(path: Path) -> list[tuple[str, str | None]]:
+    """(quote, stance) of every claim, read from the file as another program would."""
+    project = Project.open(path)
+    try:
+        return [(c.quote, c.stance) for c in project.claims.list()]
+    finally:
+        project.close()
+
+
+def _launch(display: str, tmp_path: Path) -> tuple[subprocess.Popen[str], Path, str]:
+    """`annotator --project FILE` on the sample articles, its main window mapped and focused."""
     path = tmp_path / "desk.sqlite"
     project = Project.open(path, create=True)
     seed_samples(project, claims=False)
@@ -93,18 +110,35 @@ def test_app_starts_marks_a_claim_and_quits_on_a_real_x_server(
         stderr=subprocess.PIPE,
         text=True,
     )
+    # The main window is mapped (Qt also creates an unmapped helper window).
+    window = ""
+    deadline = time.monotonic() + 30
+    while not window and time.monotonic() < deadline and app.poll() is None:
+        window = _xdotool(display, "search", "--onlyvisible", "--name", "desk.sqlite")
+        time.sleep(0.2)
+    if not window:
+        app.kill()
+        _out, err = app.communicate()
+        pytest.fail(f"no window appeared; stderr: {err}")
+    window = window.splitlines()[0]
+    _xdotool(display, "windowfocus", "--sync", window)
+    return app, path, window
+
+
+def _quit(display: str, app: subprocess.Popen[str]) -> str:
+    """Ctrl+Q, as a user quits; returns what the app printed on stderr."""
+    _xdotool(display, "key", "ctrl+q")
+    _out, err = app.communicate(timeout=20)
+    return err
+
+
+def test_app_starts_marks_a_claim_and_quits_on_a_real_x_server(
+    display: str, tmp_path: Path
+) -> None:
+    app, path, window = _launch(display, tmp_path)
     try:
-        # The main window is mapped (Qt also creates an unmapped helper window).
-        window = ""
-        deadline = time.monotonic() + 30
-        while not window and time.monotonic() < deadline and app.poll() is None:
-            window = _xdotool(display, "search", "--onlyvisible", "--name", "desk.sqlite")
-            time.sleep(0.2)
-        assert window, f"no window appeared; stderr: {app.stderr.read() if app.stderr else ''}"
-        window = window.splitlines()[0]
         geometry = _xdotool(display, "getwindowgeometry", window)
         assert "Geometry:" in geometry
-        _xdotool(display, "windowfocus", "--sync", window)
 
         # Filter the library, open the first article, select words, press M.
         _xdotool(display, "key", "--delay", "150", "ctrl+shift+f")
@@ -117,9 +151,7 @@ def test_app_starts_marks_a_claim_and_quits_on_a_real_x_server(
             time.sleep(0.3)
             quotes = _claims(path)
         assert len(quotes) == 1 and quotes[0].strip(), quotes
-
-        _xdotool(display, "key", "ctrl+q")
-        _out, err = app.communicate(timeout=20)
+        err = _quit(display, app)
     finally:
         if app.poll() is None:
             app.kill()
@@ -127,3 +159,39 @@ def test_app_starts_marks_a_claim_and_quits_on_a_real_x_server(
     assert app.returncode == 0
     assert err == "", err
     assert _claims(path) == quotes
+
+
+def test_sentence_mark_stance_undo_redo_through_the_window_system(
+    display: str, tmp_path: Path
+) -> None:
+    """The keyboard path a checker uses, as real X key events: "." selects the
+    sentence at the cursor, M marks it, 1 gives it the first stance; Ctrl+Z takes the
+    stance off, Ctrl+Z again takes the claim away, Ctrl+Shift+Z twice brings both back."""
+    app, path, _window = _launch(display, tmp_path)
+    try:
+        # Open the library's first article, then into the reader: Ctrl+Home, ".", M.
+        _xdotool(display, "key", "--delay", "200", "ctrl+shift+f", "Tab", "Down", "Home",
+                 "ctrl+shift+r", "ctrl+Home", "period", "m")  # fmt: skip
+        assert _wait_for(lambda: len(_claim_rows(path)) == 1), _claim_rows(path)
+        [(quote, stance)] = _claim_rows(path)
+        assert quote.strip() and stance is None
+        assert len(quote.split()) > 1  # a sentence, not a word
+
+        _xdotool(display, "key", "1")
+        assert _wait_for(lambda: [s for _q, s in _claim_rows(path)] == ["for"]), _claim_rows(path)
+
+        _xdotool(display, "key", "ctrl+z")
+        assert _wait_for(lambda: _claim_rows(path) == [(quote, None)]), _claim_rows(path)
+        _xdotool(display, "key", "ctrl+z")
+        assert _wait_for(lambda: _claim_rows(path) == []), _claim_rows(path)  # the claim is gone
+
+        _xdotool(display, "key", "--delay", "200", "ctrl+shift+z", "ctrl+shift+z")
+        assert _wait_for(lambda: _claim_rows(path) == [(quote, "for")]), _claim_rows(path)
+        err = _quit(display, app)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert app.returncode == 0
+    assert err == "", err
+    assert _claim_rows(path) == [(quote, "for")]
