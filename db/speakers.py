@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import sqlite_utils
 
-SPEAKER_EDITABLE = ("name", "role", "organisation", "side_id", "note", "kind")
 SPEAKER_SELECT = "SELECT s.*, v.name AS side FROM speakers s LEFT JOIN vocab v ON v.id = s.side_id"
 ROLE_SELECT = (
     "SELECT r.*, v.name AS side FROM speaker_roles r LEFT JOIN vocab v ON v.id = r.side_id"
@@ -37,16 +37,20 @@ def roles(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict
 
 
 def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    """Insert the row, whose keys are columns (annotator.models.Speaker's stored fields)."""
+    values = {"kind": "person", **row}
+    names = ", ".join(values)
     cursor = db.execute(
-        "INSERT INTO speakers (uid, name, role, organisation, side_id, note, kind) "
-        "VALUES (:uid, :name, :role, :organisation, :side_id, :note, :kind)",
-        {"kind": "person", **row},
+        f"INSERT INTO speakers ({names}) VALUES ({', '.join(':' + c for c in values)})", values
     )
     return int(cursor.lastrowid or 0)
 
 
-def update(db: sqlite_utils.Database, speaker_id: int, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(SPEAKER_EDITABLE)
+def update(
+    db: sqlite_utils.Database, speaker_id: int, fields: dict[str, Any], editable: Collection[str]
+) -> None:
+    """Set fields of one speaker; `editable` names the columns a caller may change."""
+    unknown = set(fields) - set(editable)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     if not fields:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import builtins
 import unicodedata
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import new_uid
 from annotator.errors import AnnotatorError, NotFound
-from annotator.models import MergeRecord, Speaker, SpeakerRole, SpeakerSnapshot
+from annotator.models import MergeRecord, Speaker, SpeakerRole, SpeakerSnapshot, fields
+from annotator.models.speakers import SPEAKER_COLUMNS, SPEAKER_EDITABLE
 from annotator.text.dates import to_iso
 from db import speakers as q
 from db import vocab as vocab_q
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 MAX_NAME_CHARS = 200
 SEARCH_LIMIT = 20
-UPDATABLE = ("name", "role", "organisation", "side_id", "note", "kind")
+UPDATABLE = SPEAKER_EDITABLE
 SPEAKER_KINDS = ("person", "organisation")
 
 
@@ -41,6 +43,11 @@ def clean_name(text: str, what: str = "name") -> str:
     if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
         raise SpeakerError(f"a speaker's {what} cannot hold control characters")
     return cleaned
+
+
+# What a row of db.speakers.rows holds of a Speaker: its columns and the side's name.
+_ROW_FIELDS = (*SPEAKER_COLUMNS, *(name for name, _, _ in fields.names_of(Speaker)))
+_row_values = itemgetter(*_ROW_FIELDS)
 
 
 def _key(name: str) -> str:
@@ -78,22 +85,14 @@ class SpeakerManager:
         roles: dict[int, list[SpeakerRole]] = {}
         for r in q.roles(self._db, single):
             roles.setdefault(r["speaker_id"], []).append(_role(r))
-        return [
-            Speaker(
-                id=row["id"],
-                uid=row["uid"],
-                name=row["name"],
-                role=row["role"],
-                organisation=row["organisation"],
-                side_id=row["side_id"],
-                side=row["side"],
-                aliases=tuple(aliases.get(row["id"], ())),
-                roles=tuple(roles.get(row["id"], ())),
-                note=row["note"],
-                kind=row.get("kind") or "person",
-            )
-            for row in rows
-        ]
+        speakers = []
+        for row in rows:
+            values = dict(zip(_ROW_FIELDS, _row_values(row), strict=True))
+            values["kind"] = values["kind"] or "person"
+            values["aliases"] = tuple(aliases.get(row["id"], ()))
+            values["roles"] = tuple(roles.get(row["id"], ()))
+            speakers.append(Speaker(**values))
+        return speakers
 
     def list(self) -> list[Speaker]:
         return self._build(q.rows(self._db))
@@ -220,7 +219,7 @@ class SpeakerManager:
                 for a in q.aliases(self._db, speaker_id):
                     if _key(a["alias"]) == _key(fields["name"]):
                         q.delete_alias(self._db, a["id"])
-            q.update(self._db, speaker_id, fields)
+            q.update(self._db, speaker_id, fields, SPEAKER_EDITABLE)
         return self.get(speaker_id)
 
     def add_alias(self, speaker_id: int, alias: str) -> Speaker:

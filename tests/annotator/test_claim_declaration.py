@@ -60,3 +60,10 @@ def test_every_field_is_read_back_from_the_json_it_is_written_to() -> None:
 def test_an_unknown_way_of_reading_is_refused_when_declared() -> None:
     with pytest.raises(ValueError, match="unknown read"):
         fields.declared(json="x", read="yaml")
+
+
+def test_the_declared_speaker_columns_are_the_speakers_table(tmp_path: Path) -> None:
+    from annotator.models.speakers import SPEAKER_COLUMNS, SPEAKER_EDITABLE
+
+    assert sorted(SPEAKER_COLUMNS) == sorted(_table_columns(tmp_path, "speakers"))
+    assert {"id", "uid"}.isdisjoint(SPEAKER_EDITABLE)

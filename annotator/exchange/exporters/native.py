@@ -14,8 +14,9 @@ from typing import IO, Any
 
 from annotator.exchange.exporters.collect import ExportSet, Progress
 from annotator.exchange.exporters.jsonout import batches, dumps, object_head, write_array
-from annotator.models import Claim
+from annotator.models import Claim, Speaker
 from annotator.models.claims import CLAIM_JSON
+from annotator.models.speakers import SPEAKER_JSON
 
 FORMAT_NAME = "factcheck-annotator/claims"
 FORMAT_VERSION = 1
@@ -85,29 +86,7 @@ def members(data: ExportSet) -> dict[str, Any]:
         ]
         for kind, plural in KIND_KEYS.items()
     }
-    speakers = [
-        {
-            "uid": s.uid,
-            "name": s.name,
-            "kind": s.kind,
-            "role": s.role,
-            "organisation": s.organisation,
-            "side": s.side,
-            "note": s.note,
-            "aliases": list(s.aliases),
-            "roles": [
-                {
-                    "role": r.role,
-                    "organisation": r.organisation,
-                    "side": r.side,
-                    "valid_from": r.valid_from,
-                    "valid_to": r.valid_to,
-                }
-                for r in s.roles
-            ],
-        }
-        for s in data.speakers
-    ]
+    speakers = [_speaker(s) for s in data.speakers]
     articles = [
         {
             **{f: getattr(a, f) for f in ARTICLE_FIELDS},
@@ -170,6 +149,27 @@ def members(data: ExportSet) -> dict[str, Any]:
 # article and speaker by uid), then its evidence and figures.
 _KEYS = tuple(key for _, key, _ in CLAIM_JSON)
 _values = attrgetter(*(name for name, _, _ in CLAIM_JSON))
+
+
+_SPEAKER_KEYS = tuple(key for _, key, _ in SPEAKER_JSON)
+_speaker_values = attrgetter(*(name for name, _, _ in SPEAKER_JSON))
+
+
+def _speaker(s: Speaker) -> dict[str, Any]:
+    """A speaker's JSON object: the declared fields of Speaker in their order."""
+    record = dict(zip(_SPEAKER_KEYS, _speaker_values(s), strict=True))
+    record["aliases"] = list(s.aliases)
+    record["roles"] = [
+        {
+            "role": r.role,
+            "organisation": r.organisation,
+            "side": r.side,
+            "valid_from": r.valid_from,
+            "valid_to": r.valid_to,
+        }
+        for r in s.roles
+    ]
+    return record
 
 
 def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:

@@ -11,6 +11,7 @@ from annotator.exchange.exporters.native import FORMAT_NAME, FORMAT_VERSION, KIN
 from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused, need
 from annotator.exchange.mergers.urls import is_web_url
 from annotator.models.claims import CLAIM_READS
+from annotator.models.speakers import SPEAKER_READS
 
 EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
 EVIDENCE_RELATIONS = ("supports", "refutes", "context")
@@ -62,10 +63,8 @@ def read(doc: dict[str, Any]) -> Incoming:
     for i, s in enumerate(need(doc.get("speakers", []), list, "speakers")):
         where = f"speakers[{i}]"
         need(s, dict, where)
-        need(s.get("uid"), str, f"{where}.uid")
-        need(s.get("name"), str, f"{where}.name")
-        for key in ("side", "role", "organisation", "note"):
-            _opt_str(s, key, where)
+        for key, how, _, _ in SPEAKER_READS:  # uid and name, then the optional texts
+            _READS[how](s, key, where)
         _one_of(s.get("kind", "person"), SPEAKER_KINDS, f"{where}.kind")
         for alias in need(s.get("aliases", []), list, f"{where}.aliases"):
             need(alias, str, f"{where}.aliases[]")
