@@ -104,6 +104,8 @@ OUTSIDE_LINK_REASON = (
     "is a symbolic link to {target}, outside the folder: skipped "
     "(import it by name, or pass --follow-symlinks)"
 )
+NOT_REGULAR_REASON = "is not a regular file (a pipe, socket or device): skipped"
+BROKEN_LINK_REASON = "is a symbolic link to nothing: skipped"
 
 OUTSIDE_FOLDER_LINK_REASON = (
     "is a symbolic link to the folder {target}, outside the folder: not walked "
@@ -151,8 +153,12 @@ def expand_paths(
                         reason = template.format(target=source_name(target))
                         skipped.append(ImportOutcome(source_name(child), "failed", reason=reason))
                     continue
-                if child.is_file() and child.suffix.lower() in READERS:
+                if child.is_file():
                     yield child
+                elif not linked_folder and skipped is not None:
+                    # a pipe would wait for a writer, a device never ends
+                    reason = NOT_REGULAR_REASON if child.exists() else BROKEN_LINK_REASON
+                    skipped.append(ImportOutcome(source_name(child), "failed", reason=reason))
         else:
             yield path
 
