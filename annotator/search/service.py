@@ -27,6 +27,7 @@ DEFAULT_LIMIT = 100
 TRIGRAM = 3  # the shortest term the trigram index can match
 SNIPPET_CONTEXT = 60  # characters of text shown either side of the first match
 _QUOTED = re.compile(r'"([^"]*)"')
+_SPAN = re.Match.span  # (start, end) of a match, called from C by map()
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class ClaimFilter:
         return bool(set(self.as_dict()) - {"article_id", "date_from", "date_to"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SearchHit:
     """One result: what it is, where it opens, and a snippet with the matches marked."""
 
@@ -70,6 +71,30 @@ class SearchHit:
     snippet: str
     highlights: tuple[tuple[int, int], ...] = field(default=())
     rank: float = 0.0
+
+    def __init__(
+        self,
+        kind: str,
+        id: int,
+        article_id: int | None,
+        claim_id: int | None,
+        title: str,
+        snippet: str,
+        highlights: tuple[tuple[int, int], ...] = (),
+        rank: float = 0.0,
+    ) -> None:
+        # A page builds 100 of these a keystroke: the generated frozen __init__
+        # (object.__setattr__ per field) took three times as long as these
+        # stores. Still frozen: assigning a field afterwards raises.
+        fields = self.__dict__
+        fields["kind"] = kind
+        fields["id"] = id
+        fields["article_id"] = article_id
+        fields["claim_id"] = claim_id
+        fields["title"] = title
+        fields["snippet"] = snippet
+        fields["highlights"] = highlights
+        fields["rank"] = rank
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -150,15 +175,24 @@ class Snippets:
             if terms
             else None
         )
-        # Centre on the whole query where it occurs as typed, else on its longest word.
+        self.one_term = len(terms) == 1  # then the pattern is the only anchor
+        # Centre on the whole query where it occurs as typed, else on its longest word
+        # (once each: a one-word query is both).
         self.anchors = [
-            re.compile(re.escape(a), re.IGNORECASE) for a in (" ".join(terms), *longest_first) if a
+            re.compile(re.escape(a), re.IGNORECASE)
+            for a in dict.fromkeys((" ".join(terms), *longest_first))
+            if a
         ]
 
     def __call__(self, text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-        """A window of text around the first match, with every match inside it marked."""
+        """A window of text around the first match, with every match inside it marked.
+
+        Called for every hit on a page, so it stays in C calls where it can:
+        a page of 100 short claims took longer here than in the FTS5 query.
+        """
         context = self.context
-        source = " ".join(text.split()) if len(text) < 10_000 else text
+        normalised = len(text) < 10_000
+        source = text if not normalised or _single_spaced(text) else " ".join(text.split())
         first = None
         for anchor in self.anchors:
             first = anchor.search(source)
@@ -167,16 +201,43 @@ class Snippets:
         if first is None or self.pattern is None:
             cut = source[: 2 * context].strip()
             return (" ".join(cut.split()) + ("…" if len(source) > 2 * context else ""), ())
-        start = max(0, first.start() - context)
-        end = min(len(source), first.end() + context)
-        window = source[start:end]
+        size = len(source)
+        start = first.start() - context
+        end = first.end() + context
+        if start > 0 or end < size or not normalised:
+            return self._cut(source, max(0, start), min(size, end))
+        # The whole (short, already single-spaced) text is the window.
+        if not self.one_term:
+            return source, tuple(map(_SPAN, self.pattern.finditer(source)))
+        # One term: its first match is the anchor's, the rest follow it (a search
+        # from each match's end is what finditer does, in half the time).
+        search = self.pattern.search
+        marks = [first.span()]
+        position = first.end()
+        while (following := search(source, position)) is not None:
+            marks.append(following.span())
+            position = following.end()
+        return source, tuple(marks)
+
+    def _cut(self, source: str, start: int, end: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+        assert self.pattern is not None
+        window = source[start:end].replace("\n", " ")
         lead = "…" if start > 0 else ""
         tail = "…" if end < len(source) else ""
-        window = window.replace("\n", " ")
-        marks = tuple(
-            (m.start() + len(lead), m.end() + len(lead)) for m in self.pattern.finditer(window)
-        )
+        shift = len(lead)
+        marks = tuple((a + shift, b + shift) for a, b in map(_SPAN, self.pattern.finditer(window)))
         return lead + window + tail, marks
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether " ".join(text.split()) would return the text unchanged, cheaper than
+    building it: every white space character but the ASCII space is unprintable."""
+    return (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
 
 
 def snippet(
@@ -220,7 +281,7 @@ class SearchManager:
         if "claim" in kinds:
             totals["claim"] = q.count_claims(db, match, short_terms, values)
             rows = q.search_claims(db, match, short_terms, values, limit, offset) if limit else []
-            hits.extend(_claim_hit(r, folded, cut) for r in rows)
+            hits.extend(_claim_hits(rows, folded, cut))
         if "article" in kinds and not filters.claim_only():
             visible = visible_index.refresh(db)
             totals["article"] = q.count_articles(db, match, short_terms, values, visible)
@@ -242,15 +303,29 @@ class SearchManager:
         return SearchResult(query, tuple(hits), truncated, totals, offset, limit)
 
 
-def _claim_hit(r: dict[str, Any], folded: list[str], cut: Snippets) -> SearchHit:
-    field_text = next(
-        (r[c] for c in ("statement", "quote", "note") if _matches(r[c], folded)),
-        r["statement"] or r["quote"],
-    )
-    text, marks = cut(field_text)
-    return SearchHit(
-        "claim", r["id"], r["article_id"], r["id"], r["article_title"], text, marks, r["rank"]
-    )
+def _claim_hits(
+    rows: list[tuple[Any, ...]], folded: list[str], cut: Snippets
+) -> list[SearchHit]:
+    """A hit for each row (q.CLAIM_HIT_COLUMNS), its snippet cut from the first of
+    statement, quote and note that holds a term (else the statement or quote)."""
+    hits = []
+    only = folded[0] if len(folded) == 1 else None  # most queries are one word
+    for claim_id, article_id, quote, statement, note, title, rank in rows:
+        for text in (statement, quote, note):
+            if text:
+                folded_text = text.casefold()
+                if only is not None:
+                    if only in folded_text:
+                        break
+                elif any(t in folded_text for t in folded):
+                    break
+        else:
+            text = statement or quote
+        snippet_text, marks = cut(text)
+        hits.append(
+            SearchHit("claim", claim_id, article_id, claim_id, title, snippet_text, marks, rank)
+        )
+    return hits
 
 
 def _evidence_hit(r: dict[str, Any], cut: Snippets) -> SearchHit:
@@ -267,10 +342,3 @@ def _evidence_hit(r: dict[str, Any], cut: Snippets) -> SearchHit:
         r["rank"],
     )
 
-
-def _matches(text: str | None, folded: list[str]) -> bool:
-    """Whether any of the (case-folded) terms occurs in the text, ignoring case."""
-    if not text:
-        return False
-    text = text.casefold()
-    return any(t in text for t in folded)

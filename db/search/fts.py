@@ -166,6 +166,10 @@ def _claims_from(
     )
 
 
+# The columns of each row search_claims returns, in order.
+CLAIM_HIT_COLUMNS = ("id", "article_id", "quote", "statement", "note", "article_title", "rank")
+
+
 def search_claims(
     db: sqlite_utils.Database,
     phrase_query: str | None,
@@ -173,8 +177,12 @@ def search_claims(
     filters: dict[str, Any],
     limit: int,
     offset: int = 0,
-) -> list[dict[str, Any]]:
-    """One page of the claims whose quote, statement or note hold every term, best first."""
+) -> list[tuple[Any, ...]]:
+    """One page of the claims whose quote, statement or note hold every term, best first.
+
+    Rows are plain tuples in CLAIM_HIT_COLUMNS order: a page is read on every
+    keystroke in the search dock, and a dict per row cost a fifth of the
+    bare FTS5 query's time."""
     source, params, joined = _claims_from(phrase_query, short_terms, filters)
     columns = "c.id, c.article_id, c.quote, c.statement, c.note, a.title AS article_title"
     if phrase_query is None:
@@ -187,7 +195,7 @@ def search_claims(
             "ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?) p JOIN claims c ON c.id = p.rowid "
             "JOIN articles a ON a.id = c.article_id ORDER BY p.rank, p.rowid"
         )
-    return list(db.query(sql, [*params, *_page_args(limit, offset)]))
+    return db.execute(sql, [*params, *_page_args(limit, offset)]).fetchall()
 
 
 def count_claims(
