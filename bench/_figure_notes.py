@@ -132,7 +132,7 @@ NOT_YET: dict[str, str] = {
     "open_1mb_10k_claims_painted": "on top of Qt's layout the reader splits paragraphs, builds 10,000 highlight ranges and fills the claims table",
     "open_1mb_no_claims_painted": "paragraphs and the reader's own text setup on top of Qt's layout",
     "mark_claim_1mb_10k_committed_painted": "an undo command, a history row, the highlighter and the claims table updated, against one INSERT and a repaint",
-    "search_claims_figure": "planning the query, snippets and highlights for the page: 0.4 ms on top of a 0.2 ms FTS5 query",
+    "search_claims_figure": "the page's 85-100 hits built in Python (snippet, highlights, a hit each): about 0.15 ms on top of a 0.2 ms FTS5 query, 1.8-1.9x on 2 shared cores (2.5-3.1x before 2026-12-03)",
     "search_dock_figure": "the hand-over to the search thread and back, and the list's update: a few ms on top of the service",
     "import_html_pages": "at --quick size (200 pages, one sample) the reader processes' start (fork server, about 0.3 s) is a large share; at 1,000 pages (2 samples, 2026-12-02) wall 1.23x, with both cores busy 1.11x, CPU 1.76x",
     "import_html_pages_per_second": "as import_html_pages",

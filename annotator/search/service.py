@@ -280,8 +280,10 @@ class SearchManager:
         totals: dict[str, int] = {}
         if "claim" in kinds:
             totals["claim"] = q.count_claims(db, match, short_terms, values)
-            rows = q.search_claims(db, match, short_terms, values, limit, offset) if limit else []
-            hits.extend(_claim_hits(rows, folded, cut))
+            claim_rows = (
+                q.search_claims(db, match, short_terms, values, limit, offset) if limit else []
+            )
+            hits.extend(_claim_hits(claim_rows, folded, cut))
         if "article" in kinds and not filters.claim_only():
             visible = visible_index.refresh(db)
             totals["article"] = q.count_articles(db, match, short_terms, values, visible)
@@ -303,9 +305,7 @@ class SearchManager:
         return SearchResult(query, tuple(hits), truncated, totals, offset, limit)
 
 
-def _claim_hits(
-    rows: list[tuple[Any, ...]], folded: list[str], cut: Snippets
-) -> list[SearchHit]:
+def _claim_hits(rows: list[tuple[Any, ...]], folded: list[str], cut: Snippets) -> list[SearchHit]:
     """A hit for each row (q.CLAIM_HIT_COLUMNS), its snippet cut from the first of
     statement, quote and note that holds a term (else the statement or quote)."""
     hits = []
@@ -341,4 +341,3 @@ def _evidence_hit(r: dict[str, Any], cut: Snippets) -> SearchHit:
         marks,
         r["rank"],
     )
-
