@@ -112,12 +112,20 @@ def test_speakers_dialog_sets_a_speakers_kind(qtbot: QtBot, window: MainWindow) 
     dialog.show()
     dialog.select(bma.id)
     assert dialog.kind.currentData() == "person"
+    kind_column = [
+        dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())
+    ].index("Kind")
+    row = dialog.table.currentRow()
+    assert dialog.table.item(row, kind_column).text() == "Person"
     dialog.kind.setFocus()
     qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)  # Person -> Organisation, as a user picks it
     assert project.speakers.get(bma.id).kind == "organisation"
+    # The table shows the kind at once, so a user scanning the list sees who is an Organization.
+    assert dialog.table.item(dialog.table.currentRow(), kind_column).text() == "Organisation"
     window.actions["undo"].trigger()
     assert project.speakers.get(bma.id).kind == "person"
     assert dialog.kind.currentData() == "person"
+    assert dialog.table.item(dialog.table.currentRow(), kind_column).text() == "Person"
 
 
 def _export(qtbot: QtBot, dialog: ExportDialog) -> None:

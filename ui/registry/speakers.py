@@ -35,7 +35,9 @@ from ui.reader.colours import swatch
 from ui.shell.session import ProjectSession
 from ui.shell.undo import perform, redo_step, undo_step
 
-COLUMNS = ("Name", "Role", "Organisation", "Side", "Aliases", "Claims")
+COLUMNS = ("Name", "Kind", "Role", "Organisation", "Side", "Aliases", "Claims")
+# How the table names a kind; the ClaimReview types the author by it.
+KIND_LABELS = {"person": "Person", "organisation": "Organisation"}
 TEXT_FIELDS = ("name", "role", "organisation", "note")
 
 
@@ -148,6 +150,7 @@ class SpeakersDialog(QDialog):
         for row, s in enumerate(self.speakers):
             values = (
                 s.name,
+                KIND_LABELS.get(s.kind, s.kind),
                 s.role,
                 s.organisation,
                 s.side,
