@@ -4,8 +4,10 @@ One review per claim with a verdict and a review URL (outcome.py leaves the
 rest out, saying why): `url` is the published fact-check page, `author` the
 project's publisher as an Organization, `itemReviewed` a Claim whose author is
 a Person or an Organization by the speaker's kind, with where it appeared
-(every article holding it: the claim and the claims linked to it as "same")
-and its first appearance, the earliest of those.
+(every article holding it: the claim's, those of the claims linked to it as
+"same", and every other article in the project whose canonical text holds
+its quote exactly, found by appearances.py in one pass over the texts) and
+its first appearance, the earliest dated of those.
 
 The rating scale comes from the codebook: bestRating is the highest verdict
 rating, worstRating the lowest rating of 1 or more (the default codebook rates
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
+from annotator.exchange.exporters.appearances import elsewhere
 from annotator.exchange.exporters.collect import ArticleRow, ExportSet, Progress
 from annotator.exchange.exporters.jsonout import batches, write_array
 from annotator.models import Claim, Speaker
@@ -110,12 +113,13 @@ def held_in(data: ExportSet) -> dict[int, list[int]]:
 
 
 def _appearances(data: ExportSet, claim: Claim, held: dict[int, list[int]]) -> list[ArticleRow]:
-    """The articles holding the claim: its own first, then the others in claim order."""
+    """The articles holding the claim: its own first, then the others in the order held gives."""
+    pool = data.project_articles or data.articles
     ids = [claim.article_id]
     for article_id in held.get(claim.id, ()):
-        if article_id not in ids and article_id in data.articles:
+        if article_id not in ids and article_id in pool:
             ids.append(article_id)
-    return [data.articles[i] for i in ids]
+    return [pool[i] for i in ids if i in pool]
 
 
 def _first(articles: list[ArticleRow]) -> ArticleRow | None:
@@ -176,6 +180,11 @@ def reviews(data: ExportSet, progress: Progress) -> list[dict[str, Any]]:
 def _batches(data: ExportSet, progress: Progress) -> Iterator[list[dict[str, Any]]]:
     bounds = scale(data)
     held = held_in(data)
+    # Then the articles printing the same words, linked or not (a reprint, a wire story).
+    for claim_id, article_ids in elsewhere(
+        data.claims, data.project_articles or data.articles
+    ).items():
+        held[claim_id] = [*held.get(claim_id, ()), *article_ids]
     return batches(
         data.claims,
         lambda claim: review(data, claim, bounds, held) if claim.verdict_id is not None else None,

@@ -136,6 +136,9 @@ class ExportSet:
     draft: bool = False
     # Claims the format cannot carry (outcome.split), kept for what refers to them.
     left_out: tuple[Claim, ...] = ()
+    # Every article in the project, the scope's or not: where else a claim's words appear
+    # (ClaimReview's appearance). The texts are read for the export anyway.
+    project_articles: dict[int, ArticleRow] = field(default_factory=dict)
 
     # Lookups the exporters make once per claim: dicts built on first use
     # (cached_property writes the instance's __dict__, which a frozen
@@ -225,7 +228,12 @@ def collect(
     claims = select_claims(project, filters)
     claim_ids = {c.id for c in claims}
     article_ids = None if everything else {c.article_id for c in claims}
-    articles = {r["id"]: ArticleRow(**r) for r in q.article_rows(project.db, article_ids)}
+    every_article = {r["id"]: ArticleRow(**r) for r in q.article_rows(project.db)}
+    articles = (
+        every_article
+        if article_ids is None
+        else {i: a for i, a in every_article.items() if i in article_ids}
+    )
 
     items = {r["id"]: r for r in q.evidence_rows(project.db)}
     evidence: dict[int, list[EvidenceUse]] = {}
@@ -267,6 +275,7 @@ def collect(
         filters=filters.as_dict(),
         claims=tuple(claims),
         articles=articles,
+        project_articles=every_article,
         speakers=speakers,
         codebook=tuple(project.codebook.entries()),
         evidence={k: tuple(v) for k, v in evidence.items()},
