@@ -149,6 +149,11 @@ def _search(window) -> None:
     window.search.focus()
     window.search.panel.box.setText("29 percent")
     window.search.panel.run()
+    from PySide6.QtWidgets import QApplication
+
+    # The search runs on a worker thread: wait for its hits, as a user would.
+    while window.search.panel.pending:
+        QApplication.processEvents()
 
 
 # (quote, speaker, side, verdict, topic, note) marked in the news story for the report shot.

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFont,
     QFontMetrics,
     QPainter,
     QPalette,
@@ -59,6 +60,10 @@ KIND_LABELS = {"claim": "Claim", "article": "Article", "evidence": "Evidence"}
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 # Bold matches and word wrapping take a little more room than plain text in one line.
 BOLD_ALLOWANCE = 1.08
+# The document's margin above and below its text, plus the 2 px the row is drawn down.
+ROW_PADDING = 10
+# "font-size:small" in the heading, relative to the list's font (Qt's CSS scale).
+SMALL_SCALE = 0.9
 MUTED = "#6b6b6b"  # the heading line of a hit; white-ish when the hit is selected
 Index = QModelIndex | QPersistentModelIndex
 
@@ -152,17 +157,30 @@ class HtmlDelegate(QStyledItemDelegate):
 
         The list asks every row's size when a page arrives: a QTextDocument
         each made showing 300 hits cost more than the query. The heading is
-        one line; the snippet wraps at the row's width, bold matches a little
-        wider (BOLD_ALLOWANCE).
+        small heading wraps too when the article's title is long (in the search
+        dock at 1280x800 it took two lines and hid the snippet); the snippet wraps
+        at the row's width, bold matches a little wider (BOLD_ALLOWANCE).
         """
         hit = index.data(HIT_ROLE)
         width = max(80, option.rect.width() - 8) if option.rect.width() > 0 else 320
         metrics = QFontMetrics(option.font)
         if not isinstance(hit, SearchHit):
             return QSize(width, metrics.lineSpacing() + 6)
-        advance = metrics.horizontalAdvance(hit.snippet) * BOLD_ALLOWANCE
-        lines = 1 + max(1, math.ceil(advance / width))
-        return QSize(width, lines * metrics.lineSpacing() + 6)
+        small = QFont(option.font)
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * SMALL_SCALE)
+        heading_metrics = QFontMetrics(small)
+        heading = f"{KIND_LABELS[hit.kind]} #{hit.id} · {hit.title}"
+        heading_lines = _lines(heading_metrics.horizontalAdvance(heading), width)
+        snippet_lines = _lines(metrics.horizontalAdvance(hit.snippet), width)
+        height = heading_lines * heading_metrics.lineSpacing()
+        return QSize(width, height + snippet_lines * metrics.lineSpacing() + ROW_PADDING)
+
+
+def _lines(advance: float, width: int) -> int:
+    """Lines a text of this one-line width wraps into; wrapping at words and bold
+    matches take a little more room than the bare width (BOLD_ALLOWANCE)."""
+    return max(1, math.ceil(advance * BOLD_ALLOWANCE / width))
 
 
 class SearchPanel(QWidget):
