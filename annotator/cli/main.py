@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None, open_gui: OpenGui | None = None) -> int:
     refused = _undecodable_argument(args)
     if refused is not None:
         click.echo(refused, err=True)
-        return 2
+        return 1  # refused input, like any other: nothing was read or written
     _tolerant_output()
     try:
         result = cli.main(args=args, obj={"open_gui": open_gui}, standalone_mode=False)

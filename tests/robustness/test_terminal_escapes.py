@@ -135,7 +135,7 @@ def test_arguments_that_are_not_utf8_are_refused_in_one_line(
     code, out, err = run(
         ["mark", str(article_id), "--quote", quote, "--project", str(project_path)], capsys
     )
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""
     assert err.count("\n") == 1 and "not valid UTF-8" in err and "\\xff" in err
     assert_same_tables(before, tables(project_path))
 
