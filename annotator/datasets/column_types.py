@@ -8,6 +8,7 @@ ValueTracker rules made strict (no leading zeros, integers that fit SQLite).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -31,6 +32,8 @@ _FLOAT_CELL = (
 _LEADING_ZERO_LINE = re.compile(r"(?:^|\n)0\d")
 _INT_LINES = re.compile(rf"{_INT_CELL}(?:\n{_INT_CELL})*")
 _FLOAT_LINES = re.compile(rf"{_FLOAT_CELL}(?:\n{_FLOAT_CELL})*")
+# A cell a float column must look at closely: 19 digits in a row, or an exponent of 3.
+_LONG_NUMBER = re.compile(r"\d{19}|[eE][+-]?\d{3}")
 _FAST_FLOAT = re.compile(r"\s*(?![+-]?0\d)[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")
 
 
@@ -44,12 +47,17 @@ class StrictValueTracker(ValueTracker):
         return (
             bool(_STRICT_INT.match(text))
             and not _LEADING_ZERO.match(text)
+            and len(text.lstrip("+-")) <= 19  # int() of 5,000 digits is refused by Python
             and abs(int(text)) <= MAX_SQLITE_INT
         )
 
     def test_float(self, value: object) -> bool:
         text = str(value).strip()
-        return bool(_STRICT_FLOAT.match(text)) and not _LEADING_ZERO.match(text)
+        return (
+            bool(_STRICT_FLOAT.match(text))
+            and not _LEADING_ZERO.match(text)
+            and _kept_as_float(text)
+        )
 
     def evaluate(self, value: object) -> None:
         """The same verdicts as the tests above, one regex per cell: an integer is
@@ -62,7 +70,7 @@ class StrictValueTracker(ValueTracker):
             if _FAST_INT.fullmatch(text) and (len(text) < 19 or self.test_integer(text)):
                 return
             del couldbe["integer"]
-        if "float" in couldbe and not _FAST_FLOAT.fullmatch(text):
+        if "float" in couldbe and not (_FAST_FLOAT.fullmatch(text) and _kept_as_float(text)):
             del couldbe["float"]
         for name in [n for n in couldbe if n not in ("integer", "float")]:
             if not couldbe[name](value):
@@ -84,7 +92,11 @@ class StrictValueTracker(ValueTracker):
                 return
             if "integer" in couldbe and _INT_LINES.fullmatch(joined):
                 return
-            if "float" in couldbe and _FLOAT_LINES.fullmatch(joined):
+            if (
+                "float" in couldbe
+                and not _LONG_NUMBER.search(joined)
+                and _FLOAT_LINES.fullmatch(joined)
+            ):
                 # every cell is a number; one written with a point or an
                 # exponent is no integer (the commonest float column's first batch)
                 if "integer" in couldbe and ("." in joined or "e" in joined or "E" in joined):
@@ -96,6 +108,21 @@ class StrictValueTracker(ValueTracker):
                 self.evaluate(value)
                 if not self.couldbe:
                     return
+
+
+def _kept_as_float(text: str) -> bool:
+    """A number a float column stores without losing it: not infinite (1e999, a
+    400-digit number) and not an integer past SQLite's 64 bits, whose digits a
+    float would round away; such a cell makes its column text, kept exactly."""
+    text = text.strip()
+    if len(text) < 19 and "e" not in text and "E" not in text:
+        return True
+    if _STRICT_INT.match(text):
+        return False  # 19 digits or more: past 64 bits, or at the edge; exact only as text
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def _plain_integers(joined: str, values: list[str]) -> bool:
