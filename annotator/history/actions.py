@@ -125,3 +125,11 @@ def action(kind: str, apply: StepFn, revert: StepFn, doc: str = "") -> Action:
     found = Action(kind, apply, revert, doc)
     ACTIONS[kind] = found
     return found
+
+
+def edit_action(kind: str, step: Callable[[Services, Payload, str], Step], doc: str = "") -> Action:
+    """Register an edit whose payload keeps the values before and after ("old", "new").
+
+    One function does both directions: applying writes p["new"], reverting p["old"].
+    """
+    return action(kind, lambda s, p: step(s, p, "new"), lambda s, p: step(s, p, "old"), doc)

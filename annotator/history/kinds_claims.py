@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.errors import AnnotatorError, NotFound
-from annotator.history.actions import Payload, Services, Step, action, quoted
+from annotator.history.actions import Payload, Services, Step, action, edit_action, quoted
 from annotator.models import Changes, Claim, Quantity
 from annotator.models.claims import CLAIM_LABELS
 
@@ -80,12 +80,7 @@ def _move(s: Services, p: Payload, key: str) -> Step:
                 f"Adjust claim {claim_id} span")  # fmt: skip
 
 
-action(
-    "adjust_claim",
-    lambda s, p: _move(s, p, "new"),
-    lambda s, p: _move(s, p, "old"),
-    "a claim moved onto other words",
-)
+edit_action("adjust_claim", _move, "a claim moved onto other words")
 
 
 # -- tag or edit fields --------------------------------------------------------------
@@ -111,12 +106,7 @@ def _set(s: Services, p: Payload, key: str) -> Step:
     return Step(s.claims.changes_for(claim), p, label)
 
 
-action(
-    "edit_claim",
-    lambda s, p: _set(s, p, "new"),
-    lambda s, p: _set(s, p, "old"),
-    "statement, speaker, side, stance, verdict, topics, status or note",
-)
+edit_action("edit_claim", _set, "statement, speaker, side, stance, verdict, topics, status or note")
 
 
 # -- claim to claim links ---------------------------------------------------------------
@@ -156,12 +146,7 @@ def _edit_link(s: Services, p: Payload, key: str) -> Step:
     return Step(s.links.changes(link), p, f"Change claim link ({p['new'][0]})")
 
 
-action(
-    "edit_claim_link",
-    lambda s, p: _edit_link(s, p, "new"),
-    lambda s, p: _edit_link(s, p, "old"),
-    "a claim link's relation or note",
-)
+edit_action("edit_claim_link", _edit_link, "a claim link's relation or note")
 
 
 # -- suggested matches --------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.history.actions import Payload, Services, Step, action, short
+from annotator.history.actions import Payload, Services, Step, action, edit_action, short
 from annotator.models import Changes, Evidence
 
 DATASETS = Changes(datasets=True)
@@ -67,12 +67,7 @@ def _edit(s: Services, p: Payload, key: str) -> Step:
     return Step(_changes(p), p, f"Edit evidence {short(_title(s, evidence_id, p))}")
 
 
-action(
-    "edit_evidence",
-    lambda s, p: _edit(s, p, "new"),
-    lambda s, p: _edit(s, p, "old"),
-    "an evidence item's own fields (title, figures, note text)",
-)
+edit_action("edit_evidence", _edit, "an evidence item's own fields (title, figures, note text)")
 
 
 # -- links to claims ------------------------------------------------------------------------
@@ -109,12 +104,7 @@ def _relink(s: Services, p: Payload, key: str) -> Step:
     return Step(_changes(p), p, f"Change link to {short(link.evidence.label())}")
 
 
-action(
-    "edit_evidence_link",
-    lambda s, p: _relink(s, p, "new"),
-    lambda s, p: _relink(s, p, "old"),
-    "how an item bears on a claim (relation, note)",
-)
+edit_action("edit_evidence_link", _relink, "how an item bears on a claim (relation, note)")
 
 
 # -- datasets ---------------------------------------------------------------------------------

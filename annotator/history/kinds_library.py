@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.history.actions import Payload, Services, Step, action, quoted
+from annotator.history.actions import Payload, Services, Step, action, edit_action, quoted
 from annotator.models import Changes
 
 
@@ -138,9 +138,6 @@ def _schedule(s: Services, p: Payload, key: str) -> Step:
     return Step(Changes(), p, "Change backup schedule")
 
 
-action(
-    "backup_schedule",
-    lambda s, p: _schedule(s, p, "new"),
-    lambda s, p: _schedule(s, p, "old"),
-    "how often the project is backed up and how many backups are kept",
+edit_action(
+    "backup_schedule", _schedule, "how often the project is backed up and how many backups are kept"
 )

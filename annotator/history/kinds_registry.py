@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from annotator.history.actions import Payload, Services, Step, action
+from annotator.history.actions import Payload, Services, Step, action, edit_action
 from annotator.models import Changes, MergeRecord
 
 SPEAKERS = Changes(speakers=True)
@@ -42,12 +42,7 @@ def _edit_speaker(s: Services, p: Payload, key: str) -> Step:
     return Step(SPEAKERS, p, f"Edit speaker “{speaker.name}” ({', '.join(p['new'])})")
 
 
-action(
-    "edit_speaker",
-    lambda s, p: _edit_speaker(s, p, "new"),
-    lambda s, p: _edit_speaker(s, p, "old"),
-    "a speaker's name, role, organisation, side or note",
-)
+edit_action("edit_speaker", _edit_speaker, "a speaker's name, role, organisation, side or note")
 
 
 def _alias(s: Services, p: Payload, add: bool) -> Step:
@@ -154,10 +149,9 @@ def _edit_entry(s: Services, p: Payload, key: str) -> Step:
     return Step(CODEBOOK, p, f"Edit {entry.kind} “{entry.name}” ({', '.join(p['new'])})")
 
 
-action(
+edit_action(
     "edit_codebook_entry",
-    lambda s, p: _edit_entry(s, p, "new"),
-    lambda s, p: _edit_entry(s, p, "old"),
+    _edit_entry,
     "a codebook value renamed, recoloured, re-rated or described",
 )
 
@@ -196,9 +190,4 @@ def _set_publisher(s: Services, p: Payload, key: str) -> Step:
     return Step(Changes(), p)
 
 
-action(
-    "set_publisher",
-    lambda s, p: _set_publisher(s, p, "new"),
-    lambda s, p: _set_publisher(s, p, "old"),
-    "the fact-checking organisation named in ClaimReviews",
-)
+edit_action("set_publisher", _set_publisher, "the fact-checking organisation named in ClaimReviews")
