@@ -17,47 +17,20 @@ from __future__ import annotations
 
 import base64
 import csv
-import html
 import sqlite3
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
+from _floor_rows import claim_rows, table
+from _report_floors import html_floor, md_floor
 from lxml import etree
 
 # The floor's bytes may differ from ours by this share before its ratio is reference only.
 BYTES_TOLERANCE = 0.15
 
-# Every claim with the names it refers to, topics and evidence joined by SQL
-# (group_concat in the subqueries; their order is SQLite's, not the codebook's).
-CLAIM_ROWS = """
-SELECT c.id, c.uid, c.article_id, c.start, c."end", c.quote, c.prefix, c.suffix, c.anchor,
-       c.statement, c.status, c.note, c.created_by, c.created_at, c.updated_at, c.review_url,
-       s.uid AS speaker_uid, s.kind AS speaker_kind, s.name AS speaker, s.role AS speaker_role,
-       s.organisation AS speaker_organisation,
-       side.name AS side, stance.name AS stance, verdict.name AS verdict,
-       verdict.rating AS rating, verdict.colour AS verdict_colour,
-       (SELECT group_concat(v.name, '; ') FROM claim_topics t JOIN vocab v ON v.id = t.topic_id
-        WHERE t.claim_id = c.id) AS topics,
-       (SELECT group_concat(ce.relation || ': ' || coalesce(nullif(e.title, ''), e.citation,
-                            e.value, e.kind) || coalesce(' <' || e.url || '>', ''), ' | ')
-        FROM claim_evidence ce JOIN evidence e ON e.id = ce.evidence_id
-        WHERE ce.claim_id = c.id) AS evidence,
-       (SELECT group_concat(e.url, ' ') FROM claim_evidence ce JOIN evidence e
-        ON e.id = ce.evidence_id WHERE ce.claim_id = c.id) AS evidence_urls,
-       a.uid AS article_uid, a.title AS article_title, a.url AS article_url,
-       a.outlet, a.author, a.published, a.text_sha256
-FROM claims c
-JOIN articles a ON a.id = c.article_id
-LEFT JOIN speakers s ON s.id = c.speaker_id
-LEFT JOIN vocab side ON side.id = c.side_id
-LEFT JOIN vocab stance ON stance.id = c.stance_id
-LEFT JOIN vocab verdict ON verdict.id = c.verdict_id
-ORDER BY c.article_id, c.start, c.id
-"""
-BATCH = 2_000
 CSV_COLUMNS = (
     "id", "uid", "article_id", "article_title", "article_url", "outlet", "published", "start",
     "end", "quote", "statement", "speaker", "side", "stance", "verdict", "topics", "status",
@@ -73,27 +46,13 @@ JSON_CLAIM_FIELDS = (
 )  # fmt: skip
 
 
-def _rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    cursor = conn.execute(CLAIM_ROWS)
-    names = [d[0] for d in cursor.description]
-    while batch := cursor.fetchmany(BATCH):
-        for row in batch:
-            yield dict(zip(names, row, strict=True))
-
-
-def _table(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
 def csv_floor(conn: sqlite3.Connection, out: Path) -> None:
     """csv.writer of our 21 columns. Leaves out: formula escaping, the byte-order mark,
     topics in codebook order."""
     with out.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
-        for r in _rows(conn):
+        for r in claim_rows(conn):
             writer.writerow([r[c] for c in CSV_COLUMNS])
 
 
@@ -102,10 +61,10 @@ def json_floor(conn: sqlite3.Connection, out: Path) -> None:
     evidence, claims with topics, evidence uses and figures, links) in one document.
     Leaves out: uids in place of ids, metadata parsed, datasets' rows, streaming."""
     uses: dict[int, list[dict[str, Any]]] = {}
-    for u in _table(conn, "SELECT claim_id, evidence_id, relation, note FROM claim_evidence"):
+    for u in table(conn, "SELECT claim_id, evidence_id, relation, note FROM claim_evidence"):
         uses.setdefault(u.pop("claim_id"), []).append(u)
     figures: dict[int, list[dict[str, Any]]] = {}
-    for q in _table(conn, "SELECT * FROM quantities"):
+    for q in table(conn, "SELECT * FROM quantities"):
         figures.setdefault(q.pop("claim_id"), []).append(q)
     claims = [
         {k: r[k] for k in JSON_CLAIM_FIELDS}
@@ -114,20 +73,20 @@ def json_floor(conn: sqlite3.Connection, out: Path) -> None:
             "evidence": uses.get(r["id"], []),
             "quantities": figures.get(r["id"], []),
         }
-        for r in _rows(conn)
+        for r in claim_rows(conn)
     ]
-    documents = _table(conn, "SELECT sha256, name, media_type, size, data FROM documents")
+    documents = table(conn, "SELECT sha256, name, media_type, size, data FROM documents")
     for d in documents:
         d["data"] = base64.b64encode(d["data"]).decode("ascii")
     document = {
-        "codebook": _table(conn, "SELECT * FROM vocab"),
-        "speakers": _table(conn, "SELECT * FROM speakers"),
-        "articles": _table(conn, "SELECT * FROM articles"),
+        "codebook": table(conn, "SELECT * FROM vocab"),
+        "speakers": table(conn, "SELECT * FROM speakers"),
+        "articles": table(conn, "SELECT * FROM articles"),
         "documents": documents,
-        "evidence": _table(conn, "SELECT * FROM evidence"),
+        "evidence": table(conn, "SELECT * FROM evidence"),
         "claims": claims,
-        "links": _table(conn, "SELECT * FROM claim_links"),
-        "publisher": _table(conn, "SELECT * FROM publisher"),
+        "links": table(conn, "SELECT * FROM claim_links"),
+        "publisher": table(conn, "SELECT * FROM publisher"),
     }
     out.write_bytes(orjson.dumps(document))
 
@@ -141,7 +100,7 @@ def w3c_floor(conn: sqlite3.Connection, out: Path) -> None:
     evidence links) and both selectors, orjson. Leaves out: checking dates are RFC 3339,
     orphans without a position, streaming."""
     items = []
-    for r in _rows(conn):
+    for r in claim_rows(conn):
         bodies = [_body("describing", r["statement"] or r["quote"])]
         if r["verdict"]:
             bodies.append(_body("assessing", r["verdict"]))
@@ -196,7 +155,7 @@ def claimreview_floor(conn: sqlite3.Connection, out: Path) -> None:
     name, url = conn.execute("SELECT name, url FROM publisher").fetchone()
     publisher = {"@type": "Organization", "name": name, "url": url}
     reviews = []
-    for r in _rows(conn):
+    for r in claim_rows(conn):
         if r["verdict"] is None or not r["review_url"]:
             continue
         appearance = {
@@ -267,7 +226,7 @@ def refi_floor(conn: sqlite3.Connection, out: Path) -> None:
         )
     count = 0
     user = "6f1c8f4e-3c0b-4f57-9a43-2a3b1c1d6a10"
-    for r in _rows(conn):
+    for r in claim_rows(conn):
         count += 1
         sel = etree.SubElement(
             by_article[r["article_id"]],
@@ -298,71 +257,6 @@ def refi_floor(conn: sqlite3.Connection, out: Path) -> None:
         )
         for article_id, text in texts.items():
             archive.writestr(f"sources/{article_id}.txt", text)
-
-
-def _report(
-    conn: sqlite3.Connection,
-    out: Path,
-    mark: Callable[[str, int], str],
-    row: Callable[[dict[str, Any]], str],
-    head: Callable[[str], str],
-) -> None:
-    """Each article's text with its claims marked, then its claims' table: a string join."""
-    claims: dict[int, list[dict[str, Any]]] = {}
-    for r in _rows(conn):
-        claims.setdefault(r["article_id"], []).append(r)
-    parts: list[str] = []
-    for article_id, title, text in conn.execute("SELECT id, title, text FROM articles"):
-        parts.append(head(title))
-        cursor = 0
-        for r in claims.get(article_id, ()):
-            if r["start"] < cursor:
-                continue  # nested claims: the floor marks the outer one only
-            parts.append(text[cursor : r["start"]])
-            parts.append(mark(text[r["start"] : r["end"]], r["id"]))
-            cursor = r["end"]
-        parts.append(text[cursor:])
-        parts.extend(row(r) for r in claims.get(article_id, ()))
-    out.write_text("".join(parts), encoding="utf-8")
-
-
-def html_floor(conn: sqlite3.Connection, out: Path) -> None:
-    """html.escape and a string join: marks with their references, a 10-cell row a claim.
-    Leaves out: overlapping highlights, verdict colours, links checked as http(s), the
-    page's head and style."""
-    e = html.escape
-    _report(
-        conn,
-        out,
-        lambda s, i: (
-            f'<mark class="claim" title="C{i}">{e(s)}</mark>'
-            f'<sup class="ref"><a href="#claim-{i}">C{i}</a></sup>'
-        ),
-        lambda r: (
-            f'<tr><td><a id="claim-{r["id"]}"></a>C{r["id"]}</td><td>{e(r["quote"])}</td>'
-            f"<td>{e(r['statement'])}</td><td>{e(r['speaker'] or '')} ({e(r['side'] or '')})</td>"
-            f"<td>{e(r['stance'] or '')}</td><td>{e(r['verdict'] or '')}</td>"
-            f"<td>{e(r['topics'] or '')}</td><td>{r['status']}</td>"
-            f"<td>{e(r['evidence'] or '')}</td><td>{e(r['note'])}</td></tr>\n"
-        ),
-        lambda title: f'<section><h2>{e(title)}</h2><div class="text">',
-    )
-
-
-def md_floor(conn: sqlite3.Connection, out: Path) -> None:
-    """A string join: claims in bold with a [Cn] reference, a 10-cell row a claim.
-    Leaves out: escaping Markdown's characters, the block quote's '> ' a line."""
-    _report(
-        conn,
-        out,
-        lambda s, i: f"**{s}** \\[C{i}\\]",
-        lambda r: (
-            f"| C{r['id']} | {r['quote']} | {r['statement']} | {r['speaker'] or ''} "
-            f"({r['side'] or ''}) | {r['stance'] or ''} | {r['verdict'] or ''} | "
-            f"{r['topics'] or ''} | {r['status']} | {r['evidence'] or ''} | {r['note']} |\n"
-        ),
-        lambda title: f"\n## {title}\n\n",
-    )
 
 
 FLOORS: dict[str, Callable[[sqlite3.Connection, Path], None]] = {
@@ -398,7 +292,7 @@ def streaming_json(conn: sqlite3.Connection, out: Path) -> None:
     with out.open("wb") as handle:
         handle.write(b"[")
         first = True
-        for row in _rows(conn):
+        for row in claim_rows(conn):
             handle.write((b"" if first else b",") + orjson.dumps(row))
             first = False
         handle.write(b"]")
