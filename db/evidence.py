@@ -7,46 +7,11 @@ against an allow-list, values always go in as parameters.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 import sqlite_utils
 
-EVIDENCE_COLUMNS = (
-    "id",
-    "uid",
-    "kind",
-    "title",
-    "url",
-    "archived_url",
-    "citation",
-    "value",
-    "unit",
-    "period",
-    "source",
-    "accessed_at",
-    "document_id",
-    "dataset_id",
-    "dataset_row",
-    "dataset_rows",
-    "article_id",
-    "start",
-    "end",
-    "quote",
-    "note",
-    "created_at",
-)
-EDITABLE = (
-    "title",
-    "url",
-    "archived_url",
-    "citation",
-    "value",
-    "unit",
-    "period",
-    "source",
-    "accessed_at",
-    "note",
-)
 # Tables a snapshot may write back into, and the shape of a column name in one.
 RESTORABLE = ("documents", "evidence", "claim_evidence", "claim_links", "datasets")
 _COLUMN_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -78,15 +43,22 @@ def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> in
     return int(cursor.lastrowid or 0)
 
 
-def insert_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
-    unknown = set(row) - set(EVIDENCE_COLUMNS)
+def insert_evidence(
+    db: sqlite_utils.Database, row: dict[str, Any], columns: Collection[str]
+) -> int:
+    """Insert an item; `columns` names the evidence table's columns
+    (annotator.models.Evidence's stored fields)."""
+    unknown = set(row) - set(columns)
     if unknown:
         raise ValueError(f"not evidence columns: {', '.join(sorted(unknown))}")
     return insert_row(db, "evidence", row)
 
 
-def update_evidence(db: sqlite_utils.Database, evidence_id: int, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(EDITABLE)
+def update_evidence(
+    db: sqlite_utils.Database, evidence_id: int, fields: dict[str, Any], editable: Collection[str]
+) -> None:
+    """Set fields of one item; `editable` names the columns a caller may change."""
+    unknown = set(fields) - set(editable)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     if not fields:

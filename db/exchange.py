@@ -13,29 +13,6 @@ from typing import Any
 
 import sqlite_utils
 
-EVIDENCE_COLUMNS = (
-    "uid",
-    "kind",
-    "title",
-    "url",
-    "archived_url",
-    "citation",
-    "value",
-    "unit",
-    "period",
-    "source",
-    "accessed_at",
-    "document_id",
-    "dataset_id",
-    "dataset_row",
-    "dataset_rows",
-    "article_id",
-    "start",
-    "end",
-    "quote",
-    "note",
-    "created_at",
-)
 QUANTITY_COLUMNS = (
     "value",
     "unit",
@@ -195,7 +172,8 @@ def insert_quantity(db: sqlite_utils.Database, claim_id: int, row: dict[str, Any
 
 
 def insert_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
-    return _insert(db, "evidence", {c: row.get(c) for c in EVIDENCE_COLUMNS if c in row})
+    """Insert an item; the row's keys are columns (annotator.models.Evidence's stored fields)."""
+    return _insert(db, "evidence", row)
 
 
 def insert_document(db: sqlite_utils.Database, row: dict[str, Any]) -> int:

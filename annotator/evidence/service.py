@@ -24,6 +24,7 @@ from annotator.evidence.statistic import parse_statistic
 from annotator.evidence.values import EvidenceError, clean_url, evidence_from_row
 from annotator.files import FileRefused, read_capped
 from annotator.models import EVIDENCE_RELATIONS, Attach, Changes, Evidence, EvidenceLink, Snapshot
+from annotator.models.evidence import EVIDENCE_COLUMNS, EVIDENCE_EDITABLE
 from db import articles as article_q
 from db import evidence as q
 
@@ -116,7 +117,7 @@ class EvidenceManager:
         with self._db.atomic():
             if "document" in row:
                 row["document_id"] = self._store_document(row.pop("document"))
-            evidence_id = q.insert_evidence(self._db, row)
+            evidence_id = q.insert_evidence(self._db, row, EVIDENCE_COLUMNS)
             if attach is not None:
                 q.insert_link(self._db, attach.claim_id, evidence_id, attach.relation, attach.note)
         return self.get(evidence_id)
@@ -295,7 +296,7 @@ class EvidenceManager:
         if fields.get("archived_url"):
             fields["archived_url"] = clean_url(fields["archived_url"])
         with self._db.atomic():
-            q.update_evidence(self._db, evidence_id, fields)
+            q.update_evidence(self._db, evidence_id, fields, EVIDENCE_EDITABLE)
         return self.get(evidence_id)
 
     def delete(self, evidence_id: int) -> Snapshot:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from annotator.errors import AnnotatorError
 from annotator.models import Evidence
+from annotator.models.evidence import EVIDENCE_FIELDS
 
 MAX_URL_CHARS = 4096
 URL_SCHEMES = ("http", "https")
@@ -46,41 +47,17 @@ def clean_url(url: str) -> str:
     return url
 
 
+# What a row of db.evidence.select holds under the field's own name: every
+# field but the two read from JSON text (rows, row_values) and the quote.
+_AS_IS = tuple(f for f in EVIDENCE_FIELDS if f not in ("rows", "row_values", "quote"))
+
+
 def evidence_from_row(row: dict[str, Any]) -> Evidence:
-    rows = tuple(int(r) for r in json.loads(row.get("dataset_rows") or "[]"))
-    values: tuple[dict[str, Any], ...] = ()
+    """The item a row of db.evidence.select holds (its columns and the joined names)."""
+    values = {f: row[f] for f in _AS_IS}
+    values["rows"] = tuple(int(r) for r in json.loads(row.get("dataset_rows") or "[]"))
     quote = row["quote"]
     if row["kind"] == "dataset" and quote:
-        values = tuple(json.loads(quote))
+        values["row_values"] = tuple(json.loads(quote))
         quote = None
-    return Evidence(
-        id=row["id"],
-        uid=row["uid"],
-        kind=row["kind"],
-        title=row["title"],
-        url=row["url"],
-        archived_url=row["archived_url"],
-        accessed_at=row["accessed_at"],
-        citation=row["citation"],
-        value=row["value"],
-        unit=row["unit"],
-        period=row["period"],
-        source=row["source"],
-        document_id=row["document_id"],
-        file_name=row["file_name"],
-        sha256=row["sha256"],
-        size=row["size"],
-        media_type=row["media_type"],
-        dataset_id=row["dataset_id"],
-        dataset=row["dataset"],
-        rows=rows,
-        row_values=values,
-        article_id=row["article_id"],
-        article_title=row["article_title"],
-        start=row["start"],
-        end=row["end"],
-        quote=quote,
-        note=row["note"],
-        created_at=row["created_at"],
-        claims=row["claims"],
-    )
+    return Evidence(**values, quote=quote)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.models import fields
+from annotator.models.fields import declared
+
 EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
 
 
@@ -20,39 +23,53 @@ class Attach:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Evidence:
-    """One item a claim can be checked against; the kind says which fields matter."""
+    """One item a claim can be checked against; the kind says which fields matter.
 
-    id: int
-    uid: str
-    kind: str
-    title: str
-    url: str | None = None
-    archived_url: str | None = None
-    accessed_at: str | None = None
-    citation: str | None = None
-    value: str | None = None
-    unit: str | None = None
-    period: str | None = None
-    source: str | None = None
-    document_id: int | None = None
-    file_name: str | None = None
-    sha256: str | None = None
-    size: int | None = None
-    media_type: str | None = None
-    dataset_id: int | None = None
-    dataset: str | None = None
-    rows: tuple[int, ...] = ()
-    row_values: tuple[dict[str, Any], ...] = ()
-    article_id: int | None = None
-    article_title: str | None = None
-    start: int | None = None
-    end: int | None = None
-    quote: str | None = None
-    note: str = ""
-    created_at: str = ""
-    claims: int = 0  # how many claims it backs
+    The one declaration of an item's fields (see annotator.models.fields): the
+    evidence table's columns, update()'s fields, the row -> Evidence builder,
+    the lossless JSON (in this order), the native merger's reading and writing
+    and the fields the CSV, HTML and Markdown exports describe derive from it.
+    """
+
+    id: int = declared(fixed=True)
+    uid: str = declared(fixed=True, json="uid", read="text")
+    kind: str = declared(fixed=True, json="kind", read="text")
+    title: str = declared(json="title", missing="", shown="title")
+    url: str | None = declared(json="url", read="web", shown="url", default=None)
+    archived_url: str | None = declared(json="archived_url", shown="archived", default=None)
+    citation: str | None = declared(json="citation", shown="citation", default=None)
+    value: str | None = declared(json="value", shown="value", default=None)
+    unit: str | None = declared(json="unit", shown="unit", default=None)
+    period: str | None = declared(json="period", shown="period", default=None)
+    source: str | None = declared(json="source", shown="source", default=None)
+    accessed_at: str | None = declared(json="accessed_at", shown="accessed", default=None)
+    # The first pinned row of a dataset item (rows holds them all).
+    dataset_row: int | None = declared(fixed=True, json="dataset_row", default=None)
+    start: int | None = declared(fixed=True, json="start", default=None)
+    end: int | None = declared(fixed=True, json="end", default=None)
+    # An article span's words; a dataset item keeps its rows' values (JSON) in
+    # this column, read into row_values.
+    quote: str | None = declared(
+        fixed=True, json="quote", shown="quote", shown_after="source", default=None
+    )
+    note: str = declared(json="note", missing="", default="")
+    created_at: str = declared(fixed=True, json="created_at", default="")
+    article_id: int | None = declared(fixed=True, json="article", ref="articles", default=None)
+    article_title: str | None = declared(column=False, name_of="article_id", default=None)
+    document_id: int | None = declared(fixed=True, json="document", ref="documents", default=None)
+    file_name: str | None = declared(column=False, default=None)
+    sha256: str | None = declared(column=False, default=None)
+    size: int | None = declared(column=False, default=None)
+    media_type: str | None = declared(column=False, default=None)
+    dataset_id: int | None = declared(fixed=True, json="dataset", ref="datasets", default=None)
+    dataset: str | None = declared(column=False, name_of="dataset_id", default=None)
+    rows: tuple[int, ...] = declared(
+        column="dataset_rows", fixed=True, coded=True, json="dataset_rows", default=()
+    )
+    row_values: tuple[dict[str, Any], ...] = declared(column=False, default=())
+    claims: int = declared(column=False, default=0)  # how many claims it backs
 
     @property
     def statistic_text(self) -> str:
@@ -130,6 +147,16 @@ class Evidence:
             "created_at": self.created_at,
             **self.target_json(),
         }
+
+
+# Derived from the declaration once, at import.
+EVIDENCE_FIELDS = fields.names(Evidence)
+EVIDENCE_STORED = fields.stored(Evidence)
+EVIDENCE_COLUMNS = fields.columns(Evidence)
+EVIDENCE_EDITABLE = fields.editable(Evidence)
+EVIDENCE_JSON = fields.json_columns(Evidence)
+EVIDENCE_READS = fields.json_reads(Evidence)
+EVIDENCE_SHOWN = fields.shown(Evidence)
 
 
 @dataclass(frozen=True)

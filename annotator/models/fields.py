@@ -6,13 +6,14 @@ another record's uid), how a merge reads it back, what the command line's
 JSON calls it and, for the fields a user edits, how an undo label names it.
 The SELECT lists, the row -> record builders, the exporters and the native
 merger derive from these, so a new field is one line here (and a migration).
+Claim, Speaker, SpeakerRole and Evidence are declared so.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import Field
-from typing import Any
+from typing import Any, NamedTuple
 
 # How the native merger reads a value back (the merger owns the functions).
 READS = ("text", "text?", "int?", "anchor", "web", "texts")
@@ -20,7 +21,7 @@ READS = ("text", "text?", "int?", "anchor", "web", "texts")
 
 def declared(
     *,
-    column: bool = True,
+    column: bool | str = True,
     fixed: bool = False,
     name_of: str | None = None,
     json: str | None = None,
@@ -31,11 +32,16 @@ def declared(
     cli: str | None = None,
     cli_after: str | None = None,
     label: str | None = None,
+    coded: bool = False,
+    shown: str | None = None,
+    shown_after: str | None = None,
     default: Any = dataclasses.MISSING,
 ) -> Any:
     """A dataclass field with its declaration.
 
-    column: stored in the record's table (False: joined or derived on read).
+    column: stored in the record's table (False: joined or derived on read); a
+      text names the column where it is not the field's name (Evidence.rows is
+      stored in dataset_rows).
     fixed: written once, when the record is made (never in an UPDATE).
     name_of: the name of the record the id field `name_of` points to (joined on read).
     json: its key in the lossless JSON (None: not written there).
@@ -44,6 +50,9 @@ def declared(
       when the file leaves it out; into: the merger's attribute, if named otherwise.
     cli: its key in the command line's JSON; cli_after: listed there after that field.
     label: a user edits it with update(); undo labels name it so.
+    coded: the column holds the value as JSON text (a list), decoded on the way out.
+    shown: its label where the formats people read (CSV, HTML, Markdown) list
+      it; shown_after: listed there after that field.
     """
     if read is not None and read not in READS:
         raise ValueError(f"unknown read {read!r}")
@@ -59,6 +68,9 @@ def declared(
         "cli": cli,
         "cli_after": cli_after,
         "label": label,
+        "coded": coded,
+        "shown": shown,
+        "shown_after": shown_after,
     }
     return dataclasses.field(default=default, metadata=metadata)
 
@@ -72,17 +84,32 @@ def names(record: type) -> tuple[str, ...]:
     return tuple(f.name for f in declaration(record))
 
 
+def column_of(f: Field[Any]) -> str | None:
+    """The table column a field is stored in (None: not stored)."""
+    column = f.metadata.get("column", True)
+    if isinstance(column, str):
+        return column
+    return f.name if column else None
+
+
+def stored(record: type) -> tuple[tuple[str, str], ...]:
+    """(field, column) of the stored fields, in declaration order."""
+    return tuple(
+        (f.name, column) for f in declaration(record) if (column := column_of(f)) is not None
+    )
+
+
 def columns(record: type) -> tuple[str, ...]:
     """The stored columns, in declaration order."""
-    return tuple(f.name for f in declaration(record) if f.metadata.get("column", True))
+    return tuple(column for _, column in stored(record))
 
 
 def editable(record: type) -> tuple[str, ...]:
     """The stored columns an UPDATE may set (all but the fixed ones)."""
     return tuple(
-        f.name
+        column
         for f in declaration(record)
-        if f.metadata.get("column", True) and not f.metadata.get("fixed")
+        if (column := column_of(f)) is not None and not f.metadata.get("fixed")
     )
 
 
@@ -110,6 +137,32 @@ def json_keys(record: type) -> tuple[tuple[str, str, str | None], ...]:
     )
 
 
+class JsonColumn(NamedTuple):
+    """A stored field as the lossless JSON holds it, for the records exported and
+    merged as table rows (Evidence, SpeakerRole) rather than as model values."""
+
+    key: str  # in the JSON
+    column: str  # in the table row
+    ref: str | None  # the JSON holds the uid (or hash, or name) of this kind of record
+    coded: bool  # the column is JSON text, the file holds it decoded
+    missing: Any  # what a merge stores when the file leaves it out or blank (None: nothing)
+
+
+def json_columns(record: type) -> tuple[JsonColumn, ...]:
+    """The stored fields the lossless JSON holds, in its order."""
+    return tuple(
+        JsonColumn(
+            f.metadata["json"],
+            column,
+            f.metadata["ref"],
+            bool(f.metadata.get("coded")),
+            f.metadata["missing"],
+        )
+        for f in declaration(record)
+        if f.metadata.get("json") and (column := column_of(f)) is not None
+    )
+
+
 def json_reads(record: type) -> tuple[tuple[str, str, str, Any], ...]:
     """(JSON key, read, merger attribute, value when missing) of what a merge reads."""
     return tuple(
@@ -124,15 +177,29 @@ def json_reads(record: type) -> tuple[tuple[str, str, str, Any], ...]:
     )
 
 
-def cli_keys(record: type) -> tuple[tuple[str, str], ...]:
-    """(field, key) of the command line's JSON, in its order."""
-    shown = [f for f in declaration(record) if f.metadata.get("cli")]
-    order = [f for f in shown if not f.metadata.get("cli_after")]
-    for f in shown:
-        after = f.metadata.get("cli_after")
+def _ordered(record: type, key: str, after_key: str) -> list[Field[Any]]:
+    """The fields with `key`, in declaration order but each with `after_key` moved
+    after the field it names (several after one field keep their own order)."""
+    listed = [f for f in declaration(record) if f.metadata.get(key)]
+    order = [f for f in listed if not f.metadata.get(after_key)]
+    for f in listed:
+        after = f.metadata.get(after_key)
         if after:
             at = next(i for i, g in enumerate(order) if g.name == after)
-            while at + 1 < len(order) and order[at + 1].metadata.get("cli_after") == after:
+            while at + 1 < len(order) and order[at + 1].metadata.get(after_key) == after:
                 at += 1
             order.insert(at + 1, f)
-    return tuple((f.name, f.metadata["cli"]) for f in order)
+    return order
+
+
+def cli_keys(record: type) -> tuple[tuple[str, str], ...]:
+    """(field, key) of the command line's JSON, in its order."""
+    return tuple((f.name, f.metadata["cli"]) for f in _ordered(record, "cli", "cli_after"))
+
+
+def shown(record: type) -> tuple[tuple[str, str], ...]:
+    """(column, label) of what the formats people read list, in their order."""
+    return tuple(
+        (column_of(f) or f.name, f.metadata["shown"])
+        for f in _ordered(record, "shown", "shown_after")
+    )

@@ -17,20 +17,11 @@ from typing import Any
 
 from annotator.exchange.exporters.collect import EvidenceUse, ExportSet
 from annotator.models import Claim
+from annotator.models.evidence import EVIDENCE_SHOWN
 
-# Fields of an evidence item, in the order they are shown, with their labels.
-ITEM_FIELDS = (
-    ("title", "title"),
-    ("url", "url"),
-    ("archived_url", "archived"),
-    ("citation", "citation"),
-    ("value", "value"),
-    ("unit", "unit"),
-    ("period", "period"),
-    ("source", "source"),
-    ("quote", "quote"),
-    ("accessed_at", "accessed"),
-)
+# Fields of an evidence item (its row's columns), in the order they are shown,
+# with their labels: declared on annotator.models.Evidence.
+ITEM_FIELDS = EVIDENCE_SHOWN
 URL_LABELS = frozenset({"url", "archived"})
 # A link seen from the claim it points to reads the other way round.
 REVERSED = {"same": "same as", "contradicts": "contradicted by", "responds-to": "answered by"}

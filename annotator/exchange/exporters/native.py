@@ -16,6 +16,7 @@ from annotator.exchange.exporters.collect import ExportSet, Progress
 from annotator.exchange.exporters.jsonout import batches, dumps, object_head, write_array
 from annotator.models import Claim, Speaker
 from annotator.models.claims import CLAIM_JSON
+from annotator.models.evidence import EVIDENCE_JSON
 from annotator.models.speakers import SPEAKER_JSON
 
 FORMAT_NAME = "factcheck-annotator/claims"
@@ -34,25 +35,12 @@ ARTICLE_FIELDS = (
     "imported_at",
     "text_sha256",
 )
-EVIDENCE_FIELDS = (
-    "uid",
-    "kind",
-    "title",
-    "url",
-    "archived_url",
-    "citation",
-    "value",
-    "unit",
-    "period",
-    "source",
-    "accessed_at",
-    "dataset_row",
-    "start",
-    "end",
-    "quote",
-    "note",
-    "created_at",
-)
+# The joined key of an evidence row that holds what the JSON names a record by.
+EVIDENCE_REF_KEYS = {
+    "articles": "article_uid",
+    "documents": "document_sha256",
+    "datasets": "dataset_name",
+}
 QUANTITY_FIELDS = (
     "value",
     "unit",
@@ -106,16 +94,7 @@ def members(data: ExportSet) -> dict[str, Any]:
         }
         for d in data.documents
     ]
-    evidence = [
-        {
-            **{f: e[f] for f in EVIDENCE_FIELDS},
-            "article": e["article_uid"],
-            "document": e["document_sha256"],
-            "dataset": e["dataset_name"],
-            "dataset_rows": json.loads(e.get("dataset_rows") or "[]"),
-        }
-        for e in data.evidence_items
-    ]
+    evidence = [_evidence(e) for e in data.evidence_items]
     datasets = [
         {
             "name": d["dataset"].name,
@@ -169,6 +148,20 @@ def _speaker(s: Speaker) -> dict[str, Any]:
         }
         for r in s.roles
     ]
+    return record
+
+
+def _evidence(e: dict[str, Any]) -> dict[str, Any]:
+    """An evidence item's JSON object from its row: the declared fields of Evidence in
+    their order, another record named by its uid, hash or name, JSON text decoded."""
+    record: dict[str, Any] = {}
+    for key, column, ref, coded, _ in EVIDENCE_JSON:
+        if ref:
+            record[key] = e[EVIDENCE_REF_KEYS[ref]]
+        elif coded:
+            record[key] = json.loads(e.get(column) or "[]")
+        else:
+            record[key] = e[column]
     return record
 
 

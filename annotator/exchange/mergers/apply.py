@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from annotator.anchoring.quotes import Located
@@ -18,6 +19,7 @@ from annotator.exchange.mergers.attachments import merge_dataset, merge_document
 from annotator.exchange.mergers.incoming import BY_QUOTE, InArticle, InClaim, Incoming
 from annotator.exchange.mergers.matching import ArticleMatcher
 from annotator.exchange.mergers.report import MergeReport
+from annotator.models.evidence import EVIDENCE_JSON
 from db import exchange as q
 from db import publisher as publisher_q
 from db import speakers as speaker_q
@@ -227,21 +229,24 @@ class Merge:
             self.evidence[e["uid"]] = found
             self.report.existing["evidence"] += 1
             return
-        article = e.get("article")
-        row = {k: e.get(k) for k in q.EVIDENCE_COLUMNS if k in e}
-        row.update(
-            {
-                "article_id": self._article_by_uid(article) if article else None,
-                "document_id": documents.get(e["document"]) if e.get("document") else None,
-                "dataset_id": q.dataset_by_name(self.db, e["dataset"])
-                if e.get("dataset")
-                else None,
-                "created_at": e.get("created_at") or now_iso(),
-                "note": e.get("note") or "",
-                "title": e.get("title") or "",
-                "dataset_rows": json.dumps(e.get("dataset_rows") or []),
-            }
-        )
+        # Another record is named by its uid, hash or name: its id here, if it is here.
+        id_of: dict[str, Callable[[Any], int | None]] = {
+            "articles": self._article_by_uid,
+            "documents": documents.get,
+            "datasets": lambda name: q.dataset_by_name(self.db, name),
+        }
+        row: dict[str, Any] = {}
+        for key, column, ref, coded, missing in EVIDENCE_JSON:
+            value = e.get(key)
+            if ref:
+                row[column] = id_of[ref](value) if value else None
+            elif coded:
+                row[column] = json.dumps(value or [])
+            elif missing is not None:
+                row[column] = value or missing
+            elif key in e:
+                row[column] = value
+        row["created_at"] = e.get("created_at") or now_iso()
         row_id = q.insert_evidence(self.db, row)
         self.evidence[e["uid"]] = self.evidence_uids[e["uid"]] = row_id
         self.added("evidence", "evidence", row_id)

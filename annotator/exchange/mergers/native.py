@@ -11,6 +11,7 @@ from annotator.exchange.exporters.native import FORMAT_NAME, FORMAT_VERSION, KIN
 from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused, need
 from annotator.exchange.mergers.urls import is_web_url
 from annotator.models.claims import CLAIM_READS
+from annotator.models.evidence import EVIDENCE_READS
 from annotator.models.speakers import SPEAKER_READS
 
 EVIDENCE_KINDS = ("url", "document", "dataset", "statistic", "article_span", "note")
@@ -138,10 +139,9 @@ def read(doc: dict[str, Any]) -> Incoming:
     for i, e in enumerate(need(doc.get("evidence", []), list, "evidence")):
         where = f"evidence[{i}]"
         need(e, dict, where)
-        need(e.get("uid"), str, f"{where}.uid")
-        _one_of(need(e.get("kind"), str, f"{where}.kind"), EVIDENCE_KINDS, f"{where}.kind")
-        if not is_web_url(_opt_str(e, "url", where)):
-            e = {**e, "url": None}
+        # uid and kind (text), url (a web address or None)
+        e = {**e, **{key: _READS[how](e, key, where) for key, how, _, _ in EVIDENCE_READS}}
+        _one_of(e["kind"], EVIDENCE_KINDS, f"{where}.kind")
         incoming.evidence.append(e)
     for i, c in enumerate(need(doc.get("claims", []), list, "claims")):
         incoming.claims.append(_claim(c, f"claims[{i}]"))
