@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from annotator.backups import service as backups
 from annotator.models import Changes, ImportedArticle
 from annotator.project import Project
+from tests.ui.job_support import Gate
 from ui.backups.dialog import BackupDialog
 from ui.shell.main_window import MainWindow
 
@@ -136,3 +138,50 @@ def test_rows_another_program_commits_appear_in_the_window(
     titles = _library_titles(window)
     assert "From the CLI" in titles and "Ours" in titles and len(titles) == len(before) + 2
     assert watcher.poll() is False
+
+
+def _hold_backups(monkeypatch: pytest.MonkeyPatch, gate: Gate) -> None:
+    """Scheduled copies wait inside the job until the test lets them go."""
+    copy = backups.BackupManager.create
+
+    def held(self: backups.BackupManager, kind: str = backups.MANUAL) -> backups.Backup:
+        gate.passing(kind)
+        return copy(self, kind)
+
+    monkeypatch.setattr(backups.BackupManager, "create", held)
+
+
+def test_an_outside_commit_during_a_scheduled_backup_still_reaches_the_window(
+    qtbot: QtBot, window: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup only reads the file: a commit seen while it runs is news from outside."""
+    gate = Gate(hold=0)
+    _hold_backups(monkeypatch, gate)
+    scheduler = window.backup_actions.scheduler
+    assert scheduler.check()
+    assert gate.reached.wait(5)
+    with Project.open(project_path, create=False) as cli:
+        cli.articles.add(
+            ImportedArticle(text="Written mid-backup.", title="Mid-backup", source_format="txt")
+        )
+    assert window.watcher.poll() is True
+    assert "Mid-backup" in _library_titles(window)
+    with qtbot.waitSignal(scheduler.backed_up, timeout=10_000):
+        gate.open()
+
+
+def test_closing_the_window_waits_for_a_scheduled_backup_under_way(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate(hold=0)
+    _hold_backups(monkeypatch, gate)
+    scheduler = window.backup_actions.scheduler
+    assert scheduler.check()
+    assert gate.reached.wait(5)
+    job = scheduler.job
+    assert job is not None and job.running
+    threading.Timer(0.2, gate.open).start()  # the copy ends while the window is closing
+    window.close()
+    assert not job.running, "the backup thread outlived the window"
+    assert not scheduler.timer.isActive()
+    assert [b.kind for b in window.session.project.backups.list()] == ["scheduled"]

@@ -34,6 +34,7 @@ class BackupActions:
             lambda made: host.status(f"Backed up to {made.path.name}", 5000)
         )
         self.scheduler.failed.connect(lambda message: host.status(message, 10000))
+        host.on_close(self.scheduler.shutdown)
         host.add_action(
             "file/backup", "back_up_now", "&Back up now", self.back_up_now, "Ctrl+Alt+B"
         )

@@ -1,41 +1,31 @@
 """Scheduled backups while the window is open, made off the GUI thread.
 
 A timer checks once a minute whether a backup is due (the project's interval
-has passed and the file changed since the newest backup); the copy itself
-runs on the thread pool through its own SQLite connection, so a large project
-never freezes the window while it is copied.
+has passed and the file changed since the newest backup); the copy itself is
+a ProjectJob like every other background work in the window: its own thread
+and its own connection to the file, so a large project never freezes the
+window while it is copied, an error comes back as one line, and closing the
+window waits for a copy under way instead of leaving a thread behind. It
+shows no progress window (a scheduled backup is not something the user asked
+for just now) and reports in the status bar only. The copy only reads the
+file, so a commit another program makes meanwhile is still news from outside.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.backups import service as backups
+from annotator.project import Project
+from ui.shell.jobs import ProjectJob, Report, Stopped
 from ui.shell.session import ProjectSession
 
 CHECK_MS = 60_000
 
 
-class _Signals(QObject):
-    done = Signal(object)  # backups.Backup
-    failed = Signal(str)
-
-
-class _BackupJob(QRunnable):
-    def __init__(self, path: Path, keep: int, signals: _Signals) -> None:
-        super().__init__()
-        self._path, self._keep, self._signals = path, keep, signals
-
-    def run(self) -> None:
-        try:
-            made = backups.back_up_file(self._path, backups.SCHEDULED)
-            backups.prune(self._path, self._keep)
-        except backups.BackupError as exc:
-            self._signals.failed.emit(str(exc))
-            return
-        self._signals.done.emit(made)
+def _back_up(project: Project, _report: Report, _stopped: Stopped) -> backups.Backup:
+    """The copy, on the job's own connection (create() also prunes to the schedule's keep)."""
+    return project.backups.create(backups.SCHEDULED)
 
 
 class BackupScheduler(QObject):
@@ -49,10 +39,7 @@ class BackupScheduler(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._running = False
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._finished)
-        self._signals.failed.connect(self._failed)
+        self.job: ProjectJob | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(check_ms)
         self.timer.timeout.connect(self.check)
@@ -61,19 +48,29 @@ class BackupScheduler(QObject):
     def check(self) -> bool:
         """Start a backup when one is due; True when one was started."""
         project = self._session.project
-        if self._running or project.closed or project.path is None:
+        if self.job is not None or project.closed or project.path is None:
             return False
         if not project.backups.due():
             return False
-        self._running = True
-        job = _BackupJob(project.path, project.backups.schedule().keep, self._signals)
-        QThreadPool.globalInstance().start(job)
+        job = ProjectJob("Scheduled backup", project.path, _back_up, self, writes=False)
+        job.finished.connect(self._finished)
+        self.job = job
+        job.start()
         return True
 
-    def _finished(self, made: backups.Backup) -> None:
-        self._running = False
-        self.backed_up.emit(made)
+    def _finished(self, made: object, _cancelled: bool, error: str) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        if error:
+            self.failed.emit(error)
+        elif made is not None:
+            self.backed_up.emit(made)
 
-    def _failed(self, message: str) -> None:
-        self._running = False
-        self.failed.emit(message)
+    def shutdown(self) -> None:
+        """Stop checking and wait for a copy under way (its thread must not outlive the window)."""
+        self.timer.stop()
+        job, self.job = self.job, None
+        if job is not None:
+            job.finished.disconnect()
+            job.wait()

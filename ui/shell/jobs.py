@@ -89,11 +89,20 @@ class ProjectJob(QObject):
     finished = Signal(object, bool, str)
 
     def __init__(
-        self, name: str, project_path: Path, work: Work, parent: QObject | None = None
+        self,
+        name: str,
+        project_path: Path,
+        work: Work,
+        parent: QObject | None = None,
+        *,
+        writes: bool = True,
     ) -> None:
+        """`writes=False` for work that only reads the file (a backup copy): a commit
+        seen while it runs is then still news from outside."""
         super().__init__(parent)
         self.name = name
         self.project_path = project_path
+        self.writes = writes
         self._stop = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName(name)
@@ -108,7 +117,8 @@ class ProjectJob(QObject):
         self.done = False
 
     def start(self) -> None:
-        _count(self.project_path, +1)
+        if self.writes:
+            _count(self.project_path, +1)
         self._thread.start()
 
     def cancel(self) -> None:
@@ -129,7 +139,8 @@ class ProjectJob(QObject):
     def _on_finished(self, result: object, cancelled: bool, error: str) -> None:
         self._thread.wait()
         self.done = True
-        _count(self.project_path, -1)
+        if self.writes:
+            _count(self.project_path, -1)
         self.finished.emit(result, cancelled, error)
 
 
