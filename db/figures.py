@@ -86,10 +86,19 @@ def claim_texts(
     return found
 
 
-def parsed_hashes(db: sqlite_utils.Database) -> dict[int, str]:
-    return {
-        int(r[0]): r[1] for r in db.execute("SELECT claim_id, text_sha256 FROM quantity_parses")
-    }
+def parsed_hashes(db: sqlite_utils.Database, claim_ids: list[int] | None = None) -> dict[int, str]:
+    """claim id -> hash of the text its figures were last parsed from (of the given claims, or all)."""
+    sql = "SELECT claim_id, text_sha256 FROM quantity_parses"
+    if claim_ids is None:
+        return {int(r[0]): r[1] for r in db.execute(sql)}
+    found: dict[int, str] = {}
+    for chunk_start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[chunk_start : chunk_start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            (int(r[0]), r[1]) for r in db.execute(f"{sql} WHERE claim_id IN ({marks})", chunk)
+        )
+    return found
 
 
 def set_parsed(db: sqlite_utils.Database, claim_id: int, text_sha256: str) -> None:

@@ -252,8 +252,12 @@ class CompareManager:
     def verdict_names(self) -> list[str]:
         return [e.name for e in self._codebook.entries("verdict")] + [NO_VERDICT]
 
-    def figures(self, claim_ids: list[int] | None = None) -> list[tuple[Quantity, dict[str, Any]]]:
+    def figures(
+        self, claim_ids: list[int] | None = None, parse: bool = True
+    ) -> list[tuple[Quantity, dict[str, Any]]]:
         """Every figure with its claim's side, speaker, verdict and article (figures re-parsed
-        first where a statement changed)."""
-        self._quantities.sync()
+        first where a statement changed). `parse=False` reads what is stored: the window
+        parses on a background job (seconds for 10,000 new claims), never while painting."""
+        if parse:
+            self._quantities.sync()
         return [(quantity_from_row(r), r) for r in quantities_q.figures(self._db, claim_ids)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, NotFound
@@ -27,6 +28,9 @@ BASES = ("cash", "real")
 # Fields a checker may correct; positions move with the words they point at.
 CORRECTABLE = ("value", "unit", "direction", "period", "base_year", "measure", "basis",
                "qualifier", "subject", "start", "end", "words")  # fmt: skip
+# Claims parsed per transaction by sync(): about 70 ms of parsing, so a background
+# sync commits (and can stop) several times a second.
+SYNC_BATCH = 250
 
 
 class QuantityError(AnnotatorError):
@@ -107,19 +111,51 @@ class QuantityManager:
             self._refresh(claim_id, claim_text(claim.statement, claim.quote))
         return self.list(claim_id)
 
-    def sync(self, claim_ids: builtins.list[int] | None = None) -> frozenset[int]:
-        """Re-parse the claims (default: all) whose text changed since last parsed; their ids."""
+    def stale(self, claim_ids: builtins.list[int] | None = None) -> builtins.list[int]:
+        """The claims (default: all) whose text changed since last parsed.
+
+        Cheap next to parsing them (hashing 10,000 claims' texts takes about 30 ms,
+        parsing them about 3 s), so a view asks this before starting a background sync.
+        """
         parsed = q.parsed_hashes(self._db)
-        stale = []
-        for claim_id, statement, quote in q.claim_texts(self._db, claim_ids):
-            text = claim_text(statement, quote)
-            if parsed.get(claim_id) != _sha(text):
-                stale.append((claim_id, text))
-        if stale:
+        return [
+            claim_id
+            for claim_id, statement, quote in q.claim_texts(self._db, claim_ids)
+            if parsed.get(claim_id) != _sha(claim_text(statement, quote))
+        ]
+
+    def sync(
+        self,
+        claim_ids: builtins.list[int] | None = None,
+        report: Callable[[int, int, str], None] | None = None,
+        stopped: Callable[[], bool] | None = None,
+        batch: int = SYNC_BATCH,
+    ) -> frozenset[int]:
+        """Re-parse the claims (default: all) whose text changed since last parsed; their ids.
+
+        A few hundred claims per transaction, each committed before the next, so
+        readers on other connections see figures arrive and a stop between batches
+        (`stopped()` true) keeps what was parsed. Each batch reads its claims' text
+        again inside its transaction: a claim edited since the stale list was made
+        is parsed as it now reads, and one no longer stale (or deleted) is skipped.
+        `report(done, total, "")` after each batch.
+        """
+        stale = self.stale(claim_ids)
+        done: builtins.list[int] = []
+        for start in range(0, len(stale), max(1, batch)):
+            if stopped is not None and stopped():
+                break
+            chunk = stale[start : start + max(1, batch)]
             with self._db.atomic():
-                for claim_id, text in stale:
-                    self._refresh(claim_id, text)
-        return frozenset(claim_id for claim_id, _ in stale)
+                parsed = q.parsed_hashes(self._db, chunk)
+                for claim_id, statement, quote in q.claim_texts(self._db, chunk):
+                    text = claim_text(statement, quote)
+                    if parsed.get(claim_id) != _sha(text):
+                        self._refresh(claim_id, text)
+                        done.append(claim_id)
+            if report is not None:
+                report(min(start + len(chunk), len(stale)), len(stale), "")
+        return frozenset(done)
 
     # -- correcting -----------------------------------------------------------------
     def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
