@@ -9,13 +9,14 @@
   longest wait of the same idle event loop over the same time. A window that
   paints the first screen first and lays out the rest in slices stays near
   the floor; one that lays out the whole text at once freezes for as long.
-- export_<format>_longest_stall: the export dialog's worker thread
-  (ui.exchange.export_dialog.ExportWorker, its own connection) writes the
-  claims of bench/_claims_corpus.py (20,000; 4,000 with --quick) while the
-  same timer runs; the figure is the longest wait from its start until it
-  has finished and its signals are handled. Floor: the idle event loop over
-  the same time. What stalls the window here is the worker holding the GIL
-  (and the progress signals), not the GUI's own work.
+- export_<format>_longest_stall: the export dialog's background job
+  (ui.exchange.export_dialog.export_work on a ProjectJob, its own thread and
+  connection) writes the claims of bench/_claims_corpus.py (20,000; 4,000
+  with --quick) while the same timer runs; the figure is the longest wait
+  from its start until it has finished and its signals are handled. Floor:
+  the idle event loop over the same time. What stalls the window here is the
+  job's thread holding the GIL (and the progress signals), not the GUI's own
+  work.
 
 `--size-mb` and `--claims` make a tiny run (the smoke test).
 """
@@ -108,15 +109,17 @@ def main() -> int:
 
         from annotator.exchange.exporters import FORMATS
         from annotator.search.service import ClaimFilter
-        from ui.exchange.export_dialog import ExportWorker
+        from ui.exchange.export_dialog import export_work
+        from ui.shell.jobs import ProjectJob
 
         corpus = Path(tmp) / "claims.sqlite"
         claims = args.claims or (4_000 if args.quick else 20_000)
         build(corpus, max(1, claims // 10_000), min(claims, 10_000))
         for name, fmt in FORMATS.items():
-            worker = ExportWorker(corpus, name, Path(tmp) / f"out{fmt.extension}", ClaimFilter())
+            work = export_work(name, Path(tmp) / f"out{fmt.extension}", ClaimFilter())
+            worker = ProjectJob(f"Export {name}", corpus, work)
             finished = [False]
-            worker.finished.connect(lambda f=finished: f.__setitem__(0, True))
+            worker.finished.connect(lambda *_end, f=finished: f.__setitem__(0, True))
             began = time.perf_counter()
             value = longest_stall(worker.start, lambda f=finished: not f[0], settle=0.2)
             floor = longest_stall(None, settle=time.perf_counter() - began)

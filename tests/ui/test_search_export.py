@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.exchange.exporters import export_to_path
 from annotator.project import Project
-from annotator.search.service import ClaimFilter
-from ui.exchange.export_dialog import ExportDialog, ExportWorker
+from ui.exchange.export_dialog import ExportDialog
 from ui.search.panel import HIT_ROLE, SearchPanel
 from ui.shell.main_window import MainWindow
 
@@ -108,7 +107,7 @@ def test_results_follow_edits(qtbot: QtBot, marked: MainWindow) -> None:
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
 
 
-def test_export_dialog_writes_the_file_on_a_worker(
+def test_export_dialog_writes_the_file_in_the_background(
     qtbot: QtBot, marked: MainWindow, tmp_path: Path
 ) -> None:
     dialog = marked.export.open()
@@ -135,21 +134,6 @@ def test_export_to_an_unwritable_place_says_why(
     qtbot.waitUntil(lambda: bool(boxes), timeout=20_000)
     assert boxes[0][0] == "Export failed" and "cannot be written" in boxes[0][1]
     assert dialog.export_button.isEnabled()
-
-
-def test_cancelled_worker_writes_nothing(qtbot: QtBot, marked: MainWindow, tmp_path: Path) -> None:
-    target = tmp_path / "never.html"
-    worker = ExportWorker(
-        marked.session.project.path,
-        "html",
-        target,
-        ClaimFilter(),
-    )
-    worker.cancel()
-    with qtbot.waitSignal(worker.cancelled, timeout=20_000):
-        worker.start()
-    worker.wait()
-    assert not target.exists() and list(tmp_path.glob("*.part")) == []
 
 
 def test_merge_is_one_undoable_step(

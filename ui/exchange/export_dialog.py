@@ -1,17 +1,17 @@
-"""File > Export…: pick a format and which claims, then write the file on a worker thread.
+"""File > Export…: pick a format and which claims, then write the file as a background job.
 
-The worker opens its own connection to the project file (SQLite connections
-stay on their thread), reports progress to the bar and stops at the next
-progress report when Cancel is pressed; the file is only renamed into place
-when the export is whole, so a cancelled export leaves nothing behind. The
-scope and folder of the last export are offered again (export_choices.py).
+The export runs on the window's one JobRunner (ui/shell/job_runner.py): its
+own thread and connection, the shared progress window with Cancel, a failure
+shown once as "Export failed". Cancel is seen at the exporter's next progress
+report; the file is only renamed into place when the export is whole
+(export_to_path), so a cancelled export leaves nothing behind. The scope and
+folder of the last export are offered again (export_choices.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,14 +23,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.errors import AnnotatorError
 from annotator.exchange.exporters import (
     FORMATS,
     ExportCancelled,
@@ -38,67 +35,37 @@ from annotator.exchange.exporters import (
     Skipped,
     export_to_path,
 )
-from annotator.project import Project, ProjectFileError
+from annotator.project import Project
 from annotator.search.service import ClaimFilter
 from ui.exchange import export_choices as choices
+from ui.shell.job_runner import JobRunner, JobSpec, PanelJobs
+from ui.shell.jobs import Report, Stopped, Work
 from ui.shell.session import ProjectSession
 
 STATUS_MESSAGE_MS = 6000
 REPORT_WIDTH = 1100  # pixels: the report screenshot's page width
 MAX_REPORT_HEIGHT = 20_000
 SKIPPED_SHOWN = 12  # skipped claims listed in the message box; the rest counted
+EXPORT_JOB = JobSpec(
+    "Export", "Writing", "claims", busy="An export is already running; wait for it or cancel it."
+)
 
 
-class ExportWorker(QThread):
-    """One export on its own thread and its own connection."""
+def export_work(format_name: str, target: Path, filters: ClaimFilter, draft: bool = False) -> Work:
+    """One export as a job's work: progress goes to the job, Cancel stops it at the next
+    report by raising ExportCancelled (a Cancelled: the job ends as cancelled, no error)."""
 
-    progressed = Signal(int, int)
-    succeeded = Signal(object)  # the ExportResult: written, and what was skipped and why
-    failed = Signal(str)
-    cancelled = Signal()
+    def work(project: Project, report: Report, stopped: Stopped) -> ExportResult:
+        def progress(done: int, total: int) -> None:
+            if stopped():
+                raise ExportCancelled("export cancelled")
+            report(done, total, "")
 
-    def __init__(
-        self,
-        project_path: Path,
-        format_name: str,
-        target: Path,
-        filters: ClaimFilter,
-        parent: QObject | None = None,
-        draft: bool = False,
-    ) -> None:
-        super().__init__(parent)
-        self.project_path = project_path
-        self.format_name = format_name
-        self.target = target
-        self.filters = filters
-        self.draft = draft
-        self._cancel = False
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._cancel:
+        if stopped():  # cancelled before it began: nothing read, nothing written
             raise ExportCancelled("export cancelled")
-        self.progressed.emit(done, total)
+        return export_to_path(project, format_name, target, filters, progress, draft=draft)
 
-    def run(self) -> None:
-        try:
-            with Project.open(self.project_path, create=False) as project:
-                result = export_to_path(
-                    project,
-                    self.format_name,
-                    self.target,
-                    self.filters,
-                    self._progress,
-                    draft=self.draft,
-                )
-        except ExportCancelled:
-            self.cancelled.emit()
-        except (AnnotatorError, ProjectFileError, OSError) as exc:
-            self.failed.emit(str(exc))
-        else:
-            self.succeeded.emit(result)
+    return work
 
 
 class ExportDialog(QDialog):
@@ -107,7 +74,9 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.worker: ExportWorker | None = None
+        # The window's one way of running background work; the warning of a failed
+        # export comes from it, over this dialog.
+        self.runner = JobRunner(PanelJobs(session, self), self)
         self.written: int | None = None
         self.skipped: tuple[Skipped, ...] = ()
         self.setWindowTitle("Export claims")
@@ -163,9 +132,6 @@ class ExportDialog(QDialog):
         form.addRow("File", where)
         form.addRow("", self.draft)
 
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Export progress")
-        self.progress.setValue(0)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
@@ -178,7 +144,6 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -222,39 +187,36 @@ class ExportDialog(QDialog):
             self.path.setText(name)
 
     def start(self) -> None:
-        project_path = self.session.project.path
-        target = Path(self.path.text().strip()).expanduser()
-        if project_path is None or not self.path.text().strip():
+        if not self.path.text().strip():
             self.message.setText("Choose a file to export to.")
             return
+        target = Path(self.path.text().strip()).expanduser()
         format_name = self.format.currentData()
-        self.worker = ExportWorker(
-            project_path,
+        work = export_work(
             format_name,
             target,
             self.filters(),
-            self,
             draft=format_name == "claimreview" and self.draft.isChecked(),
         )
-        self.worker.progressed.connect(self._on_progress)
-        self.worker.succeeded.connect(self._on_done)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.cancelled.connect(self._on_cancelled)
         self.export_button.setEnabled(False)
         self.message.setText("Exporting…")
-        self.progress.setRange(0, 0)  # busy until the first report
-        self.worker.start()
+        self.runner.run(EXPORT_JOB, work, self._finish)
 
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+    def _finish(self, result: object, cancelled: bool, error: str) -> None:
+        # A result is a whole file, also when Cancel came after its last progress report.
+        if isinstance(result, ExportResult):
+            self._on_done(result)
+        elif error:  # the runner has shown it in "Export failed"
+            self.export_button.setEnabled(True)
+            self.message.setText(error)
+        else:
+            self.export_button.setEnabled(True)
+            self.message.setText("Export cancelled; nothing was written.")
 
     def _on_done(self, result: ExportResult) -> None:
         choices.remember(result.file, all_articles=self.article.currentData() is None)
         self.written = result.written
         self.skipped = result.skipped
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
         left = f"; {len(result.skipped)} skipped" if result.skipped else ""
         self.message.setText(f"{result.written} claims written to {self.path.text()}{left}")
         if result.skipped:  # the dialog stays open on the list: nothing is dropped silently
@@ -266,29 +228,15 @@ class ExportDialog(QDialog):
             return
         self.accept()
 
-    def _on_failed(self, reason: str) -> None:
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.export_button.setEnabled(True)
-        self.message.setText(reason)
-        QMessageBox.warning(self, "Export failed", reason)
-
-    def _on_cancelled(self) -> None:
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.export_button.setEnabled(True)
-        self.message.setText("Export cancelled; nothing was written.")
-
     def cancel(self) -> None:
-        if self.worker is not None and self.worker.isRunning():
-            self.worker.cancel()
+        if self.runner.running:
+            self.message.setText("Cancelling…")
+            self.runner.cancel()
             return
         self.reject()
 
     def done(self, result: int) -> None:
-        if self.worker is not None and self.worker.isRunning():
-            self.worker.cancel()
-            self.worker.wait()
+        self.runner.shutdown()  # a running export stops: its thread must not outlive the dialog
         super().done(result)
 
 

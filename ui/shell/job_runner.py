@@ -73,6 +73,9 @@ class JobSpec:
     unit: str = "items"
     counted: bool = True  # "(3 of 40)" in the label; False for a fraction of bytes or rows
     busy: str = ""  # the status message when a second job is refused
+    # The warning's title when the job fails; "<title> failed" when empty. A merge
+    # says "Cannot merge": the file was refused, nothing went wrong with the window.
+    failed: str = ""
 
 
 class JobRunner(QObject):
@@ -146,7 +149,7 @@ class JobRunner(QObject):
 
     def _report(self, spec: JobSpec, error: str) -> None:
         if error:
-            self.host.show_error(f"{spec.title} failed", error)
+            self.host.show_error(spec.failed or f"{spec.title} failed", error)
 
     def _close_progress(self) -> None:
         if self.progress is not None:
