@@ -75,10 +75,10 @@ def delete_alias(db: sqlite_utils.Database, alias_id: int) -> None:
 
 
 def insert_role(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    """Insert the row, whose keys are columns (annotator.models.SpeakerRole's stored fields)."""
+    names = ", ".join(row)
     cursor = db.execute(
-        "INSERT INTO speaker_roles (speaker_id, role, organisation, side_id, valid_from, valid_to) "
-        "VALUES (:speaker_id, :role, :organisation, :side_id, :valid_from, :valid_to)",
-        row,
+        f"INSERT INTO speaker_roles ({names}) VALUES ({', '.join(':' + c for c in row)})", row
     )
     return int(cursor.lastrowid or 0)
 

@@ -138,29 +138,37 @@ def json_keys(record: type) -> tuple[tuple[str, str, str | None], ...]:
 
 
 class JsonColumn(NamedTuple):
-    """A stored field as the lossless JSON holds it, for the records exported and
-    merged as table rows (Evidence, SpeakerRole) rather than as model values."""
+    """A table column as the lossless JSON holds it: what a merge writes from a
+    record's JSON object, and what the records exported as table rows
+    (Evidence) are written from."""
 
     key: str  # in the JSON
     column: str  # in the table row
     ref: str | None  # the JSON holds the uid (or hash, or name) of this kind of record
     coded: bool  # the column is JSON text, the file holds it decoded
     missing: Any  # what a merge stores when the file leaves it out or blank (None: nothing)
+    # The JSON holds the name of a codebook value of this kind (the name field's
+    # own name: side, stance, verdict), the column its id.
+    named: str | None = None
 
 
 def json_columns(record: type) -> tuple[JsonColumn, ...]:
-    """The stored fields the lossless JSON holds, in its order."""
-    return tuple(
-        JsonColumn(
-            f.metadata["json"],
-            column,
-            f.metadata["ref"],
-            bool(f.metadata.get("coded")),
-            f.metadata["missing"],
-        )
-        for f in declaration(record)
-        if f.metadata.get("json") and (column := column_of(f)) is not None
-    )
+    """The columns the lossless JSON holds, in its order: each stored field it holds,
+    and the id column behind each name it holds (Speaker.side -> side_id)."""
+    by_name = {f.name: f for f in declaration(record)}
+    found = []
+    for f in declaration(record):
+        key, column = f.metadata.get("json"), column_of(f)
+        if not key:
+            continue
+        if column is not None:
+            coded = bool(f.metadata.get("coded"))
+            found.append(JsonColumn(key, column, f.metadata["ref"], coded, f.metadata["missing"]))
+        elif f.metadata.get("name_of"):
+            id_column = column_of(by_name[f.metadata["name_of"]])
+            assert id_column is not None, f"{f.name} names a field that is not stored"
+            found.append(JsonColumn(key, id_column, None, False, f.metadata["missing"], f.name))
+    return tuple(found)
 
 
 def json_reads(record: type) -> tuple[tuple[str, str, str, Any], ...]:

@@ -10,27 +10,38 @@ from annotator.models import fields
 from annotator.models.fields import declared
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SpeakerRole:
-    """A dated role: people change jobs and sides, so a quote is read against the role it was said in."""
+    """A dated role: people change jobs and sides, so a quote is read against the role it was said in.
 
-    id: int
-    role: str | None
-    organisation: str | None
-    side_id: int | None
-    side: str | None
-    valid_from: str | None
-    valid_to: str | None
+    The one declaration of a role's fields (see annotator.models.fields): the
+    speaker_roles table's columns, the row -> SpeakerRole builder, a role in
+    the lossless JSON (in this order), the native merger's role rows and the
+    command line's JSON derive from it.
+    """
+
+    id: int = declared(fixed=True, cli="id")
+    speaker_id: int = declared(fixed=True)  # whose role it is
+    role: str | None = declared(json="role", cli="role")
+    organisation: str | None = declared(json="organisation", cli="organisation")
+    side_id: int | None = declared()
+    side: str | None = declared(column=False, name_of="side_id", json="side", cli="side")
+    valid_from: str | None = declared(json="valid_from", cli="valid_from")
+    valid_to: str | None = declared(json="valid_to", cli="valid_to")
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "role": self.role,
-            "organisation": self.organisation,
-            "side": self.side,
-            "valid_from": self.valid_from,
-            "valid_to": self.valid_to,
-        }
+        """The command line's JSON of the role (its keys and order: ROLE_CLI_KEYS)."""
+        return dict(zip(_ROLE_CLI, _role_cli_values(self), strict=True))
+
+
+# Derived from the declaration once, at import.
+ROLE_FIELDS = fields.names(SpeakerRole)
+ROLE_COLUMNS = fields.columns(SpeakerRole)
+ROLE_JSON = fields.json_keys(SpeakerRole)
+ROLE_WRITES = fields.json_columns(SpeakerRole)
+ROLE_CLI_KEYS = fields.cli_keys(SpeakerRole)
+_ROLE_CLI = tuple(key for _, key in ROLE_CLI_KEYS)
+_role_cli_values = attrgetter(*(name for name, _ in ROLE_CLI_KEYS))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,7 +58,7 @@ class Speaker:
     uid: str = declared(fixed=True, json="uid", read="text", cli="uid")
     name: str = declared(json="name", read="text", cli="name", label="name")
     # "person" or "organisation": a ClaimReview types the claim's author by it.
-    kind: str = declared(json="kind", cli="kind", label="kind", default="person")
+    kind: str = declared(json="kind", missing="person", cli="kind", label="kind", default="person")
     role: str | None = declared(json="role", read="text?", cli="role", label="role")
     organisation: str | None = declared(
         json="organisation", read="text?", cli="organisation", label="organisation"
@@ -56,7 +67,9 @@ class Speaker:
     side: str | None = declared(
         column=False, name_of="side_id", json="side", read="text?", cli="side"
     )
-    note: str = declared(json="note", read="text?", cli="note", cli_after="roles", label="note")
+    note: str = declared(
+        json="note", read="text?", missing="", cli="note", cli_after="roles", label="note"
+    )
     aliases: tuple[str, ...] = declared(column=False, json="aliases", cli="aliases")
     roles: tuple[SpeakerRole, ...] = declared(column=False, json="roles", cli="roles")
 
@@ -74,6 +87,7 @@ SPEAKER_COLUMNS = fields.columns(Speaker)
 SPEAKER_EDITABLE = fields.editable(Speaker)
 SPEAKER_JSON = fields.json_keys(Speaker)
 SPEAKER_READS = fields.json_reads(Speaker)
+SPEAKER_WRITES = fields.json_columns(Speaker)
 SPEAKER_CLI_KEYS = fields.cli_keys(Speaker)
 _CLI_KEYS = tuple(key for _, key in SPEAKER_CLI_KEYS)
 _cli_values = attrgetter(*(name for name, _ in SPEAKER_CLI_KEYS))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.clock import new_uid
 from annotator.errors import AnnotatorError, NotFound
 from annotator.models import MergeRecord, Speaker, SpeakerRole, SpeakerSnapshot, fields
-from annotator.models.speakers import SPEAKER_COLUMNS, SPEAKER_EDITABLE
+from annotator.models.speakers import ROLE_FIELDS, SPEAKER_COLUMNS, SPEAKER_EDITABLE
 from annotator.text.dates import to_iso
 from db import speakers as q
 from db import vocab as vocab_q
@@ -62,15 +62,8 @@ def _optional(text: str | None) -> str | None:
 
 
 def _role(row: dict[str, Any]) -> SpeakerRole:
-    return SpeakerRole(
-        id=row["id"],
-        role=row["role"],
-        organisation=row["organisation"],
-        side_id=row["side_id"],
-        side=row["side"],
-        valid_from=row["valid_from"],
-        valid_to=row["valid_to"],
-    )
+    """A role from a row of db.speakers.roles: its columns and the side's name."""
+    return SpeakerRole(**{f: row[f] for f in ROLE_FIELDS})
 
 
 class SpeakerManager:

@@ -18,7 +18,9 @@ import pytest
 from annotator.exchange.exporters import export_to_path
 from annotator.exchange.exporters import native as native_export
 from annotator.exchange.mergers import apply
-from annotator.models import Evidence, fields
+from annotator.exchange.mergers.incoming import InClaim
+from annotator.models import Evidence, SpeakerRole, fields
+from annotator.models.claims import CLAIM_READS
 from annotator.models.evidence import (
     EVIDENCE_COLUMNS,
     EVIDENCE_EDITABLE,
@@ -26,6 +28,7 @@ from annotator.models.evidence import (
     EVIDENCE_JSON,
     EVIDENCE_SHOWN,
 )
+from annotator.models.speakers import ROLE_COLUMNS, ROLE_JSON, ROLE_WRITES
 from annotator.project import Project
 from tests.annotator.test_claim_declaration import _table_columns
 
@@ -98,3 +101,60 @@ def test_a_field_declared_alone_reaches_the_json_and_the_merge(
         theirs.merge.merge_file(out)
         row = theirs.db.execute("SELECT checked_by, note FROM evidence").fetchone()
     assert tuple(row) == ("Ann", "read the table twice")
+
+
+def test_the_declared_role_columns_are_the_speaker_roles_table(tmp_path: Path) -> None:
+    assert sorted(ROLE_COLUMNS) == sorted(_table_columns(tmp_path, "speaker_roles"))
+    # A name the JSON holds is written to the id column it names.
+    assert ("side", "side_id", "side") in {(c.key, c.column, c.named) for c in ROLE_WRITES}
+    assert {c.column for c in ROLE_WRITES} < set(ROLE_COLUMNS)
+
+
+def test_roles_and_speakers_come_back_from_the_json_as_they_went(tmp_path: Path) -> None:
+    """Every declared role and speaker field is written by the exporter and by the merge."""
+    out = tmp_path / "out.json"
+    with Project.open(tmp_path / "ours.sqlite") as ours:
+        ours.merge.merge_file(FIXTURES / "source.json")
+        before = [s.as_json() for s in ours.speakers.list()]
+        export_to_path(ours, "json", out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    roles = [r for s in doc["speakers"] for r in s["roles"]]
+    assert roles
+    for role in roles:
+        assert list(role) == [key for _, key, _ in ROLE_JSON]
+    with Project.open(tmp_path / "theirs.sqlite") as theirs:
+        theirs.merge.merge_file(out)
+        after = [s.as_json() for s in theirs.speakers.list()]
+    assert after == before
+    assert [r["side"] for s in after for r in s["roles"]] == [r["side"] for r in roles]
+
+
+def test_a_role_field_declared_alone_reaches_the_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class WiderRole(SpeakerRole):
+        source: str | None = fields.declared(json="source", default=None)
+
+    monkeypatch.setattr(apply, "ROLE_WRITES", fields.json_columns(WiderRole))
+    doc = json.loads((FIXTURES / "source.json").read_text(encoding="utf-8"))
+    for speaker in doc["speakers"]:
+        for role in speaker["roles"]:
+            role["source"] = "Who's Who"
+    (tmp_path / "in.json").write_text(json.dumps(doc), encoding="utf-8")
+    with Project.open(tmp_path / "p.sqlite") as project:
+        project.db.execute("ALTER TABLE speaker_roles ADD COLUMN source TEXT")
+        project.merge.merge_file(tmp_path / "in.json")
+        sources = [r[0] for r in project.db.execute("SELECT source FROM speaker_roles")]
+    assert sources and set(sources) == {"Who's Who"}
+
+
+def test_the_merge_reads_every_declared_claim_field_into_its_incoming_claim() -> None:
+    """InClaim (the one shape all three formats are read into) is typed by hand, so
+    this ties it to the declaration: a claim field read from the JSON has its
+    attribute there, defaulting to the declared value for a missing one."""
+    incoming = {f.name: f for f in dataclasses.fields(InClaim)}
+    for _, _, into, missing in CLAIM_READS:
+        assert into in incoming, f"InClaim has no {into}"
+        if missing is not None:
+            assert incoming[into].default == missing, into

@@ -17,7 +17,7 @@ from annotator.exchange.exporters.jsonout import batches, dumps, object_head, wr
 from annotator.models import Claim, Speaker
 from annotator.models.claims import CLAIM_JSON
 from annotator.models.evidence import EVIDENCE_JSON
-from annotator.models.speakers import SPEAKER_JSON
+from annotator.models.speakers import ROLE_JSON, SPEAKER_JSON
 
 FORMAT_NAME = "factcheck-annotator/claims"
 FORMAT_VERSION = 1
@@ -132,22 +132,16 @@ _values = attrgetter(*(name for name, _, _ in CLAIM_JSON))
 
 _SPEAKER_KEYS = tuple(key for _, key, _ in SPEAKER_JSON)
 _speaker_values = attrgetter(*(name for name, _, _ in SPEAKER_JSON))
+_ROLE_KEYS = tuple(key for _, key, _ in ROLE_JSON)
+_role_values = attrgetter(*(name for name, _, _ in ROLE_JSON))
 
 
 def _speaker(s: Speaker) -> dict[str, Any]:
-    """A speaker's JSON object: the declared fields of Speaker in their order."""
+    """A speaker's JSON object: the declared fields of Speaker (and of each of its
+    roles, SpeakerRole's) in their order."""
     record = dict(zip(_SPEAKER_KEYS, _speaker_values(s), strict=True))
     record["aliases"] = list(s.aliases)
-    record["roles"] = [
-        {
-            "role": r.role,
-            "organisation": r.organisation,
-            "side": r.side,
-            "valid_from": r.valid_from,
-            "valid_to": r.valid_to,
-        }
-        for r in s.roles
-    ]
+    record["roles"] = [dict(zip(_ROLE_KEYS, _role_values(r), strict=True)) for r in s.roles]
     return record
 
 
@@ -155,13 +149,13 @@ def _evidence(e: dict[str, Any]) -> dict[str, Any]:
     """An evidence item's JSON object from its row: the declared fields of Evidence in
     their order, another record named by its uid, hash or name, JSON text decoded."""
     record: dict[str, Any] = {}
-    for key, column, ref, coded, _ in EVIDENCE_JSON:
-        if ref:
-            record[key] = e[EVIDENCE_REF_KEYS[ref]]
-        elif coded:
-            record[key] = json.loads(e.get(column) or "[]")
+    for c in EVIDENCE_JSON:
+        if c.ref:
+            record[c.key] = e[EVIDENCE_REF_KEYS[c.ref]]
+        elif c.coded:
+            record[c.key] = json.loads(e.get(c.column) or "[]")
         else:
-            record[key] = e[column]
+            record[c.key] = e[c.column]
     return record
 
 

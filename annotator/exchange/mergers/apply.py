@@ -19,7 +19,10 @@ from annotator.exchange.mergers.attachments import merge_dataset, merge_document
 from annotator.exchange.mergers.incoming import BY_QUOTE, InArticle, InClaim, Incoming
 from annotator.exchange.mergers.matching import ArticleMatcher
 from annotator.exchange.mergers.report import MergeReport
+from annotator.models.claims import CLAIM_NAMES_OF
 from annotator.models.evidence import EVIDENCE_JSON
+from annotator.models.fields import JsonColumn
+from annotator.models.speakers import ROLE_WRITES, SPEAKER_WRITES
 from db import exchange as q
 from db import publisher as publisher_q
 from db import speakers as speaker_q
@@ -29,6 +32,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from annotator.speakers.service import SpeakerManager
+
+
+# The claim's codebook names (side, stance, verdict) and the id columns they fill.
+_CODED = tuple((name, id_field) for name, id_field, ref in CLAIM_NAMES_OF if ref is None)
 
 
 def _key(name: str) -> str:
@@ -130,35 +137,43 @@ class Merge:
             self.speakers[s["uid"]] = found
             self.report.existing["speakers"] += 1
             return
-        row_id = speaker_q.insert(
-            self.db,
-            {
-                "uid": s["uid"],
-                "name": " ".join(s["name"].split()),
-                "role": s.get("role"),
-                "organisation": s.get("organisation"),
-                "side_id": self.vocab_id("side", s.get("side")),
-                "note": s.get("note") or "",
-                "kind": s.get("kind") or "person",
-            },
-        )
+        row = self.row_of(s, SPEAKER_WRITES)
+        row["name"] = " ".join(s["name"].split())
+        row_id = speaker_q.insert(self.db, row)
         for alias in s.get("aliases", []):
             if self._speaker_by_name(alias) is None:
                 speaker_q.insert_alias(self.db, row_id, alias)
         for r in s.get("roles", []):
-            speaker_q.insert_role(
-                self.db,
-                {
-                    "speaker_id": row_id,
-                    "role": r.get("role"),
-                    "organisation": r.get("organisation"),
-                    "side_id": self.vocab_id("side", r.get("side")),
-                    "valid_from": r.get("valid_from"),
-                    "valid_to": r.get("valid_to"),
-                },
-            )
+            speaker_q.insert_role(self.db, {"speaker_id": row_id, **self.row_of(r, ROLE_WRITES)})
         self.speakers[s["uid"]] = self.speaker_uids[s["uid"]] = row_id
         self.added("speakers", "speakers", row_id)
+
+    def row_of(
+        self,
+        record: dict[str, Any],
+        columns: tuple[JsonColumn, ...],
+        id_of: dict[str, Callable[[Any], int | None]] | None = None,
+    ) -> dict[str, Any]:
+        """A table row from a record's JSON object, column by declared column: a
+        record named by uid (`id_of` finds its id here) or a codebook value by
+        name becomes its id, JSON text is encoded, a blank takes the declared
+        value for a missing one, and a key the file leaves out is left to the
+        table's default."""
+        row: dict[str, Any] = {}
+        for c in columns:
+            value = record.get(c.key)
+            if c.ref:
+                assert id_of is not None, f"no way to find the {c.ref} that {c.key} names"
+                row[c.column] = id_of[c.ref](value) if value else None
+            elif c.named:
+                row[c.column] = self.vocab_id(c.named, value)
+            elif c.coded:
+                row[c.column] = json.dumps(value or [])
+            elif c.missing is not None:
+                row[c.column] = value or c.missing
+            elif c.key in record:
+                row[c.column] = value
+        return row
 
     def _speaker_by_name(self, name: str) -> int | None:
         found = self.known_speakers.find(name)
@@ -173,13 +188,10 @@ class Merge:
                 return found
             row_id = speaker_q.insert(
                 self.db,
-                {
+                {  # the rest of the speaker is the table's defaults
                     "uid": new_uid(),
                     "name": " ".join(claim.speaker.split()),
-                    "role": None,
-                    "organisation": None,
                     "side_id": self.vocab_id("side", claim.side),
-                    "note": "",
                 },
             )
             self.added("speakers", "speakers", row_id)
@@ -235,17 +247,7 @@ class Merge:
             "documents": documents.get,
             "datasets": lambda name: q.dataset_by_name(self.db, name),
         }
-        row: dict[str, Any] = {}
-        for key, column, ref, coded, missing in EVIDENCE_JSON:
-            value = e.get(key)
-            if ref:
-                row[column] = id_of[ref](value) if value else None
-            elif coded:
-                row[column] = json.dumps(value or [])
-            elif missing is not None:
-                row[column] = value or missing
-            elif key in e:
-                row[column] = value
+        row = self.row_of(e, EVIDENCE_JSON, id_of)
         row["created_at"] = e.get("created_at") or now_iso()
         row_id = q.insert_evidence(self.db, row)
         self.evidence[e["uid"]] = self.evidence_uids[e["uid"]] = row_id
@@ -310,9 +312,8 @@ class Merge:
             "quote": c.quote,
             "statement": c.statement or c.quote,
             "speaker_id": self.speaker_for(c),
-            "side_id": self.vocab_id("side", c.side),
-            "stance_id": self.vocab_id("stance", c.stance),
-            "verdict_id": self.vocab_id("verdict", c.verdict),
+            # side_id, stance_id, verdict_id: the codebook values the claim names
+            **{id_field: self.vocab_id(kind, getattr(c, kind)) for kind, id_field in _CODED},
             "status": c.status if c.status in STATUSES else "to check",
             "note": "\n\n".join([c.note, *c.replies]) if c.replies else c.note,
             "review_url": c.review_url,
