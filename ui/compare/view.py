@@ -32,10 +32,13 @@ from annotator.compare.service import CompareClaim, CompareError, CompareFilter,
 from annotator.compare.tables import to_html, to_markdown
 from annotator.models import Changes
 from ui.shell.session import ProjectSession
+from ui.widgets.flow import FlowLayout, group
 
 MAX_CELL_HEIGHT = 240
 MIN_CELL_HEIGHT = 44
-TOPIC_WIDTH = 130
+TOPIC_WIDTH = 110
+# Characters a filter or side combo shows before it elides (the list shows all).
+COMBO_CHARS = 12
 ANY_DATE = QDate(1900, 1, 1)
 QUOTE_CHARS = 300
 CELL_CSS = (
@@ -131,15 +134,23 @@ class CompareView(QWidget):
         menu.addAction("HTML page…", lambda: self.export_to("html"))
         self.export.setMenu(menu)
 
-        controls = QHBoxLayout()
-        for widget in (self.side_a, QLabel("against"), self.side_b, swap, QLabel("  Article"), self.article,
-                       QLabel("Speaker"), self.speaker, QLabel("Status"), self.status, QLabel("From"),
-                       self.date_from, QLabel("to"), self.date_to):  # fmt: skip
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        controls.addWidget(self.export)
+        # Two rows, so the view fits the bottom panel between the library and the
+        # inspector at 1280x800 (one row asked 1311 px and hid Export): the sides and
+        # Export on top, the filters below, wrapping again when narrower still.
+        sides = QHBoxLayout()
+        for part in (self.side_a, QLabel("against"), self.side_b, swap):
+            sides.addWidget(part)
+        sides.addStretch(1)
+        sides.addWidget(self.export)
+        self.filter_row = FlowLayout()
+        filters: tuple[tuple[str, QWidget], ...] = (
+            ("Article", self.article), ("Speaker", self.speaker), ("Status", self.status),
+            ("From", self.date_from), ("to", self.date_to))  # fmt: skip
+        for label, field in filters:
+            self.filter_row.addWidget(group(QLabel(label), field, parent=self))
 
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Comparison summary")
         self.grid_host = QWidget(self)
         self.grid = QGridLayout(self.grid_host)
@@ -153,7 +164,8 @@ class CompareView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(controls)
+        layout.addLayout(sides)
+        layout.addLayout(self.filter_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.scroll_area, 1)
 
@@ -166,10 +178,14 @@ class CompareView(QWidget):
         self._fill_choices()
 
     def _combo(self, name: str) -> QComboBox:
+        """A combo as wide as a short name, eliding a longer one (an article's title);
+        its list opens as wide as the longest choice."""
         combo = QComboBox(self)
         combo.setAccessibleName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMaximumWidth(220)
+        combo.setToolTip(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARS)
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         return combo
 
     def _date(self, name: str) -> QDateEdit:
@@ -213,6 +229,7 @@ class CompareView(QWidget):
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)  # titles whole
 
     def _swap(self) -> None:
         a, b = self.side_a.currentIndex(), self.side_b.currentIndex()
@@ -293,7 +310,7 @@ class CompareView(QWidget):
         """Give each row the height its fuller cell needs at the width the cells have now."""
         if self.table is None:
             return
-        width = max(200, (self.scroll_area.viewport().width() - TOPIC_WIDTH - 40) // 2)
+        width = max(120, (self.scroll_area.viewport().width() - TOPIC_WIDTH - 40) // 2)
         for row in self.table.rows:
             pair = [self.cells[(row.topic, i)] for i in range(2) if (row.topic, i) in self.cells]
             if not pair:
