@@ -43,7 +43,8 @@ def open_gui(project_path: Path | None) -> int:
 
         seed_samples(project)
     settings.remember_project(path)
-    window = MainWindow(ProjectSession(project))
+    # The shell paints first; the features are built right after that frame.
+    window = MainWindow(ProjectSession(project), defer_features=True)
     if window.first_start:
         window.showMaximized()  # first start: the whole screen, later the size left
     else:

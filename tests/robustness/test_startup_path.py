@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -78,3 +79,70 @@ def test_the_window_module_imports_no_merger_or_exporter() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert out.stdout.strip() == "[]"
+
+
+# What the window's first frame must not wait for: the features built after it
+# and the heavy libraries they (or the domain) use on first use.
+NOT_BEFORE_FIRST_PAINT = (
+    "ui.shell.features",
+    "ui.claims.wiring",
+    "ui.evidence.wiring",
+    "ui.search.panel",
+    "ui.exchange.import_actions",
+    "ui.web.actions",
+    "ui.compare.wiring",
+    "ui.shell.undo",
+    "rapidfuzz",
+    "trafilatura",
+    "annotator.exchange.importers",
+    "annotator.compare.service",
+)
+
+FIRST_PAINT_CHILD = """
+import json, sys
+import ui.shell.main_window as main_window
+from ui.app import main
+seen = {}
+painting, building = main_window.MainWindow.paintEvent, main_window.MainWindow.build_features
+def paint(self, event):
+    seen.setdefault("painted", True)
+    painting(self, event)
+def build(self):
+    if "loaded" not in seen:
+        seen["loaded"] = sorted(sys.modules)
+        seen["painted_first"] = "painted" in seen
+    building(self)
+    seen["built"] = self.features_built and self.claims is not None
+    print(json.dumps(seen), flush=True)
+    from PySide6.QtWidgets import QApplication
+    QApplication.instance().quit()
+main_window.MainWindow.paintEvent = paint
+main_window.MainWindow.build_features = build
+sys.exit(main(["--project", sys.argv[1]]))
+"""
+
+
+def test_the_first_paint_comes_before_the_features_and_their_libraries(tmp_path: Path) -> None:
+    """The app paints its shell, then builds the features: nothing heavy before that frame."""
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_CHILD, str(tmp_path / "p.sqlite")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "ANNOTATOR_DATA_DIR": str(tmp_path / "data"),
+        },
+    )
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["painted_first"] and seen["built"]
+    loaded = set(seen["loaded"])
+    early = [
+        m for m in NOT_BEFORE_FIRST_PAINT if any(n == m or n.startswith(m + ".") for n in loaded)
+    ]
+    assert early == []
+    assert out.stderr == ""

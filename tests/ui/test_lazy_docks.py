@@ -44,3 +44,21 @@ def test_datasets_dock_is_built_when_first_asked_for(qtbot: QtBot, session: Proj
     qtbot.waitUntil(lambda: dock.widget() is not None)
     panel = window.evidence.datasets
     assert window.host.content("datasets") is panel and panel.chooser.accessibleName() == "Dataset"
+
+
+def test_a_window_started_lean_paints_its_shell_then_builds_the_features(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    """The app's start-up (defer_features): the shell first, the features after its paint."""
+    settings.settings().remove("window/state")
+    window = MainWindow(session, defer_features=True)
+    qtbot.addWidget(window)
+    assert not window.features_built and "claims" not in window.host.docks
+    assert window.library.model.rowCount() > 0  # the shell lists the articles already
+    window.show()
+    qtbot.waitUntil(lambda: window.features_built)
+    assert window.host.docks["claims"].isVisible()
+    assert window.host.peer("claims", object) is window.claims
+    assert window.actions["undo"].text()
+    window.build_features()  # once only: a second call builds nothing more
+    assert list(window.host.docks).count("claims") == 1

@@ -3,41 +3,53 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QToolBar,
     QWidget,
 )
 
 from annotator import __version__
 from annotator.models import Changes
 from annotator.project import Project, ProjectFileError
-from ui.backups.actions import BackupActions
-from ui.claims.wiring import ClaimsWiring
-from ui.compare.wiring import CompareWiring
-from ui.evidence.wiring import EvidenceWiring
-from ui.exchange.export_action import ExportAction
-from ui.exchange.import_actions import ImportActions
-from ui.exchange.merge_action import MergeActions
-from ui.library.deletion import ArticleActions
 from ui.library.view import LibraryPanel
 from ui.reader.area import ReaderArea
 from ui.reader.view import ReaderPane
-from ui.registry.publisher import PublisherAction
-from ui.search.panel import SearchWiring
 from ui.shell import settings
 from ui.shell.external_changes import ExternalChangeWatcher
 from ui.shell.host import Host
 from ui.shell.session import ProjectSession
-from ui.shell.undo import UndoHistory, undo_actions
-from ui.web.actions import WebActions
 from ui.widgets import focus_ring
+
+if TYPE_CHECKING:  # built after the first paint: see ui.shell.features
+    from ui.backups.actions import BackupActions
+    from ui.claims.wiring import ClaimsWiring
+    from ui.compare.wiring import CompareWiring
+    from ui.evidence.wiring import EvidenceWiring
+    from ui.exchange.export_action import ExportAction
+    from ui.exchange.import_actions import ImportActions
+    from ui.exchange.merge_action import MergeActions
+    from ui.library.deletion import ArticleActions
+    from ui.registry.publisher import PublisherAction
+    from ui.search.panel import SearchWiring
+    from ui.shell.undo import UndoHistory
+    from ui.web.actions import WebActions
 
 LIBRARY_WIDTH = 400
 INSPECTOR_WIDTH = 340
@@ -51,12 +63,37 @@ class MainWindow(QMainWindow):
     The window also does the app-wide jobs no feature owns: it rebuilds the
     undo stack from the project's history, watches for changes made outside
     the window, and keeps the library on the article of the active pane.
+
+    With `defer_features` (the app's start-up) only the shell is built here:
+    the reader panes, the library and the menus' skeleton, which is all the
+    first frame shows; the features are built just after that frame is painted
+    (`build_features`, which anyone may call earlier: it runs once).
     """
 
     # The active reader pane changed (side-by-side reading): panels follow it.
     reader_changed = Signal(object)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    # The features, set by build_features (ui.shell.features).
+    undo_history: UndoHistory
+    claims: ClaimsWiring
+    backup_actions: BackupActions
+    evidence: EvidenceWiring
+    importing: ImportActions
+    article_actions: ArticleActions
+    search: SearchWiring
+    export: ExportAction
+    merge: MergeActions
+    publisher: PublisherAction
+    web: WebActions
+    compare: CompareWiring
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        *,
+        defer_features: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.setObjectName("MainWindow")
@@ -78,22 +115,7 @@ class MainWindow(QMainWindow):
 
         self.project_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.project_label)
-        self.undo_history = UndoHistory(session)
         self._build_menus()
-        host = self.host
-        self.claims = ClaimsWiring(host)
-        self.backup_actions = BackupActions(host)
-        self.evidence = EvidenceWiring(host)
-        self.importing = ImportActions(host)
-        self.article_actions = ArticleActions(host)
-        self.search = SearchWiring(host)
-        self.export = ExportAction(host)
-        self.merge = MergeActions(host)
-        self.publisher = PublisherAction(host)
-        self.web = WebActions(host)
-        self.compare = CompareWiring(host)
-        for name in ("claims", "evidence", "importing", "search", "web", "compare"):
-            host.provide(name, getattr(self, name))
 
         self.watcher = ExternalChangeWatcher(session, parent=self)
         self.watcher.external_change.connect(
@@ -103,13 +125,48 @@ class MainWindow(QMainWindow):
         session.message.connect(self.host.status)
         session.article_requested.connect(self._on_article_requested)
         session.changed.connect(self._on_changed)
-        session.project_replaced.connect(self._on_project_replaced)
         focus_ring.install()  # focus visible in every widget of every window
         self._on_project_replaced()
         self._arranged = False  # the docks' tab groups are made on the first show
         self._saved_state: QByteArray | None = None
         self.first_start = False  # True when no window state was saved: app.py maximises
         self._restore_geometry()
+        self.features_built = False
+        self._build_after_paint = defer_features
+        if not defer_features:
+            self.build_features()
+
+    def build_features(self) -> None:
+        """Build every feature (docks, menus, keys); once, whoever asks first.
+
+        The window's own response to a replaced project is connected after the
+        features': they clear their views first, then the reader reopens its
+        panes and the claims panel follows the article shown.
+        """
+        if self.features_built:
+            return
+        self.features_built = True
+        self._build_after_paint = False
+        from ui.shell import features
+
+        built = features.build(self, self.host)
+        for name in built.__dataclass_fields__:
+            setattr(self, name, getattr(built, name))
+        self.session.project_replaced.connect(self._on_project_replaced)
+        if self.isVisible() and not self._arranged:
+            self._show_added_bars()
+            self._arrange()
+
+    def _show_added_bars(self) -> None:
+        """Docks and toolbars added to a window already shown stay hidden until shown;
+        those their feature did not hide are shown now, as a first show would have."""
+        explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        bars: list[QWidget] = [*self.findChildren(QDockWidget, options=direct)]
+        bars += self.findChildren(QToolBar, options=direct)
+        for bar in bars:
+            if not bar.testAttribute(explicit):
+                bar.show()
 
     # -- building -------------------------------------------------------
     @property
@@ -135,10 +192,6 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.host.add_submenu("file/project", "Recent &projects")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         a("file/quit", "quit", "&Quit", self.close, "Ctrl+Q")
-
-        undo, redo = undo_actions(self.session, self)
-        self.host.place_action("edit/undo", "undo", undo)
-        self.host.place_action("edit/undo", "redo", redo)
 
         a("view/focus", "focus_filter", "&Filter library", self.focus_filter, "Ctrl+Shift+F")
         a("view/focus", "focus_reader", "&Read the article", self.focus_reader, "Ctrl+Shift+R")
@@ -287,10 +340,20 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._arranged:
-            return
+        if not self._arranged and self.features_built:
+            self._arrange()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._build_after_paint:
+            # Once this frame is on screen: the next turn of the event loop.
+            self._build_after_paint = False
+            QTimer.singleShot(0, self, self.build_features)
+
+    def _arrange(self) -> None:
         # Tab groups made before the first show leave stray tab bars painted over
-        # the docks (Qt): the shell arranges them now, against the real window size.
+        # the docks (Qt): the shell arranges them once shown, against the real
+        # window size, with every feature's docks there.
         self._arranged = True
         self.host.arrange()
         if self._saved_state is not None:
