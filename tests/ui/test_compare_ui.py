@@ -167,6 +167,7 @@ def test_figures_view_shows_the_sides_measuring_different_things(
     window.actions["figures_view"].trigger()
     view = window.compare.figures
     qtbot.waitUntil(view.isVisible)
+    qtbot.waitUntil(lambda: not view.parsing.running)  # the new claims' figures, read on a job
     assert view.subject.currentText() == "resident doctors' pay"
     rows = [(info["side"], q) for q, info in view.model.rows]
     union_fall = [q for side, q in rows if side == "union" and q.direction == "fall"]

@@ -191,7 +191,9 @@ class CompareWiring(QObject):
         return editor
 
     def shutdown(self) -> None:
-        if "matches" not in self._views:
-            return  # never built: nothing running
-        self.matches.cancel()
-        self.matches.wait()
+        """Stop the views' threads (views never built have none) before the window goes."""
+        if "figures" in self._views:
+            self.figures.shutdown()
+        if "matches" in self._views:
+            self.matches.cancel()
+            self.matches.wait()

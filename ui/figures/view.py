@@ -32,6 +32,7 @@ from annotator.figures.arithmetic import Finding, check_claim, check_figures, sa
 from annotator.models import Changes, Quantity
 from ui.figures.check_dialog import CheckDialog
 from ui.figures.editor import show_value
+from ui.figures.parsing import ParsingBar
 from ui.shell.session import ProjectSession
 from ui.widgets.table_model import ColumnsTableModel
 
@@ -45,6 +46,7 @@ CHECK_LABELS = {"restoration": "restoration", "percent-points": "% or points?",
                 "different-basis": "other baseline"}  # fmt: skip
 CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
 FINDINGS_HEIGHT = 130
+MAX_LISTED = 200  # checks listed under the table; each figure's own stay in its tooltip
 # "a five-day strike", "48 hours": lengths of time, hidden unless asked for, so the
 # pay and price figures are not crowded out.
 DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
@@ -171,12 +173,16 @@ class FiguresView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
+        self.parsing = ParsingBar(session, self)
+        self.parsing.committed.connect(self.show_figures)
+        self.parsing.ended.connect(self.reload)
         self.findings = QTextBrowser(self)
         self.findings.setAccessibleName("Arithmetic checks on this subject")
         self.findings.setMaximumHeight(FINDINGS_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        layout.addWidget(self.parsing)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.findings)
         session.changed.connect(self._on_changed)
@@ -208,8 +214,13 @@ class FiguresView(QWidget):
             self._dirty = True
             return
         self._dirty = False
+        self.parsing.start_if_needed()  # stale claims are parsed on a job, never here
+        self.show_figures()
+
+    def show_figures(self) -> None:
+        """Fill the table with the figures stored now (also while a job is still reading)."""
         project = self.session.project
-        everything = project.compare.figures()
+        everything = project.compare.figures(parse=False)
         self._fill_subjects(project.quantities.subjects())
         chosen = self.subject.currentText()
         rows = [(q, info) for q, info in everything
@@ -237,8 +248,10 @@ class FiguresView(QWidget):
         ordered = sorted(dict.fromkeys(found), key=lambda f: (f.severity != "warning", f.kind))
         items = "".join(
             f"<li>{'⚠' if f.severity == 'warning' else 'ℹ'} {escape(f.message)}</li>"
-            for f in ordered
+            for f in ordered[:MAX_LISTED]
         )
+        if len(ordered) > MAX_LISTED:  # laying out thousands of lines froze the window
+            items += f"<li>… and {len(ordered) - MAX_LISTED:,} more (see the Checks column)</li>"
         self.findings.setHtml(
             f"<p><b>{count} figures on {escape(subject)}</b>"
             + (
@@ -287,8 +300,12 @@ class FiguresView(QWidget):
             self.reload()
 
     def _on_project_replaced(self) -> None:
+        self.parsing.reset()
         self.subject.clear()
         self.reload()
+
+    def shutdown(self) -> None:
+        self.parsing.shutdown()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
