@@ -96,6 +96,26 @@ def timed(work: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def settle(max_passes: int = 50) -> int:
+    """Run Qt's event loop until nothing is left to do; returns the passes it took.
+
+    One `processEvents()` leaves the events posted while it ran (a layout
+    request posts the paint, the paint posts deferred deletes) for the next
+    call: a sample ending on one pass hands the rest of its work to whatever
+    is timed next, often its floor. The dispatcher says whether a pass did
+    anything, so an idle queue costs one cheap check.
+    """
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop
+
+    dispatcher = QAbstractEventDispatcher.instance()
+    if dispatcher is None:
+        return 0
+    passes = 0
+    while passes < max_passes and dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents):
+        passes += 1
+    return passes
+
+
 def child_env(sandbox: Path | None = None) -> dict[str, str]:
     """Environment for a measured child process: offscreen Qt, bytecode cached.
 

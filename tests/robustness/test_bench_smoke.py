@@ -29,7 +29,11 @@ TINY: dict[str, tuple[list[str], set[str]]] = {
     ),
     "reader_paint.py": (
         ["--repeat", "1", "--claims", "50"],
-        {"open_1mb_10k_claims_painted", "open_1mb_no_claims_painted"},
+        {
+            "open_1mb_10k_claims_painted",
+            "open_1mb_no_claims_painted",
+            "mark_claim_1mb_10k_committed_painted",
+        },
     ),
     "export_search.py": (
         ["--repeat", "1", "--articles", "1", "--claims-per-article", "400", "--no-memory"],
