@@ -13,22 +13,6 @@ from typing import Any
 
 import sqlite_utils
 
-QUANTITY_COLUMNS = (
-    "value",
-    "unit",
-    "direction",
-    "period",
-    "base_year",
-    "measure",
-    "basis",
-    "qualifier",
-    "subject",
-    "start",
-    "end",
-    "words",
-    "corrected",
-)
-
 
 def _q(column: str) -> str:
     return '"end"' if column == "end" else column
@@ -166,9 +150,8 @@ def insert_topic(db: sqlite_utils.Database, claim_id: int, topic_id: int) -> Non
 
 
 def insert_quantity(db: sqlite_utils.Database, claim_id: int, row: dict[str, Any]) -> int:
-    values = {c: row.get(c) for c in QUANTITY_COLUMNS if c in row}
-    values["claim_id"] = claim_id
-    return _insert(db, "quantities", values)
+    """Insert a figure; the row's keys are columns (annotator.models.Quantity's stored fields)."""
+    return _insert(db, "quantities", {**row, "claim_id": claim_id})
 
 
 def insert_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:

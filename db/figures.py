@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import sqlite_utils
-
-COLUMNS = ("claim_id", "value", "unit", "direction", "period", "base_year", "measure", "basis",
-           "qualifier", "subject", "start", "end", "words", "corrected")  # fmt: skip
-EDITABLE = ("value", "unit", "direction", "period", "base_year", "measure", "basis",
-            "qualifier", "subject", "start", "end", "words", "corrected")  # fmt: skip
 
 # A figure with the claim it belongs to, for tables that compare figures across claims.
 FIGURE_SELECT = """
@@ -29,8 +25,9 @@ def _quoted(column: str) -> str:
     return '"end"' if column == "end" else column
 
 
-def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
-    columns = [c for c in ("id", *COLUMNS) if c in row]
+def insert(db: sqlite_utils.Database, row: dict[str, Any], columns: Collection[str]) -> int:
+    """Insert the row's values for `columns` (annotator.models.Quantity's stored fields)."""
+    columns = [c for c in columns if c in row]
     names = ", ".join(_quoted(c) for c in columns)
     values = ", ".join(f":{c}" for c in columns)
     cursor = db.execute(f"INSERT INTO quantities ({names}) VALUES ({values})", row)
@@ -51,8 +48,11 @@ def for_claim(db: sqlite_utils.Database, claim_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def update(db: sqlite_utils.Database, quantity_id: int, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(EDITABLE)
+def update(
+    db: sqlite_utils.Database, quantity_id: int, fields: dict[str, Any], editable: Collection[str]
+) -> None:
+    """Set fields of one figure; `editable` names the columns a caller may change."""
+    unknown = set(fields) - set(editable)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     if not fields:

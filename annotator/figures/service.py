@@ -16,6 +16,12 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import AnnotatorError, NotFound
 from annotator.figures.parser import parse
 from annotator.models import Changes, Quantity, Snapshot
+from annotator.models.figures import (
+    QUANTITY_COLUMNS,
+    QUANTITY_CORRECTABLE,
+    QUANTITY_EDITABLE,
+    QUANTITY_FIELDS,
+)
 from db import figures as q
 
 if TYPE_CHECKING:
@@ -25,9 +31,8 @@ if TYPE_CHECKING:
 
 DIRECTIONS = ("rise", "fall")
 BASES = ("cash", "real")
-# Fields a checker may correct; positions move with the words they point at.
-CORRECTABLE = ("value", "unit", "direction", "period", "base_year", "measure", "basis",
-               "qualifier", "subject", "start", "end", "words")  # fmt: skip
+# Fields a checker may correct (declared on Quantity); positions move with the words.
+CORRECTABLE = QUANTITY_CORRECTABLE
 # Claims parsed per transaction by sync(): about 70 ms of parsing, so a background
 # sync commits (and can stop) several times a second.
 SYNC_BATCH = 250
@@ -38,23 +43,13 @@ class QuantityError(AnnotatorError):
 
 
 def quantity_from_row(row: dict[str, Any]) -> Quantity:
-    return Quantity(
-        id=row["id"],
-        claim_id=row["claim_id"],
-        value=float(row["value"]) if row["value"] is not None else 0.0,
-        unit=row["unit"],
-        direction=row["direction"],
-        period=row["period"],
-        base_year=row["base_year"],
-        measure=row["measure"],
-        basis=row["basis"],
-        qualifier=row["qualifier"],
-        subject=row["subject"],
-        start=row["start"] if row["start"] is not None else 0,
-        end=row["end"] if row["end"] is not None else 0,
-        words=row["words"],
-        corrected=bool(row["corrected"]),
-    )
+    """A figure from a quantities row (every declared field is a column of it)."""
+    values = {f: row[f] for f in QUANTITY_FIELDS}
+    values["value"] = float(row["value"]) if row["value"] is not None else 0.0
+    values["start"] = row["start"] if row["start"] is not None else 0
+    values["end"] = row["end"] if row["end"] is not None else 0
+    values["corrected"] = bool(row["corrected"])
+    return Quantity(**values)
 
 
 def claim_text(statement: str, quote: str) -> str:
@@ -99,9 +94,9 @@ class QuantityManager:
         for found in parse(text):
             if any(r["start"] < found.end and found.start < r["end"] for r in kept):
                 continue  # the checker's own version of these words stands
-            row = {k: v for k, v in found.as_json().items() if k in q.COLUMNS}
+            row = {k: v for k, v in found.as_json().items() if k in QUANTITY_COLUMNS}
             row.update(claim_id=claim_id, corrected=0, words=found.words)
-            q.insert(self._db, row)
+            q.insert(self._db, row, QUANTITY_COLUMNS)
         q.set_parsed(self._db, claim_id, _sha(text))
 
     def refresh(self, claim_id: int) -> builtins.list[Quantity]:
@@ -190,7 +185,7 @@ class QuantityManager:
         self.get(quantity_id)
         clean = self._clean(fields)
         with self._db.atomic():
-            q.update(self._db, quantity_id, {**clean, "corrected": 1})
+            q.update(self._db, quantity_id, {**clean, "corrected": 1}, QUANTITY_EDITABLE)
         return self.get(quantity_id)
 
     def put_back(self, quantity: Quantity) -> Quantity:
@@ -198,7 +193,10 @@ class QuantityManager:
         fields = {k: getattr(quantity, k) for k in CORRECTABLE}
         with self._db.atomic():
             q.update(
-                self._db, int(quantity.id or 0), {**fields, "corrected": int(quantity.corrected)}
+                self._db,
+                int(quantity.id or 0),
+                {**fields, "corrected": int(quantity.corrected)},
+                QUANTITY_EDITABLE,
             )
         return self.get(int(quantity.id or 0))
 
@@ -208,7 +206,7 @@ class QuantityManager:
         clean = self._clean({"value": value, "unit": unit, **fields})
         row = {"claim_id": claim_id, "start": 0, "end": 0, "words": "", **clean, "corrected": 1}
         with self._db.atomic():
-            quantity_id = q.insert(self._db, row)
+            quantity_id = q.insert(self._db, row, QUANTITY_COLUMNS)
         return self.get(quantity_id)
 
     def delete(self, quantity_id: int) -> Snapshot:
@@ -222,7 +220,7 @@ class QuantityManager:
     def restore(self, snapshot: Snapshot) -> Quantity:
         row = snapshot["quantities"][0]
         with self._db.atomic():
-            q.insert(self._db, row)
+            q.insert(self._db, row, QUANTITY_COLUMNS)
         return self.get(int(row["id"]))
 
     @staticmethod

@@ -19,7 +19,7 @@ from annotator.exchange.exporters import export_to_path
 from annotator.exchange.exporters import native as native_export
 from annotator.exchange.mergers import apply
 from annotator.exchange.mergers.incoming import InClaim
-from annotator.models import Evidence, SpeakerRole, fields
+from annotator.models import Evidence, Quantity, SpeakerRole, fields
 from annotator.models.claims import CLAIM_READS
 from annotator.models.evidence import (
     EVIDENCE_COLUMNS,
@@ -28,6 +28,7 @@ from annotator.models.evidence import (
     EVIDENCE_JSON,
     EVIDENCE_SHOWN,
 )
+from annotator.models.figures import QUANTITY_COLUMNS, QUANTITY_CORRECTABLE, QUANTITY_EDITABLE
 from annotator.models.speakers import ROLE_COLUMNS, ROLE_JSON, ROLE_WRITES
 from annotator.project import Project
 from tests.annotator.test_claim_declaration import _table_columns
@@ -158,3 +159,38 @@ def test_the_merge_reads_every_declared_claim_field_into_its_incoming_claim() ->
         assert into in incoming, f"InClaim has no {into}"
         if missing is not None:
             assert incoming[into].default == missing, into
+
+
+def test_the_declared_quantity_columns_are_the_quantities_table(tmp_path: Path) -> None:
+    assert sorted(QUANTITY_COLUMNS) == sorted(_table_columns(tmp_path, "quantities"))
+    assert set(QUANTITY_CORRECTABLE) < set(QUANTITY_EDITABLE) < set(QUANTITY_COLUMNS)
+    assert {"id", "claim_id", "corrected"}.isdisjoint(QUANTITY_CORRECTABLE)
+
+
+def test_a_quantity_field_declared_alone_reaches_the_json_and_the_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @dataclasses.dataclass(frozen=True)
+    class WiderQuantity(Quantity):
+        source: str | None = fields.declared(json="source", default=None)
+
+    wider = fields.json_columns(WiderQuantity)
+    monkeypatch.setattr(native_export, "QUANTITY_JSON", wider)
+    monkeypatch.setattr(apply, "QUANTITY_JSON", wider)
+    out = tmp_path / "out.json"
+    with Project.open(tmp_path / "ours.sqlite") as ours:
+        ours.merge.merge_file(FIXTURES / "source.json")
+        ours.db.execute("ALTER TABLE quantities ADD COLUMN source TEXT")  # its migration
+        ours.db.execute("UPDATE quantities SET source = 'ONS'")
+        export_to_path(ours, "json", out)
+    figures = [
+        q for c in json.loads(out.read_text(encoding="utf-8"))["claims"] for q in c["quantities"]
+    ]
+    assert figures
+    for figure in figures:
+        assert list(figure) == [c.key for c in wider]
+    with Project.open(tmp_path / "theirs.sqlite") as theirs:
+        theirs.db.execute("ALTER TABLE quantities ADD COLUMN source TEXT")
+        theirs.merge.merge_file(out)
+        sources = [r[0] for r in theirs.db.execute("SELECT source FROM quantities")]
+    assert sources == ["ONS"] * len(figures)

@@ -17,6 +17,7 @@ from annotator.exchange.exporters.jsonout import batches, dumps, object_head, wr
 from annotator.models import Claim, Speaker
 from annotator.models.claims import CLAIM_JSON
 from annotator.models.evidence import EVIDENCE_JSON
+from annotator.models.figures import QUANTITY_JSON
 from annotator.models.speakers import ROLE_JSON, SPEAKER_JSON
 
 FORMAT_NAME = "factcheck-annotator/claims"
@@ -41,21 +42,6 @@ EVIDENCE_REF_KEYS = {
     "documents": "document_sha256",
     "datasets": "dataset_name",
 }
-QUANTITY_FIELDS = (
-    "value",
-    "unit",
-    "direction",
-    "period",
-    "base_year",
-    "measure",
-    "basis",
-    "qualifier",
-    "subject",
-    "start",
-    "end",
-    "words",
-    "corrected",
-)
 
 
 def members(data: ExportSet) -> dict[str, Any]:
@@ -170,7 +156,7 @@ def claim_builder(data: ExportSet) -> Callable[[Claim], dict[str, Any]]:
         for claim_id, uses in data.evidence.items()
     }
     quantities = {
-        claim_id: [{f: q[f] for f in QUANTITY_FIELDS} for q in rows]
+        claim_id: [{c.key: q[c.column] for c in QUANTITY_JSON} for q in rows]
         for claim_id, rows in data.quantities.items()
     }
     none: tuple[()] = ()  # shared by the claims without evidence or quantities: never mutated

@@ -22,6 +22,7 @@ from annotator.exchange.mergers.report import MergeReport
 from annotator.models.claims import CLAIM_NAMES_OF
 from annotator.models.evidence import EVIDENCE_JSON
 from annotator.models.fields import JsonColumn
+from annotator.models.figures import QUANTITY_JSON
 from annotator.models.speakers import ROLE_WRITES, SPEAKER_WRITES
 from db import exchange as q
 from db import publisher as publisher_q
@@ -356,7 +357,7 @@ class Merge:
             if topic_id is not None:
                 q.insert_topic(self.db, claim_id, topic_id)
         for quantity in c.quantities:
-            q.insert_quantity(self.db, claim_id, quantity)
+            q.insert_quantity(self.db, claim_id, self.row_of(quantity, QUANTITY_JSON))
         for use in c.evidence:
             evidence_id = self.evidence_uids.get(use["evidence"])
             if evidence_id is None or q.claim_evidence_exists(self.db, claim_id, evidence_id):
