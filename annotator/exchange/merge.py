@@ -12,12 +12,14 @@ orphan on its article; never on words whose context disagrees.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.exchange.mergers import Incoming, MergeRefused, read_path
 from annotator.exchange.mergers.apply import Merge
-from annotator.exchange.mergers.report import UNDO_ORDER, MergeReport
+from annotator.exchange.mergers.report import UNDO_ORDER, MergeReport, Progress, no_progress
 from db import datasets as dataset_q
 from db import exchange as q
 
@@ -37,6 +39,21 @@ class MergeManager:
     def __init__(self, db: sqlite_utils.Database, speakers: SpeakerManager) -> None:
         self._db = db
         self._speakers = speakers
+        self._progress: Progress = no_progress
+
+    @contextmanager
+    def reporting(self, progress: Progress) -> Iterator[None]:
+        """Merges made inside tell `progress` how far they are; it may raise Cancelled.
+
+        The recorded step (history's merge_file) reaches apply() through the
+        history's one `do`, which passes only the payload; a background job
+        wraps that call in this, on its own connection's manager.
+        """
+        before, self._progress = self._progress, progress
+        try:
+            yield
+        finally:
+            self._progress = before
 
     def read(self, path: Path) -> Incoming:
         """Parse and check a file without touching the project (raises MergeError)."""
@@ -48,14 +65,16 @@ class MergeManager:
     def merge_file(self, path: Path) -> MergeReport:
         return self.apply(self.read(path), str(path))
 
-    def apply(self, incoming: Incoming, source: str) -> MergeReport:
-        """Merge what was read, in one transaction."""
+    def apply(
+        self, incoming: Incoming, source: str, progress: Progress | None = None
+    ) -> MergeReport:
+        """Merge what was read, in one transaction; Cancelled from progress rolls it all back."""
         report = MergeReport(source=source, format=incoming.format)
         for ref, reason in incoming.left_out:
             report.left_out.append({"id": ref, "reason": reason})
         try:
             with self._db.atomic():
-                Merge(self._db, self._speakers, incoming, report).run()
+                Merge(self._db, self._speakers, incoming, report, progress or self._progress).run()
         except sqlite3.Error as exc:  # a row the schema refuses: the whole merge is rolled back
             raise MergeError(f"{source}: could not be merged ({exc}); nothing was merged") from exc
         return report

@@ -151,7 +151,9 @@ def test_merge_is_one_undoable_step(
     export_to_path(colleague, "json", out)
     colleague.close()
     before = len(source.claims.list())
-    report = marked.merge.merge(out)
+    with qtbot.waitSignal(marked.merge.runner.ended, timeout=20_000):
+        assert marked.merge.merge(out)
+    report = marked.merge.report
     assert report is not None and report.added["claims"] == 1
     assert len(source.claims.list()) == before + 1
     assert boxes[-1][0] == "Merged colleague.json" and "Added: 1 claims" in boxes[-1][1]
@@ -168,7 +170,9 @@ def test_a_bad_merge_file_changes_nothing(
     path = tmp_path / "notes.json"
     path.write_text('{"some": "thing else"}', encoding="utf-8")
     count = marked.session.undo_stack.count()
-    assert marked.merge.merge(path) is None
+    with qtbot.waitSignal(marked.merge.runner.ended, timeout=20_000):
+        assert marked.merge.merge(path)
+    assert marked.merge.report is None
     assert boxes == [
         (
             "Cannot merge",

@@ -1,7 +1,12 @@
 """File > Merge…: bring a colleague's claim set (our JSON, W3C, Hypothesis) into the project.
 
-The file is read and checked first (a bad file is refused with a message and
-nothing changes); the merge itself is one undoable command: undo removes
+The merge runs as a background job on the window's one JobRunner: the file
+is read and checked, then merged and recorded as one history step in one
+transaction on the job's own connection, with progress and Cancel. A bad
+file is refused with one "Cannot merge" message and nothing changes; Cancel
+rolls the transaction back, so nothing is merged and nothing is recorded.
+Back on the GUI thread the done step goes onto the undo stack (which
+repaints the views) and the summary box says what came in: undo removes
 exactly what it added, redo merges the same file again.
 """
 
@@ -13,8 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from annotator.errors import AnnotatorError
+from annotator.errors import Cancelled
 from annotator.history import steps
+from annotator.project import Project
+from ui.shell.job_runner import JobRunner, JobSpec
+from ui.shell.jobs import Report, Stopped
 from ui.shell.undo import push_done
 
 if TYPE_CHECKING:
@@ -23,6 +31,13 @@ if TYPE_CHECKING:
     from annotator.exchange.mergers.report import MergeReport
     from ui.shell.host import Host
 
+MERGE_JOB = JobSpec(
+    "Merge claim set",
+    "Merging",
+    "articles and claims",
+    busy="A merge is already running; wait for it or cancel it.",
+    failed="Cannot merge",
+)
 MERGE_FILTER = "Claim sets (*.json *.jsonld);;All files (*)"
 MAX_LISTED = 12  # left-out annotations named in the summary box
 
@@ -50,7 +65,10 @@ class MergeActions(QObject):
         super().__init__(host)
         self.host = host
         self.window = host.window
+        self.runner = JobRunner(host, self)
+        self.report: MergeReport | None = None  # what the last merge brought in
         host.add_action("file/exchange", "merge", "&Merge claim set…", self.choose, "Ctrl+Alt+M")
+        host.on_close(self.runner.shutdown)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -59,16 +77,33 @@ class MergeActions(QObject):
         if name:
             self.merge(Path(name))
 
-    def merge(self, path: Path) -> MergeReport | None:
-        """Merge one file as an undoable step; a refused file changes nothing."""
-        session = self.host.session
-        try:
-            done = steps.do(session.project, "merge_file", {"path": str(path)})
-        except AnnotatorError as exc:
-            QMessageBox.warning(self.window, "Cannot merge", str(exc))
-            return None
-        push_done(session, done)
-        report: MergeReport = done.result
+    def merge(self, path: Path) -> bool:
+        """Merge one file as an undoable step, in the background; False when one is running."""
+        payload = {"path": str(path)}
+
+        def work(project: Project, report: Report, stopped: Stopped) -> steps.Done:
+            def progress(done: int, total: int) -> None:
+                if stopped():
+                    raise Cancelled("merge cancelled")
+                report(done, total, "")
+
+            if stopped():  # cancelled before it began: the file is not even read
+                raise Cancelled("merge cancelled")
+            with project.merge.reporting(progress):
+                return steps.do(project, "merge_file", payload)
+
+        self.report = None
+        return self.runner.run(MERGE_JOB, work, lambda *end: self._finish(path, *end))
+
+    def _finish(self, path: Path, result: object, cancelled: bool, error: str) -> None:
+        if not isinstance(result, steps.Done):
+            if cancelled:  # rolled back: nothing merged, nothing in the history
+                self.host.status(f"Merge of {path.name} cancelled; nothing was merged.", 6000)
+            return  # a refused file: the runner showed "Cannot merge" with the reason
+        # Committed, also when Cancel came too late: it is in the history, so it goes on
+        # the stack, whose push repaints what the merge changed.
+        push_done(self.host.session, result)
+        report: MergeReport = result.result
+        self.report = report
         box = QMessageBox.information if not report.left_out else QMessageBox.warning
         box(self.window, f"Merged {path.name}", summary(report))
-        return report

@@ -18,7 +18,7 @@ from annotator.clock import new_uid, now_iso
 from annotator.exchange.mergers.attachments import merge_dataset, merge_documents
 from annotator.exchange.mergers.incoming import BY_QUOTE, InArticle, InClaim, Incoming
 from annotator.exchange.mergers.matching import ArticleMatcher
-from annotator.exchange.mergers.report import MergeReport
+from annotator.exchange.mergers.report import MergeReport, Progress, Ticker, no_progress
 from annotator.models.claims import CLAIM_NAMES_OF
 from annotator.models.evidence import EVIDENCE_JSON
 from annotator.models.fields import JsonColumn
@@ -56,8 +56,10 @@ class Merge:
         known_speakers: SpeakerManager,
         incoming: Incoming,
         report: MergeReport,
+        progress: Progress = no_progress,
     ) -> None:
         self.db = db
+        self.progress = progress
         self.known_speakers = known_speakers  # a claim's speaker found by any of their names
         self.incoming = incoming
         self.report = report
@@ -83,8 +85,10 @@ class Merge:
             self.vocab_id(entry["kind"], entry["name"], entry)
         for speaker in self.incoming.speakers:
             self.merge_speaker(speaker)
+        tick = Ticker(len(self.incoming.articles) + len(self.incoming.claims), self.progress)
         for article in self.incoming.articles:
             self.articles[article.key] = self.merge_article(article)
+            tick()
         documents = merge_documents(self.db, self.incoming.documents, self.report)
         for dataset in self.incoming.datasets:
             merge_dataset(self.db, dataset, self.report)
@@ -93,6 +97,7 @@ class Merge:
         claim_ids = q.uid_map(self.db, "claims")
         for claim in self.incoming.claims:
             self.merge_claim(claim, claim_ids)
+            tick()
         for link in self.incoming.links:
             self.merge_link(link, claim_ids)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,31 @@ UNDO_ORDER = (
     "vocab",
     "publisher",  # its one row (id 1), when the merge set it
 )
+
+
+# Told (done, total) of the file's articles and claims as a merge goes; it may raise
+# annotator.errors.Cancelled, which rolls the whole merge back (a background job's Cancel).
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 50  # items between reports: a Cancel is seen well within a second
+
+
+def no_progress(_done: int, _total: int) -> None:
+    return None
+
+
+class Ticker:
+    """Counts the items a merge has been through, telling `progress` every PROGRESS_EVERY."""
+
+    def __init__(self, total: int, progress: Progress) -> None:
+        self.total = total
+        self.done = 0
+        self.progress = progress
+        progress(0, total)
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.done % PROGRESS_EVERY == 0 or self.done == self.total:
+            self.progress(self.done, self.total)
 
 
 @dataclass
