@@ -5,11 +5,13 @@ inspector grows with a larger screen. Each test starts from no saved state."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_layout import SIZES, _fresh, _problems, _settle
+from ui.shell.dock_sizes import inspector_width
 from ui.shell.main_window import MainWindow
 from ui.shell.session import ProjectSession
 
@@ -41,3 +43,61 @@ def test_compare_sides_fits_with_export_in_sight(
     assert not scroll.horizontalScrollBar().isVisible()
     assert _in_sight(scroll, win.compare.compare.export)
     assert _problems(win) == []
+
+
+def test_the_inspector_grows_with_the_screen(qtbot: QtBot, session: ProjectSession) -> None:
+    """It stayed 340 px at 1920x1080: a share of the width now, with a minimum."""
+    small = _fresh(qtbot, session, SIZES[0])
+    narrow = small.claims.editor_dock.width()
+    small.close()
+    large = _fresh(qtbot, session, SIZES[1])
+    wide = large.claims.editor_dock.width()
+    assert wide >= narrow + 60
+    assert large.reader_area.width() >= 900  # the reader keeps most of the room
+    assert _problems(large) == []
+
+
+def test_first_sizes_follow_a_maximised_window(qtbot: QtBot, session: ProjectSession) -> None:
+    """Shown at 1280x800 and then maximised to the screen (a first start)."""
+    win = _fresh(qtbot, session, SIZES[0])
+    narrow = win.claims.editor_dock.width()
+    win.resize(*SIZES[1])
+    _settle()
+    assert win.claims.editor_dock.width() >= narrow + 60
+    assert _problems(win) == []
+
+
+def _drag_inspector(win: MainWindow, width: int) -> None:
+    """As a user does: press on the separator left of the inspector, drag it."""
+    dock, reader = win.claims.editor_dock, win.reader_area
+    gap = QPoint(
+        (reader.geometry().right() + dock.geometry().left()) // 2, dock.geometry().center().y()
+    )
+    QTest.mousePress(win, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, gap)
+    QTest.mouseRelease(win, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, gap)
+    win.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+    _settle()
+
+
+def test_the_users_inspector_width_lasts_until_reset(qtbot: QtBot, session: ProjectSession) -> None:
+    win = _fresh(qtbot, session, SIZES[1])
+    first = win.claims.editor_dock.width()
+    _drag_inspector(win, first + 150)
+    dragged = win.claims.editor_dock.width()
+    assert abs(dragged - (first + 150)) <= 10
+    win.resize(1800, 1000)  # no longer the first sizes: the user's width stays
+    _settle()
+    assert win.claims.editor_dock.width() == dragged
+    win.close()  # saved, and put back on the next start
+    again = MainWindow(session)
+    qtbot.addWidget(again)
+    # offscreen, the screen is smaller than 1920x1080: restoreGeometry fits the window
+    # to it, so the size is set again as the screen would allow.
+    again.resize(*SIZES[1])
+    again.show()
+    qtbot.waitExposed(again)
+    _settle()
+    assert again.claims.editor_dock.width() == dragged
+    again.actions["reset_layout"].trigger()
+    _settle()
+    assert abs(again.claims.editor_dock.width() - inspector_width(again.width())) <= 12

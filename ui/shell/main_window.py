@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QMouseEvent,
     QPaintEvent,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from ui.library.view import LibraryPanel
 from ui.reader.area import ReaderArea
 from ui.reader.view import ReaderPane
 from ui.shell import settings
+from ui.shell.dock_sizes import apply_first_sizes
 from ui.shell.external_changes import ExternalChangeWatcher
 from ui.shell.host import Host
 from ui.shell.session import ProjectSession
@@ -51,9 +54,6 @@ if TYPE_CHECKING:  # built after the first paint: see ui.shell.features
     from ui.shell.undo import UndoHistory
     from ui.web.actions import WebActions
 
-LIBRARY_WIDTH = 400
-INSPECTOR_WIDTH = 340
-BOTTOM_HEIGHT = 230
 PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
 
 
@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self._arranged = False  # the docks' tab groups are made on the first show
         self._saved_state: QByteArray | None = None
         self.first_start = False  # True when no window state was saved: app.py maximises
+        # The docks follow the window's size until the user drags a separator or the
+        # saved state is put back (see resizeEvent); View > Reset layout starts again.
+        self.auto_sizes = False
         self._restore_geometry()
         self.features_built = False
         self._build_after_paint = defer_features
@@ -328,15 +331,11 @@ class MainWindow(QMainWindow):
         self.host.status("Layout reset")
 
     def default_sizes(self) -> None:
-        """The docks' first sizes: the library wide enough for its titles, the claims
-        table tall enough for a few rows, the claim form wide enough for its fields."""
-        self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
+        """The docks' first sizes (ui/shell/dock_sizes.py), for the window's size now."""
         inspector = [self.host.docks[n] for n in self.host.dock_names("inspector")]
         bottom = [self.host.docks[n] for n in self.host.dock_names("bottom")]
-        if inspector:
-            self.resizeDocks(inspector[:1], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
-        if bottom:
-            self.resizeDocks(bottom[:1], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+        apply_first_sizes(self, self.library_dock, inspector, bottom)
+        self.auto_sizes = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -357,9 +356,28 @@ class MainWindow(QMainWindow):
         self._arranged = True
         self.host.arrange()
         if self._saved_state is not None:
-            self.restoreState(self._saved_state)
+            self.restoreState(self._saved_state)  # the user's own sizes, as left
         else:
             self.default_sizes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Maximised on a first start (app.py), the window is shown at one size and
+        resized to the screen after: the first sizes follow it, until the user sets
+        their own."""
+        super().resizeEvent(event)
+        if self._arranged and self.auto_sizes and event.oldSize().width() != self.width():
+            self.default_sizes()
+
+    def event(self, event: QEvent) -> bool:
+        # A press on the window itself, not on a child, is on a separator between
+        # docks: the user sizes them from now on.
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and self.childAt(event.position().toPoint()) is None
+        ):
+            self.auto_sizes = False
+        return super().event(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.host.accepts_drop(event.mimeData()):
