@@ -16,14 +16,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
 from annotator.articles.service import ArticleManager
 from annotator.backups import service as backups
 from annotator.claims.service import ClaimManager
 from annotator.codebook.service import Codebook
 from db.projectfile import connection, migrations, opening
-from db.projectfile.connection import ProjectFileError
+from db.projectfile.connection import ProjectDatabase, ProjectFileError
 
 if TYPE_CHECKING:
     from annotator.claims.links import LinkManager
@@ -91,7 +89,7 @@ def _check_openable(path: Path, create: bool) -> bool:
 class Project:
     """An open project file, with one manager per noun (articles, codebook, claims, ...)."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def __init__(self, db: ProjectDatabase, path: Path | None) -> None:
         self.db = db
         self.path = path
         self.closed = False

@@ -16,7 +16,7 @@ from _export_floors import FLOOR_MEANINGS
 MEANINGS: dict[str, str] = {
     "startup_first_paint": "Start the app (`annotator --project FILE`) to the first painted window; floor: a bare PySide6 window",
     "startup_interpreter": "Start-up phase: the process started until its first line runs; floor: the same in the bare window's process",
-    "startup_import_domain": "Start-up phase: the domain imported (annotator.project, sqlite-utils); floor: import sqlite3",
+    "startup_import_domain": "Start-up phase: the domain imported (annotator.project and the managers it builds first); floor: import sqlite3",
     "startup_import_qt": "Start-up phase: PySide6's widgets imported and the QApplication made; floor: the same in the bare process",
     "startup_import_ui": "Start-up phase: our ui modules imported (ui.shell.main_window and what it imports); floor: nothing to import (shown as 1 ms)",
     "startup_open_project": "Start-up phase: the project opened (Project.open: checks, migrations); floor: sqlite3.connect and the article titles read",
@@ -124,7 +124,7 @@ _STARTUP = "start-up work for issue 19: "
 NOT_YET: dict[str, str] = {
     "startup_first_paint": _STARTUP + "the domain and ui imports and MainWindow() below",
     "startup_import_domain": _STARTUP
-    + "annotator.project imports sqlite-utils and every manager's module before the window; the floor imports sqlite3 alone",
+    + "annotator.project imports the modules of the managers built on opening (articles, claims, codebook, backups) and their frozen models; the floor imports sqlite3 alone",
     "startup_import_ui": _STARTUP
     + "every panel, dock and dialog module is imported before the first paint; the floor has nothing to import",
     "startup_open_project": "opening checks the file (application id, quick_check) and its migrations; the floor only connects (2 ms against 1 ms)",

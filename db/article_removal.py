@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 ArticleSnapshot = dict[str, Any]
 
@@ -46,7 +46,7 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def references(db: sqlite_utils.Database) -> list[Reference]:
+def references(db: ProjectDatabase) -> list[Reference]:
     """Every foreign key of every ordinary table."""
     found: list[Reference] = []
     tables = [
@@ -71,7 +71,7 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 
 def _select(
-    db: sqlite_utils.Database, columns: str, table: str, column: str, values: Sequence[Any]
+    db: ProjectDatabase, columns: str, table: str, column: str, values: Sequence[Any]
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for chunk in _chunks(values):
@@ -81,7 +81,7 @@ def _select(
     return rows
 
 
-def snapshot(db: sqlite_utils.Database, article_id: int) -> ArticleSnapshot | None:
+def snapshot(db: ProjectDatabase, article_id: int) -> ArticleSnapshot | None:
     """Everything deleting the article removes or changes; None when there is no such article."""
     article = [dict(r) for r in db.query("SELECT * FROM articles WHERE id = ?", [article_id])]
     if not article:
@@ -131,7 +131,7 @@ def snapshot(db: sqlite_utils.Database, article_id: int) -> ArticleSnapshot | No
     }
 
 
-def delete(db: sqlite_utils.Database, snapshot: ArticleSnapshot) -> None:
+def delete(db: ProjectDatabase, snapshot: ArticleSnapshot) -> None:
     """Remove what the snapshot holds; a newer revision then follows the deleted one's parent."""
     article = snapshot["article"]
     for table, column, rowid, _old in snapshot["relinked"]:
@@ -147,7 +147,7 @@ def delete(db: sqlite_utils.Database, snapshot: ArticleSnapshot) -> None:
     db.execute("DELETE FROM articles WHERE id = ?", [article["id"]])
 
 
-def restore(db: sqlite_utils.Database, snapshot: ArticleSnapshot) -> None:
+def restore(db: ProjectDatabase, snapshot: ArticleSnapshot) -> None:
     """Put back every row the snapshot holds, with the same ids; links as they were."""
     _insert(db, "articles", snapshot["article"])
     for table, rows in snapshot["rows"]:
@@ -159,7 +159,7 @@ def restore(db: sqlite_utils.Database, snapshot: ArticleSnapshot) -> None:
         )
 
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> None:
+def _insert(db: ProjectDatabase, table: str, row: dict[str, Any]) -> None:
     names = ", ".join(_quoted(c) for c in row)
     marks = ", ".join("?" * len(row))
     db.execute(f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})", list(row.values()))

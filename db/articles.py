@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 SUMMARY_COLUMNS = (
     "a.id, a.uid, a.title, a.outlet, a.author, a.published, a.url, a.language, "
@@ -28,7 +28,7 @@ BULK_AUTOMERGE = 16
 FTS5_DEFAULT_AUTOMERGE = 4
 
 
-def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert(db: ProjectDatabase, row: dict[str, Any]) -> int:
     cursor = db.execute(
         "INSERT INTO articles (uid, title, outlet, author, published, url, language, "
         "source_format, source_name, imported_at, text, text_sha256, revision_of, metadata) "
@@ -40,7 +40,7 @@ def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def summaries(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def summaries(db: ProjectDatabase) -> list[dict[str, Any]]:
     """Every article with its claim count, newest revision chains kept in id order."""
     sql = (
         f"SELECT {SUMMARY_COLUMNS}, "
@@ -56,19 +56,19 @@ LISTING_SQL = (
 )
 
 
-def listings(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+def listings(db: ProjectDatabase) -> list[tuple[Any, ...]]:
     """The library's lines in id order, as plain tuples (no text is read or measured)."""
     return db.execute(f"{LISTING_SQL} ORDER BY a.id").fetchall()
 
 
-def listing(db: sqlite_utils.Database, article_id: int) -> tuple[Any, ...] | None:
+def listing(db: ProjectDatabase, article_id: int) -> tuple[Any, ...] | None:
     row: tuple[Any, ...] | None = db.execute(
         f"{LISTING_SQL} WHERE a.id = ?", [article_id]
     ).fetchone()
     return row
 
 
-def summary(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+def summary(db: ProjectDatabase, article_id: int) -> dict[str, Any] | None:
     sql = (
         f"SELECT {SUMMARY_COLUMNS}, "
         "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims "
@@ -78,46 +78,46 @@ def summary(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None
     return dict(rows[0]) if rows else None
 
 
-def text(db: sqlite_utils.Database, article_id: int) -> str | None:
+def text(db: ProjectDatabase, article_id: int) -> str | None:
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     return None if row is None else str(row[0])
 
 
-def exists(db: sqlite_utils.Database, article_id: int) -> bool:
+def exists(db: ProjectDatabase, article_id: int) -> bool:
     return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
 
-def text_sha256(db: sqlite_utils.Database, article_id: int) -> str | None:
+def text_sha256(db: ProjectDatabase, article_id: int) -> str | None:
     """The text's digest: a few bytes that say whether a cached text is still the stored one."""
     row = db.execute("SELECT text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
     return None if row is None else str(row[0])
 
 
-def text_with_sha256(db: sqlite_utils.Database, article_id: int) -> tuple[str, str] | None:
+def text_with_sha256(db: ProjectDatabase, article_id: int) -> tuple[str, str] | None:
     row = db.execute("SELECT text, text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
     return None if row is None else (str(row[0]), str(row[1]))
 
 
-def metadata_json(db: sqlite_utils.Database, article_id: int) -> str:
+def metadata_json(db: ProjectDatabase, article_id: int) -> str:
     row = db.execute("SELECT metadata FROM articles WHERE id = ?", [article_id]).fetchone()
     return "{}" if row is None else str(row[0])
 
 
-def find_by_sha(db: sqlite_utils.Database, sha256: str) -> int | None:
+def find_by_sha(db: ProjectDatabase, sha256: str) -> int | None:
     row = db.execute(
         "SELECT id FROM articles WHERE text_sha256 = ? ORDER BY id LIMIT 1", [sha256]
     ).fetchone()
     return None if row is None else int(row[0])
 
 
-def latest_with_url(db: sqlite_utils.Database, url: str) -> int | None:
+def latest_with_url(db: ProjectDatabase, url: str) -> int | None:
     row = db.execute(
         "SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1", [url]
     ).fetchone()
     return None if row is None else int(row[0])
 
 
-def latest_with_title_outlet(db: sqlite_utils.Database, title: str, outlet: str) -> int | None:
+def latest_with_title_outlet(db: ProjectDatabase, title: str, outlet: str) -> int | None:
     row = db.execute(
         "SELECT id FROM articles WHERE (url IS NULL OR url = '') AND title = ? "
         "AND coalesce(outlet, '') = ? ORDER BY id DESC LIMIT 1",
@@ -126,7 +126,7 @@ def latest_with_title_outlet(db: sqlite_utils.Database, title: str, outlet: str)
     return None if row is None else int(row[0])
 
 
-def update_fields(db: sqlite_utils.Database, article_id: int, fields: dict[str, Any]) -> None:
+def update_fields(db: ProjectDatabase, article_id: int, fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
@@ -136,12 +136,12 @@ def update_fields(db: sqlite_utils.Database, article_id: int, fields: dict[str, 
     db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**fields, "id": article_id})
 
 
-def count(db: sqlite_utils.Database) -> int:
+def count(db: ProjectDatabase) -> int:
     return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 @contextmanager
-def bulk_storing(db: sqlite_utils.Database) -> Iterator[None]:
+def bulk_storing(db: ProjectDatabase) -> Iterator[None]:
     """Checkpoint the WAL seldom while a batch of articles is stored, then once.
 
     Each checkpoint copies the pages written since the last one into the file
@@ -163,13 +163,13 @@ def bulk_storing(db: sqlite_utils.Database) -> Iterator[None]:
         db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
-def automerge(db: sqlite_utils.Database) -> int:
+def automerge(db: ProjectDatabase) -> int:
     """How many segments the article index merges at a time (FTS5's setting)."""
     row = db.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone()
     return FTS5_DEFAULT_AUTOMERGE if row is None else int(row[0])
 
 
-def _set_automerge(db: sqlite_utils.Database, segments: int) -> None:
+def _set_automerge(db: ProjectDatabase, segments: int) -> None:
     """A setting stored in the index, so written in its own short transaction.
 
     Another writer holding the lock (or a read-only file) leaves it as it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 # Rows that belong to a claim and go (and come back) with it.
 DEPENDENT_TABLES = ("claim_topics", "quantities", "claim_evidence")
@@ -26,7 +26,7 @@ def _quoted(column: str) -> str:
     return '"end"' if column == "end" else column
 
 
-def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert(db: ProjectDatabase, row: dict[str, Any]) -> int:
     """Insert the row, whose keys are columns (annotator.models.Claim's stored fields)."""
     columns = list(row)
     names = ", ".join(_quoted(c) for c in columns)
@@ -36,7 +36,7 @@ def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
 
 
 def update(
-    db: sqlite_utils.Database, claim_id: int, fields: dict[str, Any], editable: Collection[str]
+    db: ProjectDatabase, claim_id: int, fields: dict[str, Any], editable: Collection[str]
 ) -> None:
     """Set fields of one claim; `editable` names the columns a caller may change."""
     unknown = set(fields) - set(editable)
@@ -48,7 +48,7 @@ def update(
     db.execute(f"UPDATE claims SET {assignments} WHERE id = :id", {**fields, "id": claim_id})
 
 
-def set_topics(db: sqlite_utils.Database, claim_id: int, topic_ids: list[int]) -> None:
+def set_topics(db: ProjectDatabase, claim_id: int, topic_ids: list[int]) -> None:
     db.execute("DELETE FROM claim_topics WHERE claim_id = ?", [claim_id])
     for topic_id in dict.fromkeys(topic_ids):
         db.execute(
@@ -56,7 +56,7 @@ def set_topics(db: sqlite_utils.Database, claim_id: int, topic_ids: list[int]) -
         )
 
 
-def topic_ids(db: sqlite_utils.Database, claim_id: int) -> list[int]:
+def topic_ids(db: ProjectDatabase, claim_id: int) -> list[int]:
     return [
         int(r[0])
         for r in db.execute(
@@ -66,7 +66,7 @@ def topic_ids(db: sqlite_utils.Database, claim_id: int) -> list[int]:
 
 
 def select(
-    db: sqlite_utils.Database, where: str = "", params: list[Any] | None = None
+    db: ProjectDatabase, where: str = "", params: list[Any] | None = None
 ) -> list[dict[str, Any]]:
     sql = (
         SELECT
@@ -76,7 +76,7 @@ def select(
     return [dict(r) for r in db.query(sql, params or [])]
 
 
-def snapshot(db: sqlite_utils.Database, claim_id: int) -> dict[str, list[dict[str, Any]]]:
+def snapshot(db: ProjectDatabase, claim_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every row of a claim and of what hangs off it, to bring it back exactly."""
     rows: dict[str, list[dict[str, Any]]] = {
         "claims": [dict(r) for r in db.query("SELECT * FROM claims WHERE id = ?", [claim_id])]
@@ -94,7 +94,7 @@ def snapshot(db: sqlite_utils.Database, claim_id: int) -> dict[str, list[dict[st
     return rows
 
 
-def restore(db: sqlite_utils.Database, rows: dict[str, list[dict[str, Any]]]) -> None:
+def restore(db: ProjectDatabase, rows: dict[str, list[dict[str, Any]]]) -> None:
     for table in ("claims", *DEPENDENT_TABLES, "claim_links"):
         for row in rows.get(table, []):
             names = ", ".join(_quoted(c) for c in row)
@@ -102,11 +102,11 @@ def restore(db: sqlite_utils.Database, rows: dict[str, list[dict[str, Any]]]) ->
             db.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({values})", row)
 
 
-def delete(db: sqlite_utils.Database, claim_id: int) -> None:
+def delete(db: ProjectDatabase, claim_id: int) -> None:
     db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
 
 
-def count(db: sqlite_utils.Database, article_id: int | None = None) -> int:
+def count(db: ProjectDatabase, article_id: int | None = None) -> int:
     if article_id is None:
         return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
     return int(
@@ -115,7 +115,7 @@ def count(db: sqlite_utils.Database, article_id: int | None = None) -> int:
 
 
 def spans(
-    db: sqlite_utils.Database, article_id: int
+    db: ProjectDatabase, article_id: int
 ) -> list[tuple[int, int, int, int | None, int | None, int | None]]:
     """(id, start, end, side_id, stance_id, verdict_id) of an article's placed claims: what the reader paints."""
     return [
@@ -129,7 +129,7 @@ def spans(
 
 
 def select_filtered(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     article_id: int | None = None,
     speaker_id: int | None = None,
     side_id: int | None = None,
@@ -158,9 +158,7 @@ def select_filtered(
     return select(db, " AND ".join(clauses), params)
 
 
-def positions(
-    db: sqlite_utils.Database, article_id: int
-) -> list[tuple[int, int | None, int | None]]:
+def positions(db: ProjectDatabase, article_id: int) -> list[tuple[int, int | None, int | None]]:
     """(id, start, end) of every claim of an article, placed or not: the rows of a table."""
     return [
         (int(r[0]), r[1], r[2])
@@ -183,7 +181,7 @@ ANCHOR_COLUMNS = (
 )
 
 
-def update_anchors(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
+def update_anchors(db: ProjectDatabase, rows: list[dict[str, Any]]) -> None:
     """Set every anchor column of many claims in one statement (a revision's re-anchoring)."""
     assignments = ", ".join(f"{_quoted(c)} = :{c}" for c in ANCHOR_COLUMNS)
     db.conn.executemany(f"UPDATE claims SET {assignments} WHERE id = :id", rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 SELECT = """
 SELECT c.id, c.article_id, c.quote, c.statement, c.status, c.start,
@@ -24,7 +24,7 @@ LEFT JOIN vocab v ON v.id = c.verdict_id
 
 
 def claim_rows(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     side_ids: list[int] | None = None,
     article_ids: list[int] | None = None,
     speaker_id: int | None = None,

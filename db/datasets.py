@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 ROW_COLUMN = "n"  # 1-based row number, the table's primary key
 _TABLE = re.compile(r"^dataset_[0-9]+$")
@@ -43,7 +43,7 @@ def _column(name: str) -> str:
 
 
 # -- the register ---------------------------------------------------------------
-def insert_meta(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_meta(db: ProjectDatabase, row: dict[str, Any]) -> int:
     cursor = db.execute(
         "INSERT INTO datasets (name, table_name, source_name, imported_at, row_count, columns, "
         "encoding, delimiter) VALUES (:name, :table_name, :source_name, :imported_at, "
@@ -53,35 +53,33 @@ def insert_meta(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def update_meta(
-    db: sqlite_utils.Database, dataset_id: int, table: str, rows: int, columns: str
-) -> None:
+def update_meta(db: ProjectDatabase, dataset_id: int, table: str, rows: int, columns: str) -> None:
     db.execute(
         "UPDATE datasets SET table_name = ?, row_count = ?, columns = ? WHERE id = ?",
         [_table(table), rows, columns, dataset_id],
     )
 
 
-def all_meta(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def all_meta(db: ProjectDatabase) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query("SELECT * FROM datasets ORDER BY name COLLATE NOCASE, id")]
 
 
-def meta_by_name(db: sqlite_utils.Database, name: str) -> dict[str, Any] | None:
+def meta_by_name(db: ProjectDatabase, name: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM datasets WHERE name = ?", [name]))
     return dict(rows[0]) if rows else None
 
 
-def meta_by_id(db: sqlite_utils.Database, dataset_id: int) -> dict[str, Any] | None:
+def meta_by_id(db: ProjectDatabase, dataset_id: int) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM datasets WHERE id = ?", [dataset_id]))
     return dict(rows[0]) if rows else None
 
 
-def delete_meta(db: sqlite_utils.Database, dataset_id: int) -> None:
+def delete_meta(db: ProjectDatabase, dataset_id: int) -> None:
     db.execute("DELETE FROM datasets WHERE id = ?", [dataset_id])
 
 
 # -- the tables -------------------------------------------------------------------
-def create_table(db: sqlite_utils.Database, table: str, columns: Sequence[tuple[str, str]]) -> None:
+def create_table(db: ProjectDatabase, table: str, columns: Sequence[tuple[str, str]]) -> None:
     """Create a dataset table: `n` (row number) then the typed generated columns."""
     spec: dict[str, Any] = {ROW_COLUMN: int}
     for name, kind in columns:
@@ -90,14 +88,14 @@ def create_table(db: sqlite_utils.Database, table: str, columns: Sequence[tuple[
 
 
 def insert_rows(
-    db: sqlite_utils.Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    db: ProjectDatabase, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
     names = ", ".join([ROW_COLUMN, *(_column(c) for c in columns)])
     marks = ", ".join("?" for _ in range(len(columns) + 1))
     db.conn.executemany(f"INSERT INTO {_table(table)} ({names}) VALUES ({marks})", rows)
 
 
-def drop_table(db: sqlite_utils.Database, table: str) -> None:
+def drop_table(db: ProjectDatabase, table: str) -> None:
     db.execute(f"DROP TABLE IF EXISTS {_table(table)}")
 
 
@@ -111,7 +109,7 @@ def _where(columns: Sequence[str], contains: str | None) -> tuple[str, list[Any]
 
 
 def select_rows(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     table: str,
     columns: Sequence[str],
     offset: int,
@@ -130,15 +128,13 @@ def select_rows(
 
 
 def count_rows(
-    db: sqlite_utils.Database, table: str, columns: Sequence[str], contains: str | None = None
+    db: ProjectDatabase, table: str, columns: Sequence[str], contains: str | None = None
 ) -> int:
     where, params = _where(columns, contains)
     return int(db.execute(f"SELECT count(*) FROM {_table(table)}{where}", params).fetchone()[0])
 
 
-def row(
-    db: sqlite_utils.Database, table: str, columns: Sequence[str], n: int
-) -> tuple[Any, ...] | None:
+def row(db: ProjectDatabase, table: str, columns: Sequence[str], n: int) -> tuple[Any, ...] | None:
     names = ", ".join([ROW_COLUMN, *(_column(c) for c in columns)])
     found = db.execute(
         f"SELECT {names} FROM {_table(table)} WHERE {ROW_COLUMN} = ?", [int(n)]
@@ -147,7 +143,7 @@ def row(
 
 
 def column_values(
-    db: sqlite_utils.Database, table: str, columns: Sequence[str], limit: int
+    db: ProjectDatabase, table: str, columns: Sequence[str], limit: int
 ) -> list[tuple[Any, ...]]:
     """The first `limit` rows of some columns in row order (what a chart plots)."""
     names = ", ".join(_column(c) for c in columns)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 # Tables a snapshot may write back into, and the shape of a column name in one.
 RESTORABLE = ("documents", "evidence", "claim_evidence", "claim_links", "datasets")
@@ -33,7 +33,7 @@ def quoted(column: str) -> str:
     return f'"{column}"'
 
 
-def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+def insert_row(db: ProjectDatabase, table: str, row: dict[str, Any]) -> int:
     """Insert (or put back) one row of a known table; the keys come from our own rows."""
     if table not in RESTORABLE:
         raise ValueError(f"not a restorable table: {table}")
@@ -43,9 +43,7 @@ def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> in
     return int(cursor.lastrowid or 0)
 
 
-def insert_evidence(
-    db: sqlite_utils.Database, row: dict[str, Any], columns: Collection[str]
-) -> int:
+def insert_evidence(db: ProjectDatabase, row: dict[str, Any], columns: Collection[str]) -> int:
     """Insert an item; `columns` names the evidence table's columns
     (annotator.models.Evidence's stored fields)."""
     unknown = set(row) - set(columns)
@@ -55,7 +53,7 @@ def insert_evidence(
 
 
 def update_evidence(
-    db: sqlite_utils.Database, evidence_id: int, fields: dict[str, Any], editable: Collection[str]
+    db: ProjectDatabase, evidence_id: int, fields: dict[str, Any], editable: Collection[str]
 ) -> None:
     """Set fields of one item; `editable` names the columns a caller may change."""
     unknown = set(fields) - set(editable)
@@ -68,48 +66,48 @@ def update_evidence(
 
 
 def select(
-    db: sqlite_utils.Database, where: str = "", params: list[Any] | None = None
+    db: ProjectDatabase, where: str = "", params: list[Any] | None = None
 ) -> list[dict[str, Any]]:
     sql = SELECT + (f" WHERE {where}" if where else "") + " ORDER BY e.id"
     return [dict(r) for r in db.query(sql, params or [])]
 
 
-def get(db: sqlite_utils.Database, evidence_id: int) -> dict[str, Any] | None:
+def get(db: ProjectDatabase, evidence_id: int) -> dict[str, Any] | None:
     rows = select(db, "e.id = ?", [evidence_id])
     return rows[0] if rows else None
 
 
-def raw(db: sqlite_utils.Database, evidence_id: int) -> dict[str, Any] | None:
+def raw(db: ProjectDatabase, evidence_id: int) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
     return dict(rows[0]) if rows else None
 
 
-def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> None:
+def delete_evidence(db: ProjectDatabase, evidence_id: int) -> None:
     db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
 
 
-def count_for_dataset(db: sqlite_utils.Database, dataset_id: int) -> int:
+def count_for_dataset(db: ProjectDatabase, dataset_id: int) -> int:
     return int(
         db.execute("SELECT count(*) FROM evidence WHERE dataset_id = ?", [dataset_id]).fetchone()[0]
     )
 
 
 # -- documents ----------------------------------------------------------------
-def document_by_sha(db: sqlite_utils.Database, sha256: str) -> int | None:
+def document_by_sha(db: ProjectDatabase, sha256: str) -> int | None:
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
     return None if row is None else int(row[0])
 
 
-def insert_document(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_document(db: ProjectDatabase, row: dict[str, Any]) -> int:
     return insert_row(db, "documents", row)
 
 
-def document_row(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] | None:
+def document_row(db: ProjectDatabase, document_id: int) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
     return dict(rows[0]) if rows else None
 
 
-def document_users(db: sqlite_utils.Database, document_id: int) -> int:
+def document_users(db: ProjectDatabase, document_id: int) -> int:
     return int(
         db.execute("SELECT count(*) FROM evidence WHERE document_id = ?", [document_id]).fetchone()[
             0
@@ -117,12 +115,12 @@ def document_users(db: sqlite_utils.Database, document_id: int) -> int:
     )
 
 
-def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
+def delete_document(db: ProjectDatabase, document_id: int) -> None:
     db.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
 # -- claim_evidence -------------------------------------------------------------
-def link_row(db: sqlite_utils.Database, claim_id: int, evidence_id: int) -> dict[str, Any] | None:
+def link_row(db: ProjectDatabase, claim_id: int, evidence_id: int) -> dict[str, Any] | None:
     rows = list(
         db.query(
             "SELECT * FROM claim_evidence WHERE claim_id = ? AND evidence_id = ?",
@@ -133,7 +131,7 @@ def link_row(db: sqlite_utils.Database, claim_id: int, evidence_id: int) -> dict
 
 
 def insert_link(
-    db: sqlite_utils.Database, claim_id: int, evidence_id: int, relation: str, note: str
+    db: ProjectDatabase, claim_id: int, evidence_id: int, relation: str, note: str
 ) -> int:
     cursor = db.execute(
         "INSERT INTO claim_evidence (claim_id, evidence_id, relation, note) VALUES (?, ?, ?, ?)",
@@ -142,17 +140,17 @@ def insert_link(
     return int(cursor.lastrowid or 0)
 
 
-def update_link(db: sqlite_utils.Database, link_id: int, relation: str, note: str) -> None:
+def update_link(db: ProjectDatabase, link_id: int, relation: str, note: str) -> None:
     db.execute(
         "UPDATE claim_evidence SET relation = ?, note = ? WHERE id = ?", [relation, note, link_id]
     )
 
 
-def delete_link(db: sqlite_utils.Database, link_id: int) -> None:
+def delete_link(db: ProjectDatabase, link_id: int) -> None:
     db.execute("DELETE FROM claim_evidence WHERE id = ?", [link_id])
 
 
-def links(db: sqlite_utils.Database, claim_id: int | None = None) -> list[dict[str, Any]]:
+def links(db: ProjectDatabase, claim_id: int | None = None) -> list[dict[str, Any]]:
     """claim_evidence rows (one claim's, or all), in the order they were made."""
     if claim_id is None:
         sql = "SELECT * FROM claim_evidence ORDER BY claim_id, id"
@@ -161,12 +159,12 @@ def links(db: sqlite_utils.Database, claim_id: int | None = None) -> list[dict[s
     return [dict(r) for r in db.query(sql, [claim_id])]
 
 
-def links_of_evidence(db: sqlite_utils.Database, evidence_id: int) -> list[dict[str, Any]]:
+def links_of_evidence(db: ProjectDatabase, evidence_id: int) -> list[dict[str, Any]]:
     sql = "SELECT * FROM claim_evidence WHERE evidence_id = ? ORDER BY id"
     return [dict(r) for r in db.query(sql, [evidence_id])]
 
 
-def unlinked_ids(db: sqlite_utils.Database) -> list[int]:
+def unlinked_ids(db: ProjectDatabase) -> list[int]:
     return [
         int(r[0])
         for r in db.execute(

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 
 def _q(column: str) -> str:
     return '"end"' if column == "end" else column
 
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+def _insert(db: ProjectDatabase, table: str, row: dict[str, Any]) -> int:
     names = ", ".join(_q(c) for c in row)
     values = ", ".join(f":{c}" for c in row)
     cursor = db.execute(f"INSERT INTO {table} ({names}) VALUES ({values})", row)
@@ -26,9 +26,7 @@ def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
 
 
 # -- reading -------------------------------------------------------------------
-def article_rows(
-    db: sqlite_utils.Database, ids: Iterable[int] | None = None
-) -> list[dict[str, Any]]:
+def article_rows(db: ProjectDatabase, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
     """Whole article rows (text and metadata included), in id order."""
     rows = [dict(r) for r in db.query("SELECT * FROM articles ORDER BY id")]
     if ids is None:
@@ -37,7 +35,7 @@ def article_rows(
     return [r for r in rows if r["id"] in wanted]
 
 
-def evidence_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def evidence_rows(db: ProjectDatabase) -> list[dict[str, Any]]:
     """Every evidence item with the uid of its article span, its document hash and dataset name."""
     sql = (
         "SELECT e.*, a.uid AS article_uid, d.sha256 AS document_sha256, ds.name AS dataset_name "
@@ -48,22 +46,22 @@ def evidence_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query(sql)]
 
 
-def claim_evidence_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def claim_evidence_rows(db: ProjectDatabase) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query("SELECT * FROM claim_evidence ORDER BY claim_id, id")]
 
 
-def link_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def link_rows(db: ProjectDatabase) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query("SELECT * FROM claim_links ORDER BY id")]
 
 
-def quantity_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def quantity_rows(db: ProjectDatabase) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query("SELECT * FROM quantities ORDER BY claim_id, id")]
 
 
 IN_BATCH = 500  # ids per `IN (...)`: well under SQLite's limit on parameters
 
 
-def document_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> list[dict[str, Any]]:
+def document_rows(db: ProjectDatabase, ids: Iterable[int]) -> list[dict[str, Any]]:
     """The documents with these ids (their bytes included), in id order, a batch per query."""
     wanted = sorted(set(ids))
     rows: list[dict[str, Any]] = []
@@ -74,12 +72,12 @@ def document_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> list[dict[st
     return rows
 
 
-def uid_map(db: sqlite_utils.Database, table: str) -> dict[str, int]:
+def uid_map(db: ProjectDatabase, table: str) -> dict[str, int]:
     """uid -> id for a table with uids (articles, claims, speakers, evidence)."""
     return {str(u): int(i) for u, i in db.execute(f"SELECT uid, id FROM {table}").fetchall()}
 
 
-def article_keys(db: sqlite_utils.Database) -> list[tuple[int, str, str | None]]:
+def article_keys(db: ProjectDatabase) -> list[tuple[int, str, str | None]]:
     """(id, text_sha256, url) of every article, newest last, for matching a merge."""
     return [
         (int(i), str(s), u)
@@ -89,11 +87,11 @@ def article_keys(db: sqlite_utils.Database) -> list[tuple[int, str, str | None]]
     ]
 
 
-def article_text(db: sqlite_utils.Database, article_id: int) -> str:
+def article_text(db: ProjectDatabase, article_id: int) -> str:
     return str(db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0])
 
 
-def claim_positions(db: sqlite_utils.Database, article_id: int) -> set[tuple[int | None, str]]:
+def claim_positions(db: ProjectDatabase, article_id: int) -> set[tuple[int | None, str]]:
     """(start, quote) of an article's claims: the identity of an annotation without a uid."""
     return {
         (s, str(q))
@@ -103,17 +101,17 @@ def claim_positions(db: sqlite_utils.Database, article_id: int) -> set[tuple[int
     }
 
 
-def document_by_sha(db: sqlite_utils.Database, sha256: str) -> int | None:
+def document_by_sha(db: ProjectDatabase, sha256: str) -> int | None:
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
     return None if row is None else int(row[0])
 
 
-def dataset_by_name(db: sqlite_utils.Database, name: str) -> int | None:
+def dataset_by_name(db: ProjectDatabase, name: str) -> int | None:
     row = db.execute("SELECT id FROM datasets WHERE name = ?", [name]).fetchone()
     return None if row is None else int(row[0])
 
 
-def link_exists(db: sqlite_utils.Database, from_id: int, to_id: int, relation: str) -> bool:
+def link_exists(db: ProjectDatabase, from_id: int, to_id: int, relation: str) -> bool:
     return (
         db.execute(
             "SELECT 1 FROM claim_links WHERE from_claim = ? AND to_claim = ? AND relation = ?",
@@ -123,7 +121,7 @@ def link_exists(db: sqlite_utils.Database, from_id: int, to_id: int, relation: s
     )
 
 
-def claim_evidence_exists(db: sqlite_utils.Database, claim_id: int, evidence_id: int) -> bool:
+def claim_evidence_exists(db: ProjectDatabase, claim_id: int, evidence_id: int) -> bool:
     return (
         db.execute(
             "SELECT 1 FROM claim_evidence WHERE claim_id = ? AND evidence_id = ?",
@@ -134,50 +132,50 @@ def claim_evidence_exists(db: sqlite_utils.Database, claim_id: int, evidence_id:
 
 
 # -- writing -------------------------------------------------------------------
-def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_article(db: ProjectDatabase, row: dict[str, Any]) -> int:
     return _insert(db, "articles", row)
 
 
-def insert_claim(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_claim(db: ProjectDatabase, row: dict[str, Any]) -> int:
     return _insert(db, "claims", row)
 
 
-def insert_topic(db: sqlite_utils.Database, claim_id: int, topic_id: int) -> None:
+def insert_topic(db: ProjectDatabase, claim_id: int, topic_id: int) -> None:
     db.execute(
         "INSERT OR IGNORE INTO claim_topics (claim_id, topic_id) VALUES (?, ?)",
         [claim_id, topic_id],
     )
 
 
-def insert_quantity(db: sqlite_utils.Database, claim_id: int, row: dict[str, Any]) -> int:
+def insert_quantity(db: ProjectDatabase, claim_id: int, row: dict[str, Any]) -> int:
     """Insert a figure; the row's keys are columns (annotator.models.Quantity's stored fields)."""
     return _insert(db, "quantities", {**row, "claim_id": claim_id})
 
 
-def insert_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_evidence(db: ProjectDatabase, row: dict[str, Any]) -> int:
     """Insert an item; the row's keys are columns (annotator.models.Evidence's stored fields)."""
     return _insert(db, "evidence", row)
 
 
-def insert_document(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_document(db: ProjectDatabase, row: dict[str, Any]) -> int:
     return _insert(db, "documents", row)
 
 
-def insert_claim_evidence(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_claim_evidence(db: ProjectDatabase, row: dict[str, Any]) -> int:
     return _insert(db, "claim_evidence", row)
 
 
-def insert_link(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_link(db: ProjectDatabase, row: dict[str, Any]) -> int:
     return _insert(db, "claim_links", row)
 
 
-def delete_rows(db: sqlite_utils.Database, table: str, ids: Iterable[int]) -> None:
+def delete_rows(db: ProjectDatabase, table: str, ids: Iterable[int]) -> None:
     """Remove rows a merge added (undo); dependents cascade."""
     for row_id in ids:
         db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
 
-def all_claim_rows(db: sqlite_utils.Database, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+def all_claim_rows(db: ProjectDatabase, columns: Sequence[str]) -> list[tuple[Any, ...]]:
     """Every claim as a tuple of `columns`, in article and text order.
 
     The caller names the columns (annotator.models.Claim's stored fields) and
@@ -193,19 +191,19 @@ def all_claim_rows(db: sqlite_utils.Database, columns: Sequence[str]) -> list[tu
     ).fetchall()
 
 
-def names_by_id(db: sqlite_utils.Database, table: str) -> dict[int, str]:
+def names_by_id(db: ProjectDatabase, table: str) -> dict[int, str]:
     """id -> name of every speaker (table "speakers") or codebook value ("vocab")."""
     if table not in ("speakers", "vocab"):
         raise ValueError(f"no names in {table}")
     return dict(db.conn.execute(f"SELECT id, name FROM {table}").fetchall())
 
 
-def claim_topic_ids(db: sqlite_utils.Database) -> list[tuple[int, int]]:
+def claim_topic_ids(db: ProjectDatabase) -> list[tuple[int, int]]:
     """(claim id, topic id) of every claim's topics, in no set order."""
     return db.conn.execute("SELECT claim_id, topic_id FROM claim_topics").fetchall()
 
 
-def topic_order(db: sqlite_utils.Database) -> dict[int, tuple[int, str]]:
+def topic_order(db: ProjectDatabase) -> dict[int, tuple[int, str]]:
     """vocab id -> (position, name): the codebook order a claim's topics are listed in."""
     return {
         int(i): (int(p or 0), str(n))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 # A figure with the claim it belongs to, for tables that compare figures across claims.
 FIGURE_SELECT = """
@@ -25,7 +25,7 @@ def _quoted(column: str) -> str:
     return '"end"' if column == "end" else column
 
 
-def insert(db: sqlite_utils.Database, row: dict[str, Any], columns: Collection[str]) -> int:
+def insert(db: ProjectDatabase, row: dict[str, Any], columns: Collection[str]) -> int:
     """Insert the row's values for `columns` (annotator.models.Quantity's stored fields)."""
     columns = [c for c in columns if c in row]
     names = ", ".join(_quoted(c) for c in columns)
@@ -34,12 +34,12 @@ def insert(db: sqlite_utils.Database, row: dict[str, Any], columns: Collection[s
     return int(cursor.lastrowid or 0)
 
 
-def get(db: sqlite_utils.Database, quantity_id: int) -> dict[str, Any] | None:
+def get(db: ProjectDatabase, quantity_id: int) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM quantities WHERE id = ?", [quantity_id]))
     return dict(rows[0]) if rows else None
 
 
-def for_claim(db: sqlite_utils.Database, claim_id: int) -> list[dict[str, Any]]:
+def for_claim(db: ProjectDatabase, claim_id: int) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in db.query(
@@ -49,7 +49,7 @@ def for_claim(db: sqlite_utils.Database, claim_id: int) -> list[dict[str, Any]]:
 
 
 def update(
-    db: sqlite_utils.Database, quantity_id: int, fields: dict[str, Any], editable: Collection[str]
+    db: ProjectDatabase, quantity_id: int, fields: dict[str, Any], editable: Collection[str]
 ) -> None:
     """Set fields of one figure; `editable` names the columns a caller may change."""
     unknown = set(fields) - set(editable)
@@ -61,17 +61,17 @@ def update(
     db.execute(f"UPDATE quantities SET {assignments} WHERE id = :id", {**fields, "id": quantity_id})
 
 
-def delete(db: sqlite_utils.Database, quantity_id: int) -> None:
+def delete(db: ProjectDatabase, quantity_id: int) -> None:
     db.execute("DELETE FROM quantities WHERE id = ?", [quantity_id])
 
 
-def delete_parsed(db: sqlite_utils.Database, claim_id: int) -> None:
+def delete_parsed(db: ProjectDatabase, claim_id: int) -> None:
     """Drop the parser's rows of a claim; rows a checker corrected stay."""
     db.execute("DELETE FROM quantities WHERE claim_id = ? AND corrected = 0", [claim_id])
 
 
 def claim_texts(
-    db: sqlite_utils.Database, claim_ids: list[int] | None = None
+    db: ProjectDatabase, claim_ids: list[int] | None = None
 ) -> list[tuple[int, str, str]]:
     """(claim id, statement, quote) of the given claims (or all)."""
     sql = "SELECT id, statement, quote FROM claims"
@@ -86,7 +86,7 @@ def claim_texts(
     return found
 
 
-def parsed_hashes(db: sqlite_utils.Database, claim_ids: list[int] | None = None) -> dict[int, str]:
+def parsed_hashes(db: ProjectDatabase, claim_ids: list[int] | None = None) -> dict[int, str]:
     """claim id -> hash of the text its figures were last parsed from (of the given claims, or all)."""
     sql = "SELECT claim_id, text_sha256 FROM quantity_parses"
     if claim_ids is None:
@@ -101,7 +101,7 @@ def parsed_hashes(db: sqlite_utils.Database, claim_ids: list[int] | None = None)
     return found
 
 
-def set_parsed(db: sqlite_utils.Database, claim_id: int, text_sha256: str) -> None:
+def set_parsed(db: ProjectDatabase, claim_id: int, text_sha256: str) -> None:
     db.execute(
         "INSERT INTO quantity_parses (claim_id, text_sha256) VALUES (?, ?) "
         "ON CONFLICT(claim_id) DO UPDATE SET text_sha256 = excluded.text_sha256",
@@ -109,7 +109,7 @@ def set_parsed(db: sqlite_utils.Database, claim_id: int, text_sha256: str) -> No
     )
 
 
-def figures(db: sqlite_utils.Database, claim_ids: list[int] | None = None) -> list[dict[str, Any]]:
+def figures(db: ProjectDatabase, claim_ids: list[int] | None = None) -> list[dict[str, Any]]:
     """Every figure with its claim's side, speaker, verdict and article."""
     order = " ORDER BY sd.position IS NULL, sd.position, a.published, c.article_id, c.start, q.start, q.id"
     if claim_ids is None:
@@ -125,7 +125,7 @@ def figures(db: sqlite_utils.Database, claim_ids: list[int] | None = None) -> li
     return rows
 
 
-def subjects(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+def subjects(db: ProjectDatabase) -> list[tuple[str, int]]:
     """(subject, number of figures), most common first."""
     return [
         (r[0], int(r[1]))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 
-def row(db: sqlite_utils.Database) -> dict[str, Any] | None:
+def row(db: ProjectDatabase) -> dict[str, Any] | None:
     found = list(db.query("SELECT name, url, logo FROM publisher WHERE id = 1"))
     return found[0] if found else None
 
 
-def put(db: sqlite_utils.Database, name: str, url: str, logo: str | None) -> None:
+def put(db: ProjectDatabase, name: str, url: str, logo: str | None) -> None:
     db.execute(
         "INSERT INTO publisher (id, name, url, logo) VALUES (1, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url, "
@@ -21,5 +21,5 @@ def put(db: sqlite_utils.Database, name: str, url: str, logo: str | None) -> Non
     )
 
 
-def clear(db: sqlite_utils.Database) -> None:
+def clear(db: ProjectDatabase) -> None:
     db.execute("DELETE FROM publisher")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 SPEAKER_SELECT = "SELECT s.*, v.name AS side FROM speakers s LEFT JOIN vocab v ON v.id = s.side_id"
 ROLE_SELECT = (
@@ -13,21 +13,21 @@ ROLE_SELECT = (
 )
 
 
-def rows(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict[str, Any]]:
+def rows(db: ProjectDatabase, speaker_id: int | None = None) -> list[dict[str, Any]]:
     if speaker_id is None:
         sql = SPEAKER_SELECT + " ORDER BY s.name COLLATE NOCASE, s.id"
         return [dict(r) for r in db.query(sql)]
     return [dict(r) for r in db.query(SPEAKER_SELECT + " WHERE s.id = ?", [speaker_id])]
 
 
-def aliases(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict[str, Any]]:
+def aliases(db: ProjectDatabase, speaker_id: int | None = None) -> list[dict[str, Any]]:
     sql = "SELECT id, speaker_id, alias FROM speaker_aliases"
     if speaker_id is None:
         return [dict(r) for r in db.query(sql + " ORDER BY id")]
     return [dict(r) for r in db.query(sql + " WHERE speaker_id = ? ORDER BY id", [speaker_id])]
 
 
-def roles(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict[str, Any]]:
+def roles(db: ProjectDatabase, speaker_id: int | None = None) -> list[dict[str, Any]]:
     order = " ORDER BY coalesce(r.valid_from, ''), r.id"
     if speaker_id is None:
         return [dict(r) for r in db.query(ROLE_SELECT + order)]
@@ -36,7 +36,7 @@ def roles(db: sqlite_utils.Database, speaker_id: int | None = None) -> list[dict
     ]
 
 
-def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert(db: ProjectDatabase, row: dict[str, Any]) -> int:
     """Insert the row, whose keys are columns (annotator.models.Speaker's stored fields)."""
     values = {"kind": "person", **row}
     names = ", ".join(values)
@@ -47,7 +47,7 @@ def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
 
 
 def update(
-    db: sqlite_utils.Database, speaker_id: int, fields: dict[str, Any], editable: Collection[str]
+    db: ProjectDatabase, speaker_id: int, fields: dict[str, Any], editable: Collection[str]
 ) -> None:
     """Set fields of one speaker; `editable` names the columns a caller may change."""
     unknown = set(fields) - set(editable)
@@ -59,22 +59,22 @@ def update(
     db.execute(f"UPDATE speakers SET {assignments} WHERE id = :id", {**fields, "id": speaker_id})
 
 
-def delete(db: sqlite_utils.Database, speaker_id: int) -> None:
+def delete(db: ProjectDatabase, speaker_id: int) -> None:
     db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
 
 
-def insert_alias(db: sqlite_utils.Database, speaker_id: int, alias: str) -> int:
+def insert_alias(db: ProjectDatabase, speaker_id: int, alias: str) -> int:
     cursor = db.execute(
         "INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", [speaker_id, alias]
     )
     return int(cursor.lastrowid or 0)
 
 
-def delete_alias(db: sqlite_utils.Database, alias_id: int) -> None:
+def delete_alias(db: ProjectDatabase, alias_id: int) -> None:
     db.execute("DELETE FROM speaker_aliases WHERE id = ?", [alias_id])
 
 
-def insert_role(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_role(db: ProjectDatabase, row: dict[str, Any]) -> int:
     """Insert the row, whose keys are columns (annotator.models.SpeakerRole's stored fields)."""
     names = ", ".join(row)
     cursor = db.execute(
@@ -83,11 +83,11 @@ def insert_role(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def delete_role(db: sqlite_utils.Database, role_id: int) -> None:
+def delete_role(db: ProjectDatabase, role_id: int) -> None:
     db.execute("DELETE FROM speaker_roles WHERE id = ?", [role_id])
 
 
-def claim_ids(db: sqlite_utils.Database, speaker_id: int) -> list[int]:
+def claim_ids(db: ProjectDatabase, speaker_id: int) -> list[int]:
     return [
         int(r[0])
         for r in db.execute(
@@ -96,7 +96,7 @@ def claim_ids(db: sqlite_utils.Database, speaker_id: int) -> list[int]:
     ]
 
 
-def claim_counts(db: sqlite_utils.Database) -> dict[int, int]:
+def claim_counts(db: ProjectDatabase) -> dict[int, int]:
     return {
         int(r[0]): int(r[1])
         for r in db.execute(
@@ -106,18 +106,18 @@ def claim_counts(db: sqlite_utils.Database) -> dict[int, int]:
     }
 
 
-def set_claims_speaker(db: sqlite_utils.Database, claim_ids: list[int], speaker_id: int) -> None:
+def set_claims_speaker(db: ProjectDatabase, claim_ids: list[int], speaker_id: int) -> None:
     for claim_id in claim_ids:
         db.execute("UPDATE claims SET speaker_id = ? WHERE id = ?", [speaker_id, claim_id])
 
 
-def move_dependents(db: sqlite_utils.Database, from_id: int, to_id: int) -> None:
+def move_dependents(db: ProjectDatabase, from_id: int, to_id: int) -> None:
     """Aliases and dated roles of one speaker become another's (ids kept, so undo can move them back)."""
     db.execute("UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?", [to_id, from_id])
     db.execute("UPDATE speaker_roles SET speaker_id = ? WHERE speaker_id = ?", [to_id, from_id])
 
 
-def snapshot(db: sqlite_utils.Database, speaker_id: int) -> dict[str, list[dict[str, Any]]]:
+def snapshot(db: ProjectDatabase, speaker_id: int) -> dict[str, list[dict[str, Any]]]:
     """The speaker's own rows plus the ids of the claims that name it."""
     return {
         "speakers": [
@@ -135,7 +135,7 @@ def snapshot(db: sqlite_utils.Database, speaker_id: int) -> dict[str, list[dict[
     }
 
 
-def restore(db: sqlite_utils.Database, rows: dict[str, list[dict[str, Any]]]) -> None:
+def restore(db: ProjectDatabase, rows: dict[str, list[dict[str, Any]]]) -> None:
     for table in ("speakers", "speaker_aliases", "speaker_roles"):
         for row in rows.get(table, []):
             names = ", ".join(row)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 
-def all_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def all_rows(db: ProjectDatabase) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in db.query("SELECT * FROM vocab ORDER BY kind, position, name COLLATE NOCASE")
     ]
 
 
-def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert(db: ProjectDatabase, row: dict[str, Any]) -> int:
     cursor = db.execute(
         "INSERT INTO vocab (kind, name, colour, rating, description, position) "
         "VALUES (:kind, :name, :colour, :rating, :description, :position)",
@@ -23,7 +23,7 @@ def insert(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def count(db: sqlite_utils.Database) -> int:
+def count(db: ProjectDatabase) -> int:
     return int(db.execute("SELECT count(*) FROM vocab").fetchone()[0])
 
 
@@ -39,17 +39,17 @@ REFERENCES = (
 )
 
 
-def row(db: sqlite_utils.Database, vocab_id: int) -> dict[str, Any] | None:
+def row(db: ProjectDatabase, vocab_id: int) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM vocab WHERE id = ?", [vocab_id]))
     return dict(rows[0]) if rows else None
 
 
-def next_position(db: sqlite_utils.Database, kind: str) -> int:
+def next_position(db: ProjectDatabase, kind: str) -> int:
     value = db.execute("SELECT max(position) FROM vocab WHERE kind = ?", [kind]).fetchone()[0]
     return 0 if value is None else int(value) + 1
 
 
-def update(db: sqlite_utils.Database, vocab_id: int, fields: dict[str, Any]) -> None:
+def update(db: ProjectDatabase, vocab_id: int, fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(VOCAB_EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
@@ -59,7 +59,7 @@ def update(db: sqlite_utils.Database, vocab_id: int, fields: dict[str, Any]) -> 
     db.execute(f"UPDATE vocab SET {assignments} WHERE id = :id", {**fields, "id": vocab_id})
 
 
-def usage(db: sqlite_utils.Database, vocab_id: int) -> dict[str, int]:
+def usage(db: ProjectDatabase, vocab_id: int) -> dict[str, int]:
     """How many claims and speakers use a value (a claim counted once whatever the column)."""
     claims = db.execute(
         "SELECT count(*) FROM claims WHERE side_id = :v OR stance_id = :v OR verdict_id = :v "
@@ -74,7 +74,7 @@ def usage(db: sqlite_utils.Database, vocab_id: int) -> dict[str, int]:
     return {"claims": int(claims), "speakers": int(speakers)}
 
 
-def referencing(db: sqlite_utils.Database, vocab_id: int) -> dict[str, list[int]]:
+def referencing(db: ProjectDatabase, vocab_id: int) -> dict[str, list[int]]:
     """For each 'table.column' the row ids (claim ids for claim_topics) pointing at a value."""
     found: dict[str, list[int]] = {}
     for table, column in REFERENCES:
@@ -89,7 +89,7 @@ def referencing(db: sqlite_utils.Database, vocab_id: int) -> dict[str, list[int]
 
 
 def repoint(
-    db: sqlite_utils.Database, refs: dict[str, list[int]], to_id: int | None, from_id: int | None
+    db: ProjectDatabase, refs: dict[str, list[int]], to_id: int | None, from_id: int | None
 ) -> None:
     """Point the listed rows at another value; claim_topics rows are removed/added instead.
 
@@ -115,7 +115,7 @@ def repoint(
             db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [to_id, row_id])
 
 
-def topic_pairs(db: sqlite_utils.Database, topic_id: int) -> list[int]:
+def topic_pairs(db: ProjectDatabase, topic_id: int) -> list[int]:
     return [
         int(r[0])
         for r in db.execute(
@@ -124,11 +124,11 @@ def topic_pairs(db: sqlite_utils.Database, topic_id: int) -> list[int]:
     ]
 
 
-def delete(db: sqlite_utils.Database, vocab_id: int) -> None:
+def delete(db: ProjectDatabase, vocab_id: int) -> None:
     db.execute("DELETE FROM vocab WHERE id = ?", [vocab_id])
 
 
-def restore(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+def restore(db: ProjectDatabase, row: dict[str, Any]) -> None:
     names = ", ".join(row)
     values = ", ".join(f":{c}" for c in row)
     db.execute(f"INSERT INTO vocab ({names}) VALUES ({values})", row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 CAPTURE_COLUMNS = (
     "id, article_id, requested_url, final_url, redirects, status, reason, http_version, "
@@ -12,7 +12,7 @@ CAPTURE_COLUMNS = (
 )
 
 
-def insert(db: sqlite_utils.Database, row: dict[str, Any], body: bytes) -> int:
+def insert(db: ProjectDatabase, row: dict[str, Any], body: bytes) -> int:
     """Store one capture; its body once per distinct SHA-256."""
     db.execute(
         "INSERT OR IGNORE INTO web_bodies (sha256, body) VALUES (?, ?)",
@@ -28,13 +28,13 @@ def insert(db: sqlite_utils.Database, row: dict[str, Any], body: bytes) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def for_article(db: sqlite_utils.Database, article_id: int) -> list[dict[str, Any]]:
+def for_article(db: ProjectDatabase, article_id: int) -> list[dict[str, Any]]:
     """An article's captures, oldest first (without bodies)."""
     sql = f"SELECT {CAPTURE_COLUMNS} FROM web_captures WHERE article_id = ? ORDER BY id"
     return [dict(row) for row in db.query(sql, [article_id])]
 
 
-def latest(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+def latest(db: ProjectDatabase, article_id: int) -> dict[str, Any] | None:
     sql = (
         f"SELECT {CAPTURE_COLUMNS} FROM web_captures WHERE article_id = ? ORDER BY id DESC LIMIT 1"
     )
@@ -42,16 +42,16 @@ def latest(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
     return dict(rows[0]) if rows else None
 
 
-def body(db: sqlite_utils.Database, sha256: str) -> bytes | None:
+def body(db: ProjectDatabase, sha256: str) -> bytes | None:
     row = db.execute("SELECT body FROM web_bodies WHERE sha256 = ?", [sha256]).fetchone()
     return None if row is None else bytes(row[0])
 
 
-def mark_checked(db: sqlite_utils.Database, capture_id: int, checked_at: str) -> None:
+def mark_checked(db: ProjectDatabase, capture_id: int, checked_at: str) -> None:
     db.execute("UPDATE web_captures SET checked_at = ? WHERE id = ?", [checked_at, capture_id])
 
 
-def fetched_article_ids(db: sqlite_utils.Database) -> list[int]:
+def fetched_article_ids(db: ProjectDatabase) -> list[int]:
     """Every article with at least one capture, in id order."""
     return [
         int(row[0])
@@ -61,7 +61,7 @@ def fetched_article_ids(db: sqlite_utils.Database) -> list[int]:
     ]
 
 
-def newer_revision(db: sqlite_utils.Database, article_id: int) -> int | None:
+def newer_revision(db: ProjectDatabase, article_id: int) -> int | None:
     """The newest article stored as a revision of this one, if any."""
     row = db.execute(
         "SELECT id FROM articles WHERE revision_of = ? ORDER BY id DESC LIMIT 1", [article_id]
@@ -69,12 +69,12 @@ def newer_revision(db: sqlite_utils.Database, article_id: int) -> int | None:
     return None if row is None else int(row[0])
 
 
-def revision_parent(db: sqlite_utils.Database, article_id: int) -> int | None:
+def revision_parent(db: ProjectDatabase, article_id: int) -> int | None:
     row = db.execute("SELECT revision_of FROM articles WHERE id = ?", [article_id]).fetchone()
     return None if row is None or row[0] is None else int(row[0])
 
 
-def changed_at_source(db: sqlite_utils.Database) -> dict[int, int]:
+def changed_at_source(db: ProjectDatabase) -> dict[int, int]:
     """Fetched articles whose address later served another text: article id -> the revision.
 
     The revision is the newest fetched article stored as a revision of it.

@@ -33,7 +33,7 @@ from db import article_removal as removal_q
 from db import articles as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 # Called inside the import transaction when a new revision supersedes an old
 # one, so the claims can move to it atomically (the claims manager hooks in).
@@ -67,7 +67,7 @@ def _summary(row: dict[str, Any]) -> ArticleSummary:
 
 
 class ArticleManager:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: ProjectDatabase) -> None:
         self._db = db
         self.revision_hooks: list[RevisionHook] = []
 

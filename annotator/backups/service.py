@@ -23,7 +23,7 @@ from db.projectfile import settings as project_settings
 from db.projectfile.connection import ProjectFileError
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 FOLDER_SUFFIX = ".backups"
 MANUAL = "manual"
@@ -180,7 +180,7 @@ def back_up_file(project_path: Path, kind: str = MANUAL) -> Backup:
 def before_migration(project_path: Path) -> migrations.BeforeMigrate:
     """The hook Project.open passes to migrate(): a backup before the schema changes."""
 
-    def before(db: sqlite_utils.Database, from_version: int) -> None:
+    def before(db: ProjectDatabase, from_version: int) -> None:
         target = _target(project_path, f"{BEFORE_SCHEMA}-{from_version}")
         copier.copy_connection(db.conn, target)
 
@@ -240,7 +240,7 @@ def restore(project_path: Path, backup_path: Path) -> RestoreOutcome:
 class BackupManager:
     """project.backups: the open project's backups and its backup schedule."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def __init__(self, db: ProjectDatabase, path: Path | None) -> None:
         self._db = db
         self._file = path  # None for an in-memory project: nothing to back up
 
@@ -321,7 +321,7 @@ def _modified_since(project_path: Path, backup_path: Path) -> bool:
 
 
 def _int_setting(
-    db: sqlite_utils.Database, key: str, default: int, maximum: int, minimum: int = 0
+    db: ProjectDatabase, key: str, default: int, maximum: int, minimum: int = 0
 ) -> int:
     raw = project_settings.get(db, key)
     try:

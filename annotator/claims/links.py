@@ -15,9 +15,8 @@ from db import evidence as rows_q
 from db import links as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.claims.service import ClaimManager
+    from db.projectfile.connection import ProjectDatabase
 
 
 class LinkError(AnnotatorError):
@@ -39,7 +38,7 @@ def _link(row: dict[str, Any]) -> ClaimLink:
 
 
 class LinkManager:
-    def __init__(self, db: sqlite_utils.Database, claims: ClaimManager) -> None:
+    def __init__(self, db: ProjectDatabase, claims: ClaimManager) -> None:
         self._db = db
         self._claims = claims  # both ends of a link must be claims
 

@@ -20,10 +20,10 @@ from db import articles as article_q
 from db import claims as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 
-def move_claims(db: sqlite_utils.Database, old_id: int, new_id: int) -> list[int]:
+def move_claims(db: ProjectDatabase, old_id: int, new_id: int) -> list[int]:
     """Re-anchor every claim of old_id in new_id's text; returns the ids moved."""
     old_text = article_q.text(db, old_id)
     new_text = article_q.text(db, new_id)

@@ -25,10 +25,9 @@ from db import articles as article_q
 from db import claims as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.codebook.service import Codebook
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 STATUSES = ("to check", "in progress", "checked")
 # Ids per query in get_many (SQLite allows at least 999 parameters).
@@ -56,7 +55,7 @@ def _claim(row: dict[str, Any]) -> Claim:
 class ClaimManager:
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: ProjectDatabase,
         codebook: Codebook,
         speakers: Callable[[], SpeakerManager],
     ) -> None:

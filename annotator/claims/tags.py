@@ -14,11 +14,10 @@ from annotator.publisher import web_url
 from db import claims as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.codebook.service import Codebook
     from annotator.models import Speaker
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 
 def _vocab_id(codebook: Codebook, kind: str, name: str | None) -> int | None:
@@ -84,7 +83,7 @@ def speaker_fields(
 
 
 def filter_rows(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     codebook: Codebook,
     article_id: int | None = None,
     speaker_id: int | None = None,

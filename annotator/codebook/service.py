@@ -17,7 +17,7 @@ from annotator.models import VocabEntry, VocabSnapshot
 from db import vocab as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 KINDS = ("side", "stance", "verdict", "topic")
 DEFAULT_COLOUR = "#cccccc"
@@ -78,7 +78,7 @@ def default_codebook() -> dict[str, list[dict[str, Any]]]:
 
 
 class Codebook:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: ProjectDatabase) -> None:
         self._db = db
 
     def entries(self, kind: str | None = None) -> list[VocabEntry]:

@@ -22,11 +22,10 @@ from annotator.models import ClaimLink, Quantity
 from db import figures as quantities_q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.claims.links import LinkManager
     from annotator.claims.service import ClaimManager
     from annotator.figures.service import QuantityManager
+    from db.projectfile.connection import ProjectDatabase
 
 # Word-set similarity below this never reaches THRESHOLD on the labelled pairs
 # (the lowest true match there has 33), so such candidates are not scored at all.
@@ -60,7 +59,7 @@ class _Entry:
 class MatchManager:
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: ProjectDatabase,
         claims: ClaimManager,
         links: LinkManager,
         quantities: QuantityManager,

@@ -22,11 +22,10 @@ from db import compare as q
 from db import figures as quantities_q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.codebook.service import Codebook
     from annotator.figures.service import QuantityManager
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 UNTAGGED = "untagged"
 NO_SIDE = "no side"
@@ -159,7 +158,7 @@ def _compare_claim(row: dict[str, Any]) -> CompareClaim:
 class CompareManager:
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: ProjectDatabase,
         codebook: Codebook,
         speakers: SpeakerManager,
         quantities: QuantityManager,

@@ -30,7 +30,7 @@ from db import datasets as q
 from db import evidence as evidence_q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 Progress = Callable[[int, int], None]  # (done, total) steps
 Cancel = Callable[[], bool]
@@ -69,7 +69,7 @@ def _dataset(row: dict[str, Any]) -> Dataset:
 
 
 class DatasetManager:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: ProjectDatabase) -> None:
         self._db = db
 
     # -- reading -------------------------------------------------------------

@@ -29,10 +29,9 @@ from db import articles as article_q
 from db import evidence as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.claims.service import ClaimManager
     from annotator.datasets.service import DatasetManager
+    from db.projectfile.connection import ProjectDatabase
 
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 
@@ -40,7 +39,7 @@ MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 class EvidenceManager:
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: ProjectDatabase,
         claims: ClaimManager,
         datasets: Callable[[], DatasetManager],
     ) -> None:

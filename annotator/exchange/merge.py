@@ -24,9 +24,8 @@ from db import datasets as dataset_q
 from db import exchange as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 __all__ = ["MergeError", "MergeManager", "MergeReport"]
 
@@ -36,7 +35,7 @@ class MergeError(MergeRefused):
 
 
 class MergeManager:
-    def __init__(self, db: sqlite_utils.Database, speakers: SpeakerManager) -> None:
+    def __init__(self, db: ProjectDatabase, speakers: SpeakerManager) -> None:
         self._db = db
         self._speakers = speakers
         self._progress: Progress = no_progress

@@ -25,9 +25,8 @@ from annotator.models.figures import (
 from db import figures as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.claims.service import ClaimManager
+    from db.projectfile.connection import ProjectDatabase
 
 DIRECTIONS = ("rise", "fall")
 BASES = ("cash", "real")
@@ -69,7 +68,7 @@ def _blank_to_none(value: Any) -> Any:
 
 
 class QuantityManager:
-    def __init__(self, db: sqlite_utils.Database, claims: ClaimManager) -> None:
+    def __init__(self, db: ProjectDatabase, claims: ClaimManager) -> None:
         self._db = db
         self._claims = claims  # a claim's figures are parsed from its words
 

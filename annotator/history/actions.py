@@ -19,8 +19,6 @@ from annotator.errors import AnnotatorError
 from annotator.models import Changes
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.articles.service import ArticleManager
     from annotator.backups.service import BackupManager
     from annotator.claims.links import LinkManager
@@ -33,6 +31,7 @@ if TYPE_CHECKING:
     from annotator.figures.service import QuantityManager
     from annotator.history.service import HistoryManager
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 Payload = dict[str, Any]
 
@@ -53,7 +52,7 @@ class Services(Protocol):
     """The managers the actions call; `Project` is one (read-only: actions never rebind)."""
 
     @property
-    def db(self) -> sqlite_utils.Database: ...
+    def db(self) -> ProjectDatabase: ...
     @property
     def history(self) -> HistoryManager: ...
     @property

@@ -21,7 +21,7 @@ from annotator.errors import NotFound
 from db import history as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 HISTORY_LIMIT = 200
 BYTES_KEY = "__bytes_b64__"
@@ -71,7 +71,7 @@ def _entry(r: dict[str, Any]) -> HistoryEntry:
 
 
 class HistoryManager:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: ProjectDatabase) -> None:
         self._db = db
 
     @contextmanager

@@ -14,7 +14,7 @@ from annotator.errors import AnnotatorError
 from db import publisher as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 
 class PublisherError(AnnotatorError):
@@ -40,12 +40,12 @@ def web_url(text: str, what: str = "URL") -> str:
     return value
 
 
-def get(db: sqlite_utils.Database) -> Publisher | None:
+def get(db: ProjectDatabase) -> Publisher | None:
     found = q.row(db)
     return None if found is None else Publisher(found["name"], found["url"], found["logo"])
 
 
-def put(db: sqlite_utils.Database, publisher: Publisher | None) -> None:
+def put(db: ProjectDatabase, publisher: Publisher | None) -> None:
     """Store (or with None forget) the publisher; undo puts the previous one back."""
     with db.atomic():
         if publisher is None:
@@ -55,7 +55,7 @@ def put(db: sqlite_utils.Database, publisher: Publisher | None) -> None:
 
 
 def set_publisher(
-    db: sqlite_utils.Database, name: str | None, url: str | None, logo: str | None
+    db: ProjectDatabase, name: str | None, url: str | None, logo: str | None
 ) -> Publisher:
     """Change the fields given (None keeps, logo '' clears), checking name and URLs."""
     now = get(db)

@@ -15,12 +15,11 @@ from annotator.models import ImportOutcome
 from annotator.samples.claims import seed_sample_claims
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.articles.service import ArticleManager
     from annotator.claims.service import ClaimManager
     from annotator.codebook.service import Codebook
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 
 class Seedable(Protocol):
@@ -28,7 +27,7 @@ class Seedable(Protocol):
     sits below the Project instead of importing it)."""
 
     @property
-    def db(self) -> sqlite_utils.Database: ...
+    def db(self) -> ProjectDatabase: ...
     @property
     def articles(self) -> ArticleManager: ...
     @property

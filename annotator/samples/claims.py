@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.claims.service import ClaimManager
     from annotator.codebook.service import Codebook
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ CLAIMS: tuple[SampleClaim, ...] = (
 
 
 def seed_sample_claims(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     claims: ClaimManager,
     speakers: SpeakerManager,
     codebook: Codebook,

@@ -17,7 +17,7 @@ from annotator.text.visible import fold
 from db.search import fts as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 KINDS = ("claim", "article", "evidence")
 # Hits of each kind on one page, in the search dock and `annotator search`
@@ -248,7 +248,7 @@ def snippet(
 
 
 class SearchManager:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: ProjectDatabase) -> None:
         self._db = db
 
     def search(

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 
-import sqlite_utils
-
 from annotator.text.visible import VisibleText
+from db.projectfile.connection import ProjectDatabase
 from db.search import visible_texts as q
 
 BATCH = 200
@@ -29,12 +28,12 @@ def folded_row(article_id: int, title: str, text: str) -> tuple[int, str | None,
     )
 
 
-def remember(db: sqlite_utils.Database, article_id: int, title: str, text: str) -> None:
+def remember(db: ProjectDatabase, article_id: int, title: str, text: str) -> None:
     """Record one article's visible form (inside the caller's transaction)."""
     q.store_visible(db, [folded_row(article_id, title, text)])
 
 
-def refresh(db: sqlite_utils.Database) -> bool:
+def refresh(db: ProjectDatabase) -> bool:
     """Fold the articles not folded yet; whether any article reads differently.
 
     A project that cannot be written now (read-only, another writer holding

@@ -21,7 +21,7 @@ from db import speakers as q
 from db import vocab as vocab_q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 MAX_NAME_CHARS = 200
 SEARCH_LIMIT = 20
@@ -67,7 +67,7 @@ def _role(row: dict[str, Any]) -> SpeakerRole:
 
 
 class SpeakerManager:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: ProjectDatabase) -> None:
         self._db = db
 
     # -- reading -----------------------------------------------------------

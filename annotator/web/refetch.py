@@ -23,10 +23,9 @@ from db import articles as article_q
 from db import web_captures as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.articles.service import ArticleManager
     from annotator.claims.service import ClaimManager
+    from db.projectfile.connection import ProjectDatabase
 
 # Longest stretch of old or new words kept per change in an outcome.
 MAX_CHANGE_CHARS = 500
@@ -49,7 +48,7 @@ class Storing(Protocol):
 
 
 def run(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     articles: ArticleManager,
     claims: ClaimManager,
     web: Storing,
@@ -73,7 +72,7 @@ def run(
     return outcomes
 
 
-def newest_revision(db: sqlite_utils.Database, article_id: int) -> int:
+def newest_revision(db: ProjectDatabase, article_id: int) -> int:
     current = article_id
     for _ in range(MAX_CHAIN):
         newer = q.newer_revision(db, current)
@@ -83,7 +82,7 @@ def newest_revision(db: sqlite_utils.Database, article_id: int) -> int:
     return current
 
 
-def fetched_address(db: sqlite_utils.Database, article_id: int) -> str | None:
+def fetched_address(db: ProjectDatabase, article_id: int) -> str | None:
     """The address the user asked for, from the newest capture along the revision chain."""
     current: int | None = article_id
     for _ in range(MAX_CHAIN):
@@ -97,7 +96,7 @@ def fetched_address(db: sqlite_utils.Database, article_id: int) -> str | None:
 
 
 def _targets(
-    db: sqlite_utils.Database, articles: ArticleManager, article_ids: Sequence[int] | None
+    db: ProjectDatabase, articles: ArticleManager, article_ids: Sequence[int] | None
 ) -> tuple[list[tuple[int, str]], list[RefetchOutcome]]:
     """(newest revision, address) to fetch, once per chain; failures for ids that cannot be."""
     asked = list(article_ids) if article_ids else q.fetched_article_ids(db)
@@ -131,7 +130,7 @@ def _targets(
 
 
 def _refetch_one(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     articles: ArticleManager,
     claims: ClaimManager,
     web: Storing,

@@ -12,12 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from annotator.errors import ImportFailure, NotFound
 from annotator.models import ImportedArticle, ImportOutcome
 from annotator.models.web import Capture, RefetchOutcome
 from db import web_captures as q
+from db.projectfile.connection import ProjectDatabase
 
 if TYPE_CHECKING:
     from annotator.articles.service import ArticleManager
@@ -70,9 +69,7 @@ def _default_fetcher() -> Fetcher:
 class WebManager:
     """Fetches the addresses a user asks for and keeps what each served."""
 
-    def __init__(
-        self, db: sqlite_utils.Database, articles: ArticleManager, claims: ClaimManager
-    ) -> None:
+    def __init__(self, db: ProjectDatabase, articles: ArticleManager, claims: ClaimManager) -> None:
         self._db = db
         self._articles = articles  # what a fetch brings in is an article
         self._claims = claims  # a refetch reports where its claims moved

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 
-def findings(db: sqlite_utils.Database) -> list[str]:
+def findings(db: ProjectDatabase) -> list[str]:
     problems: list[str] = []
     for (result,) in db.execute("PRAGMA integrity_check").fetchall():
         if result != "ok":

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.db import Table, View
+
+# What execute() and query() accept as parameters: positional or named.
+Parameters = Sequence[Any] | dict[str, Any] | None
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # "FCAn" as a big-endian integer: marks a SQLite file as one of our projects.
@@ -103,26 +111,50 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
             time.sleep(BUSY_RETRY_PAUSE_S * (attempt + 1))
 
 
-class ProjectDatabase(sqlite_utils.Database):
-    """sqlite-utils' Database whose outermost atomic() begins IMMEDIATE.
+class ProjectDatabase:
+    """One connection to a project file: SQL in, rows out, one unit of work at a time.
 
-    A deferred BEGIN reads first and asks for the write lock later; when
-    another connection (the CLI importing while the window is open) commits
-    in between, SQLite cannot upgrade the stale read and fails at once with
-    SQLITE_BUSY, without waiting. Taking the write lock at BEGIN makes every
-    unit of work wait its turn instead, so two writers never lose an action.
+    Plain sqlite3 underneath, so opening a project (and painting the window's
+    first frame) does not import sqlite-utils, which pulls in click, dateutil
+    and pluggy and cost start-up ~50 ms (issue 19). The few table operations
+    that want sqlite-utils (creating a dataset's table, the migrations'
+    bookkeeping) reach it through `utils`, imported then.
+
+    The outermost atomic() begins IMMEDIATE: a deferred BEGIN reads first and
+    asks for the write lock later; when another connection (the CLI importing
+    while the window is open) commits in between, SQLite cannot upgrade the
+    stale read and fails at once with SQLITE_BUSY, without waiting. Taking the
+    write lock at BEGIN makes every unit of work wait its turn instead, so two
+    writers never lose an action. A nested atomic() is a savepoint.
     """
 
     # Set when the file may only be read (read-only, or holding foreign schema
     # objects): every unit of work raises it before taking the write lock.
     write_refusal: ProjectFileError | None = None
 
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Parameters = None) -> sqlite3.Cursor:
+        """Run one statement; outside atomic() a write commits at once (autocommit)."""
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, parameters: Parameters = None) -> Iterator[dict[str, Any]]:
+        """Run a statement that returns rows, now; the rows as dicts, read as iterated."""
+        cursor = self.execute(sql, parameters)
+        if cursor.description is None:
+            raise ValueError("query() is for SQL that returns rows; use execute()")
+        keys = [column[0] for column in cursor.description]
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[ProjectDatabase]:
         if self.write_refusal is not None:
             raise self.write_refusal
         if self.conn.in_transaction:
-            with super().atomic():  # nested: a savepoint
+            with self._savepoint():
                 yield self
             return
         begin_immediate(self.conn)
@@ -138,8 +170,45 @@ class ProjectDatabase(sqlite_utils.Database):
                 self.rollback()
                 raise
 
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"unit_{secrets.token_hex(8)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # A RAISE(ROLLBACK) trigger may have ended the whole transaction,
+            # savepoint and all: then there is nothing left to roll back.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
-def data_version(db: sqlite_utils.Database) -> int:
+    def rollback(self) -> None:
+        """Undo the open transaction, if any (a failed statement may have ended it)."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    @cached_property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils on this same connection, its atomic() this one's (imported now)."""
+        from db.projectfile.utils_bridge import bridged
+
+        return bridged(self)
+
+    def __getitem__(self, name: str) -> Table | View:
+        return self.utils[name]
+
+
+def data_version(db: ProjectDatabase) -> int:
     """Changes whenever another connection commits to the file (never for our own)."""
     return int(db.execute("PRAGMA data_version").fetchone()[0])
 
@@ -150,19 +219,17 @@ def connect(path: Path) -> ProjectDatabase:
     The connection is in autocommit mode (isolation_level None): Python never
     opens a transaction behind our back, so a write is either inside an
     atomic() block or committed at once, and no forgotten implicit
-    transaction holds the write lock against another writer. sqlite-utils
-    plugins are not loaded: a project behaves the same whatever else is
-    installed (and scanning for them costs start-up time).
+    transaction holds the write lock against another writer.
     """
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
     )
     _configure(conn)
     conn.execute("PRAGMA journal_mode = WAL")
-    return ProjectDatabase(conn, execute_plugins=False)
+    return ProjectDatabase(conn)
 
 
-def trust_schema(db: sqlite_utils.Database) -> None:
+def trust_schema(db: ProjectDatabase) -> None:
     """The schema was compared with ours and is ours: our own triggers may keep
     the full-text index (a virtual table) up to date."""
     db.execute("PRAGMA trusted_schema = ON")
@@ -172,7 +239,7 @@ def connect_memory() -> ProjectDatabase:
     conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     _configure(conn)
     conn.execute("PRAGMA trusted_schema = ON")  # a new database holds only our schema
-    return ProjectDatabase(conn, execute_plugins=False)
+    return ProjectDatabase(conn)
 
 
 def writable(path: Path) -> bool:
@@ -196,4 +263,4 @@ def connect_read_only(path: Path) -> ProjectDatabase:
         isolation_level=None,
     )
     _configure(conn)
-    return ProjectDatabase(conn, execute_plugins=False)
+    return ProjectDatabase(conn)

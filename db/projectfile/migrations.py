@@ -1,4 +1,4 @@
-"""Schema versions, applied in order with sqlite-utils' Migrations.
+"""Schema versions, applied in order (db.projectfile.migration_set).
 
 Each migration runs in one transaction together with its record. Afterwards
 PRAGMA user_version is set to the number of migrations applied, so that a
@@ -11,27 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
-
 from db.projectfile import schema_v1
-from db.projectfile.connection import APPLICATION_ID
+from db.projectfile.connection import APPLICATION_ID, ProjectDatabase
+from db.projectfile.migration_set import MigrationSet
 from db.search import fts as search
 from db.search import visible_texts
 
 MIGRATION_SET = "annotator"
-migrations = Migrations(MIGRATION_SET)
+migrations = MigrationSet(MIGRATION_SET)
 
 # Called with (db, from_version) before pending migrations run on a file that
 # already holds data, so the caller can back it up first (see db.projectfile.backups).
-BeforeMigrate = Callable[[sqlite_utils.Database, int], None]
+BeforeMigrate = Callable[[ProjectDatabase, int], None]
 
 
 def latest_version() -> int:
     return len(migrations._migrations)
 
 
-def migrate(db: sqlite_utils.Database, before: BeforeMigrate | None = None) -> list[str]:
+def migrate(db: ProjectDatabase, before: BeforeMigrate | None = None) -> list[str]:
     """Apply pending migrations; return the names applied."""
     pending = migrations.pending(db)
     if not pending:
@@ -45,7 +43,7 @@ def migrate(db: sqlite_utils.Database, before: BeforeMigrate | None = None) -> l
 
 
 @migrations(name="0001_initial")
-def m0001_initial(db: sqlite_utils.Database) -> None:
+def m0001_initial(db: ProjectDatabase) -> None:
     for statement in schema_v1.STATEMENTS:
         db.execute(statement)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -55,13 +53,13 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="search_fts")
-def m_search_fts(db: sqlite_utils.Database) -> None:
+def m_search_fts(db: ProjectDatabase) -> None:
     """Full-text search over articles, claims and evidence, backfilled from existing rows."""
     search.create_fts(db)
 
 
 @migrations(name="evidence_dataset_rows_and_dataset_format")
-def m_evidence_dataset_rows(db: sqlite_utils.Database) -> None:
+def m_evidence_dataset_rows(db: ProjectDatabase) -> None:
     """Pinned dataset rows as a JSON list (one item may pin several rows) and how a
     dataset file was read (encoding, delimiter), so an import can be explained later."""
     db.execute("ALTER TABLE evidence ADD COLUMN dataset_rows TEXT NOT NULL DEFAULT '[]'")
@@ -72,7 +70,7 @@ def m_evidence_dataset_rows(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="quantity_parses")
-def m_quantity_parses(db: sqlite_utils.Database) -> None:
+def m_quantity_parses(db: ProjectDatabase) -> None:
     """Which text each claim's figures were parsed from, so figures are re-parsed
     exactly when a statement changes, whoever changed it."""
     db.execute(
@@ -84,7 +82,7 @@ def m_quantity_parses(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="undo_history")
-def m_undo_history(db: sqlite_utils.Database) -> None:
+def m_undo_history(db: ProjectDatabase) -> None:
     """The GUI's undo stack, persisted so undo works after the project is reopened."""
     db.execute(
         """
@@ -101,19 +99,19 @@ def m_undo_history(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="claims_original_quote")
-def m_claims_original_quote(db: sqlite_utils.Database) -> None:
+def m_claims_original_quote(db: ProjectDatabase) -> None:
     """The quote as first marked, kept beside a fuzzy or orphaned anchor after a revision."""
     db.execute("ALTER TABLE claims ADD COLUMN original_quote TEXT")
 
 
 @migrations(name="visible_texts")
-def m_visible_texts(db: sqlite_utils.Database) -> None:
+def m_visible_texts(db: ProjectDatabase) -> None:
     """Articles' words as a reader sees them, searched beside the canonical text."""
     visible_texts.create_visible_fts(db)
 
 
 @migrations(name="web_captures")
-def m_web_captures(db: sqlite_utils.Database) -> None:
+def m_web_captures(db: ProjectDatabase) -> None:
     """The raw response an article was fetched from, kept as an archived copy.
 
     Bodies live apart, keyed by their SHA-256, so a capture row stays plain
@@ -151,7 +149,7 @@ def m_web_captures(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="claimreview_fields")
-def m_claimreview_fields(db: sqlite_utils.Database) -> None:
+def m_claimreview_fields(db: ProjectDatabase) -> None:
     """What a published ClaimReview needs: who publishes, each review's page, speaker kinds.
 
     The publisher is one row (id 1) so it travels with the project file.
@@ -174,7 +172,7 @@ def m_claimreview_fields(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="evidence_fts_source")
-def m_evidence_fts_source(db: sqlite_utils.Database) -> None:
+def m_evidence_fts_source(db: ProjectDatabase) -> None:
     """Search finds a statistic by its source ("ONS", "NHS Digital"): the evidence
     index is rebuilt with the source column, backfilled from existing rows."""
     search.rebuild_evidence_fts(db)

@@ -16,8 +16,6 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from db.projectfile import checks, connection, migrations, schema_audit
 from db.projectfile.connection import ProjectDatabase, ProjectFileError
 
@@ -71,11 +69,11 @@ def _refuse_writes(db: ProjectDatabase, refusal: ProjectFileError) -> None:
     db.execute("PRAGMA query_only = ON")  # the backstop for a write outside atomic()
 
 
-def schema_findings(db: sqlite_utils.Database) -> list[schema_audit.Finding]:
+def schema_findings(db: ProjectDatabase) -> list[schema_audit.Finding]:
     return schema_audit.audit(db)
 
 
-def findings(db: sqlite_utils.Database) -> list[str]:
+def findings(db: ProjectDatabase) -> list[str]:
     """Everything `check` reports: schema differences, integrity, text that is not UTF-8."""
     problems = [finding.describe() for finding in schema_audit.audit(db)]
     try:
@@ -87,7 +85,7 @@ def findings(db: sqlite_utils.Database) -> list[str]:
 
 
 def repair(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     found: list[schema_audit.Finding],
     before: migrations.BeforeMigrate | None,
 ) -> list[str]:
@@ -103,7 +101,7 @@ def repair(
     return done
 
 
-def _text_columns(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+def _text_columns(db: ProjectDatabase) -> list[tuple[str, str]]:
     tables = [
         str(row[0])
         for row in db.execute(
@@ -120,7 +118,7 @@ def _text_columns(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     return columns
 
 
-def _undecodable_text(db: sqlite_utils.Database) -> list[str]:
+def _undecodable_text(db: ProjectDatabase) -> list[str]:
     """Text another SQLite tool wrote that is not UTF-8: reading it would fail later."""
     conn = db.conn
     found: list[str] = []

@@ -22,9 +22,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from db.projectfile import connection, migrations
+from db.projectfile.connection import ProjectDatabase
 
 # SQLite's own objects (sqlite_sequence, sqlite_stat1, automatic indexes).
 _SQLITE_OWN = re.compile(r"^sqlite_")
@@ -77,7 +76,7 @@ def _normal(sql: str | None) -> str:
     return _SPACE.sub(" ", sql or "").strip()
 
 
-def objects(db: sqlite_utils.Database) -> dict[str, SchemaObject]:
+def objects(db: ProjectDatabase) -> dict[str, SchemaObject]:
     """The file's schema objects by name (names are unique across types in SQLite)."""
     rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     return {
@@ -107,7 +106,7 @@ def _ours_by_rule(obj: SchemaObject) -> bool:
     return obj.type == "index" and _DATASET_TABLE.match(obj.table) is not None
 
 
-def audit(db: sqlite_utils.Database, version: int | None = None) -> list[Finding]:
+def audit(db: ProjectDatabase, version: int | None = None) -> list[Finding]:
     """Every difference between the file's schema and ours at its version.
 
     A file older than our schema is judged by names only: early migrations
@@ -127,7 +126,7 @@ def audit(db: sqlite_utils.Database, version: int | None = None) -> list[Finding
     return _compare(db, expected_objects(latest))
 
 
-def _compare(db: sqlite_utils.Database, expected: dict[str, SchemaObject]) -> list[Finding]:
+def _compare(db: ProjectDatabase, expected: dict[str, SchemaObject]) -> list[Finding]:
     found = objects(db)
     findings: list[Finding] = []
     for name, obj in found.items():
@@ -150,7 +149,7 @@ def _compare(db: sqlite_utils.Database, expected: dict[str, SchemaObject]) -> li
     return findings
 
 
-def _same_table(db: sqlite_utils.Database, ours: SchemaObject, obj: SchemaObject) -> bool:
+def _same_table(db: ProjectDatabase, ours: SchemaObject, obj: SchemaObject) -> bool:
     """Tables count as the same when their columns are (ALTER TABLE may word the SQL
     differently across SQLite versions); other objects must match exactly."""
     if obj.type != "table":
@@ -191,7 +190,7 @@ def _quoted(name: str) -> str:
 _ORDER = {"table": 0, "index": 1, "view": 2, "trigger": 3}
 
 
-def repair(db: sqlite_utils.Database, findings: list[Finding]) -> list[str]:
+def repair(db: ProjectDatabase, findings: list[Finding]) -> list[str]:
     """Drop what is foreign or changed, remake what is ours; return what was done.
 
     Runs in one transaction on a connection whose writes are allowed; the
@@ -232,5 +231,5 @@ def repair(db: sqlite_utils.Database, findings: list[Finding]) -> list[str]:
     return done
 
 
-def _exists(db: sqlite_utils.Database, name: str) -> bool:
+def _exists(db: ProjectDatabase, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None

@@ -6,15 +6,15 @@ to keep) travel with it; per-user preferences stay in QSettings.
 
 from __future__ import annotations
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 
-def get(db: sqlite_utils.Database, key: str) -> str | None:
+def get(db: ProjectDatabase, key: str) -> str | None:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return None if row is None else row[0]
 
 
-def put(db: sqlite_utils.Database, key: str, value: str | None) -> None:
+def put(db: ProjectDatabase, key: str, value: str | None) -> None:
     if value is None:
         db.execute("DELETE FROM settings WHERE key = ?", [key])
     else:

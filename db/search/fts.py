@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
+from db.projectfile.connection import ProjectDatabase
 
 # (fts table, content table, indexed columns). The `search_fts` migration builds
 # exactly these; changing them needs a new migration, never an edit here alone.
@@ -45,14 +45,14 @@ def fts_ddl(fts: str, content: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
-def create_fts(db: sqlite_utils.Database) -> None:
+def create_fts(db: ProjectDatabase) -> None:
     """The body of the `search_fts` migration: tables, triggers and a backfill."""
     for fts, content, columns in FTS_TABLES:
         for statement in fts_ddl(fts, content, columns):
             db.execute(statement)
 
 
-def rebuild_evidence_fts(db: sqlite_utils.Database) -> None:
+def rebuild_evidence_fts(db: ProjectDatabase) -> None:
     """The `evidence_fts_source` migration: the evidence index again, with the source."""
     for suffix in EVIDENCE_FTS_TRIGGERS:
         db.execute(f"DROP TRIGGER IF EXISTS evidence_fts_{suffix}")
@@ -121,7 +121,7 @@ def claim_filter_sql(filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def filtered_claim_ids(db: sqlite_utils.Database, filters: dict[str, Any]) -> list[int]:
+def filtered_claim_ids(db: ProjectDatabase, filters: dict[str, Any]) -> list[int]:
     where, params = claim_filter_sql(filters)
     sql = (
         "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
@@ -171,7 +171,7 @@ CLAIM_HIT_COLUMNS = ("id", "article_id", "quote", "statement", "note", "article_
 
 
 def search_claims(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
@@ -199,7 +199,7 @@ def search_claims(
 
 
 def count_claims(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
@@ -256,7 +256,7 @@ def _articles_from(
 
 
 def search_articles(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
@@ -289,7 +289,7 @@ def search_articles(
 
 
 def count_articles(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
@@ -332,7 +332,7 @@ def _evidence_from(
 
 
 def search_evidence(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],
@@ -360,7 +360,7 @@ def search_evidence(
 
 
 def count_evidence(
-    db: sqlite_utils.Database,
+    db: ProjectDatabase,
     phrase_query: str | None,
     short_terms: Sequence[str],
     filters: dict[str, Any],

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import sqlite_utils
-
+from db.projectfile.connection import ProjectDatabase
 from db.search.fts import VISIBLE_FTS, VISIBLE_TABLE, fts_ddl
 
 
-def create_visible_fts(db: sqlite_utils.Database) -> None:
+def create_visible_fts(db: ProjectDatabase) -> None:
     """The body of the `visible_texts` migration: the table, its index, kept in step."""
     db.execute(f"CREATE TABLE {VISIBLE_TABLE} (id INTEGER PRIMARY KEY, title TEXT, text TEXT)")
     # answers has_visible_texts at once however many articles read as they are
@@ -38,7 +37,7 @@ def create_visible_fts(db: sqlite_utils.Database) -> None:
     )
 
 
-def unfolded_articles(db: sqlite_utils.Database, limit: int) -> list[tuple[int, str, str]]:
+def unfolded_articles(db: ProjectDatabase, limit: int) -> list[tuple[int, str, str]]:
     """(id, title, text) of articles with no visible-text row yet, a batch at a time."""
     if _count(db, "articles") == _count(db, VISIBLE_TABLE):
         return []
@@ -52,16 +51,14 @@ def unfolded_articles(db: sqlite_utils.Database, limit: int) -> list[tuple[int, 
     ]
 
 
-def store_visible(
-    db: sqlite_utils.Database, rows: Sequence[tuple[int, str | None, str | None]]
-) -> None:
+def store_visible(db: ProjectDatabase, rows: Sequence[tuple[int, str | None, str | None]]) -> None:
     """Record (id, visible title or None, visible text or None) for articles just folded."""
     db.conn.executemany(
         f"INSERT OR REPLACE INTO {VISIBLE_TABLE} (id, title, text) VALUES (?, ?, ?)", rows
     )
 
 
-def has_visible_texts(db: sqlite_utils.Database) -> bool:
+def has_visible_texts(db: ProjectDatabase) -> bool:
     """Whether any article reads differently from its canonical text."""
     return (
         db.execute(
@@ -71,5 +68,5 @@ def has_visible_texts(db: sqlite_utils.Database) -> bool:
     )
 
 
-def _count(db: sqlite_utils.Database, table: str) -> int:
+def _count(db: ProjectDatabase, table: str) -> int:
     return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -38,7 +38,8 @@ def test_a_folder_as_project_still_goes_to_the_cli_for_its_usage_error(tmp_path:
 def test_opening_a_project_imports_no_parser_or_exporter() -> None:
     """Importers, exporters, merge readers and statistics load on first use only.
 
-    So does platformdirs: a project named on the command line needs no data folder.
+    So does platformdirs: a project named on the command line needs no data folder;
+    and sqlite-utils (with click and dateutil): the connection is plain sqlite3.
     """
     code = (
         "import sys, tempfile, pathlib\n"
@@ -47,7 +48,8 @@ def test_opening_a_project_imports_no_parser_or_exporter() -> None:
         "p.articles.list(); p.claims.list(); p.codebook\n"
         "heavy = ['trafilatura', 'pypdf', 'docx', 'charset_normalizer', 'markdown_it', 'yaml',\n"
         "         'openpyxl', 'annotator.exchange.importers.html', 'annotator.exchange.mergers', 'annotator.exchange.exporters',\n"
-        "         'annotator.compare.service', 'annotator.datasets.service', 'platformdirs']\n"
+        "         'annotator.compare.service', 'annotator.datasets.service', 'platformdirs',\n"
+        "         'sqlite_utils', 'click', 'dateutil']\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run(
@@ -94,6 +96,10 @@ NOT_BEFORE_FIRST_PAINT = (
     "ui.shell.undo",
     "rapidfuzz",
     "trafilatura",
+    "sqlite_utils",
+    "dateutil",
+    "click",
+    "pluggy",
     "annotator.exchange.importers",
     "annotator.compare.service",
 )

@@ -26,13 +26,12 @@ from db import datasets as dataset_q
 from db import exchange as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.articles.service import ArticleManager
     from annotator.claims.service import ClaimManager
     from annotator.codebook.service import Codebook
     from annotator.datasets.service import DatasetManager
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 # Called with (done, total) as an export goes; it may raise ExportCancelled.
 Progress = Callable[[int, int], None]
@@ -47,7 +46,7 @@ class ExportSource(Protocol):
     """
 
     @property
-    def db(self) -> sqlite_utils.Database: ...
+    def db(self) -> ProjectDatabase: ...
     @property
     def path(self) -> Path | None: ...
     @property
@@ -164,7 +163,7 @@ class ExportSet:
         return None if entry_id is None else self._vocab_by_id.get(entry_id)
 
 
-def all_claims(db: sqlite_utils.Database) -> list[Claim]:
+def all_claims(db: ProjectDatabase) -> list[Claim]:
     """Every claim, in article and text order: the same values as claims.list(), read in bulk.
 
     One SELECT without joins, the tag names and topics looked up in small

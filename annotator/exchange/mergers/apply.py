@@ -30,9 +30,8 @@ from db import speakers as speaker_q
 from db import vocab as vocab_q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.speakers.service import SpeakerManager
+    from db.projectfile.connection import ProjectDatabase
 
 
 # The claim's codebook names (side, stance, verdict) and the id columns they fill.
@@ -52,7 +51,7 @@ class Merge:
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: ProjectDatabase,
         known_speakers: SpeakerManager,
         incoming: Incoming,
         report: MergeReport,

@@ -11,13 +11,12 @@ from db import datasets as dataset_q
 from db import exchange as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from annotator.exchange.mergers.report import MergeReport
+    from db.projectfile.connection import ProjectDatabase
 
 
 def merge_documents(
-    db: sqlite_utils.Database, documents: list[dict[str, Any]], report: MergeReport
+    db: ProjectDatabase, documents: list[dict[str, Any]], report: MergeReport
 ) -> dict[str, int]:
     """Documents by content hash: one already here is reused; incoming sha256 -> row id."""
     ids: dict[str, int] = {}
@@ -42,7 +41,7 @@ def merge_documents(
     return ids
 
 
-def merge_dataset(db: sqlite_utils.Database, d: dict[str, Any], report: MergeReport) -> None:
+def merge_dataset(db: ProjectDatabase, d: dict[str, Any], report: MergeReport) -> None:
     """A dataset by name: one already here is kept as it is, a new one gets its table."""
     if q.dataset_by_name(db, d["name"]) is not None:
         report.existing["datasets"] += 1

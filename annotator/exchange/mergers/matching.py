@@ -15,11 +15,11 @@ from annotator.exchange.mergers.urls import url_key
 from db import exchange as q
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from db.projectfile.connection import ProjectDatabase
 
 
 class ArticleMatcher:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: ProjectDatabase) -> None:
         self._db = db
         self._by_sha: dict[str, int] = {}
         self._by_url: dict[str, int] = {}
