@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -35,11 +34,21 @@ from annotator.models import Changes, Claim
 from ui.reader.colours import ColourScheme, swatch
 from ui.reader.highlighter import Span
 from ui.shell.session import ProjectSession
+from ui.widgets.cells import CellsProxy, RoleData, role_slots
 
 COLUMNS = ("Quote", "Speaker", "Side", "Stance", "Verdict", "Status", "Anchor")
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Claims sort by where they are in the text unless the user picks a column.
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY, DECORATION, TOOLTIP = (
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+SERVED_ROLES = frozenset({DISPLAY, DECORATION, TOOLTIP, CLAIM_ID_ROLE, POSITION_ROLE})
 QUOTE_COLUMN_CHARS = 200
 # Claims fetched at once when a row not yet cached is shown.
 PAGE_ROWS = 60
@@ -180,18 +189,32 @@ class ClaimsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        claim = self.claim(index.row())
-        column = index.column()
+        return self._value(self.claim(index.row()), index.row(), index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: RoleData) -> None:
+        """Every role a painted cell asks for, from one row lookup (see ui.widgets.cells)."""
+        if index.isValid():
+            row, column = index.row(), index.column()
+            claim = self.claim(row)
+            for slot in role_slots(roleDataSpan):
+                role = slot.role()
+                if role in SERVED_ROLES:
+                    value = self._value(claim, row, column, role)
+                    if value is not None:
+                        slot.setData(value)
+
+    def _value(self, claim: Claim, row: int, column: int, role: int) -> Any:
+        # Plain ints: each Qt.ItemDataRole.X lookup costs more than the rest of a cell.
+        if role == DISPLAY:
+            return self._display(claim, column)
+        if role == DECORATION:
+            return swatch(self._scheme.colour_of_claim(claim)) if column == 0 else None
+        if role == TOOLTIP:
+            return claim.quote if column == 0 else None
         if role == CLAIM_ID_ROLE:
             return claim.id
         if role == POSITION_ROLE:
-            return index.row()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(claim, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return swatch(self._scheme.colour_of_claim(claim))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return claim.quote
+            return row
         return None
 
     @staticmethod
@@ -263,7 +286,7 @@ class ClaimsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = ClaimsModel(session, scheme)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = CellsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
