@@ -1,26 +1,19 @@
 """Suggested matches: claims in other articles that state the same thing.
 
 For the current claim the suggestions come at once; for every claim of the
-project they are worked out on a worker thread with its own connection, a
-progress bar and Cancel. The checker confirms a pair (it becomes a `same`
-link, undoable) or dismisses it (hidden for this session).
+project they are worked out as a background job on the window's one runner
+(its own thread and connection), with the view's own progress bar and Cancel
+rather than a progress window. Cancel keeps the matches found so far; asking
+again while a search runs cancels it and starts the latest. The checker
+confirms a pair (it becomes a `same` link, undoable) or dismisses it (hidden
+for this session).
 """
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QThread,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +31,9 @@ from PySide6.QtWidgets import (
 from annotator.compare.matches import Suggestion
 from annotator.errors import NotFound
 from annotator.models import Changes, Claim
-from annotator.project import Project, ProjectFileError
+from annotator.project import Project
+from ui.shell.job_runner import JobRunner, JobSpec, PanelJobs
+from ui.shell.jobs import Report, Stopped
 from ui.shell.session import ProjectSession
 from ui.shell.undo import perform
 from ui.widgets.table_model import ColumnsTableModel
@@ -47,6 +42,7 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Score", "Claim", "Article", "Same as", "Article", "Why")
 CURRENT, ALL = "current", "all"
 QUOTE_CHARS = 110
+MATCH_JOB = JobSpec("Find matches", "Comparing", "claims")
 
 
 def _short(text: str) -> str:
@@ -79,37 +75,15 @@ class SuggestionsModel(ColumnsTableModel):
         return None
 
 
-class MatchWorker(QObject):
-    """suggest_all() on its own thread and connection; cancel stops between claims."""
+def suggest_all(project: Project, report: Report, stopped: Stopped) -> list[Suggestion]:
+    """The job's work: every claim against the others, stopping between claims on Cancel
+    (what was found by then is the result)."""
 
-    progress = Signal(int, int)
-    finished = Signal(object, bool)  # list[Suggestion], cancelled
+    def keep_going(done: int, total: int) -> bool:
+        report(done, total, "")
+        return not stopped()
 
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            project = Project.open(self.path, create=False)
-        except ProjectFileError:
-            self.finished.emit([], False)
-            return
-        try:
-
-            def keep_going(done: int, total: int) -> bool:
-                self.progress.emit(done, total)
-                return not self._cancel.is_set()
-
-            found = project.matches.suggest_all(progress=keep_going)
-        finally:
-            project.close()
-        self.finished.emit(found, self._cancel.is_set())
+    return project.matches.suggest_all(progress=keep_going)
 
 
 class MatchSuggestions(QWidget):
@@ -120,8 +94,10 @@ class MatchSuggestions(QWidget):
         self.dismissed: set[frozenset[int]] = set()
         self.suggestions: list[Suggestion] = []
         self._dirty = True
-        self._thread: QThread | None = None
-        self._worker: MatchWorker | None = None
+        self.runner = JobRunner(PanelJobs(session, self), self)
+        self.runner.show_progress = False  # the bar and Cancel are the view's own
+        self.runner.ended.connect(self._on_ended)
+        self._again = False  # asked again while a search ran: the latest request wins
         self.mode = QComboBox(self)
         self.mode.setAccessibleName("Suggest matches for")
         self.mode.addItem("the current claim", CURRENT)
@@ -193,49 +169,56 @@ class MatchSuggestions(QWidget):
         self._show(found, "")
 
     def _find_all(self) -> None:
-        path = self.session.project.path
-        if path is None:  # an in-memory project has no file for a worker to open
-            self._show(self.session.project.matches.suggest_all(), "")
-            return
-        if self._thread is not None:
+        if self.runner.running:
+            self._again = True
+            self.cancel()
             return
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.status.setText("Looking for matches among every claim…")
-        thread = QThread()
-        worker = MatchWorker(path)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(self._on_finished)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self.runner.run(MATCH_JOB, suggest_all, self._on_finished)
+        if self.runner.job is not None:  # None when it ran here (a project with no file)
+            self.runner.job.progress.connect(self._on_progress)
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _item: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_finished(self, found: list[Suggestion], cancelled: bool) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-        self._thread, self._worker = None, None
+    def _on_finished(self, result: object, cancelled: bool, error: str) -> None:
+        if self._again:
+            return  # overtaken: the search asked for since then starts when this one ends
+        if self.mode.currentData() != ALL:
+            return  # the checker went back to the current claim's matches meanwhile
+        found: list[Suggestion] = list(result) if isinstance(result, list) else []
+        self._show(found, "Cancelled: the matches found so far." if cancelled else error)
+
+    def _on_ended(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self._show(found, "Cancelled: the matches found so far." if cancelled else "")
+        if self._again:
+            self._again = False
+            self.reload()
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
+        if self.runner.running:
+            self.runner.cancel()
             self.cancel_button.setEnabled(False)
 
     def wait(self, milliseconds: int = 60_000) -> bool:
-        return self._thread.wait(milliseconds) if self._thread is not None else True
+        job = self.runner.job
+        return job.wait(milliseconds) if job is not None else True
 
     def busy(self) -> bool:
-        return self._thread is not None
+        return self.runner.running
+
+    def shutdown(self) -> None:
+        """Stop a running search and wait for it: its thread must not outlive the window."""
+        self._again = False
+        self.runner.shutdown()
+        self.progress.hide()
+        self.cancel_button.hide()
 
     def _show(self, found: list[Suggestion], message: str) -> None:
         project = self.session.project
@@ -303,8 +286,8 @@ class MatchSuggestions(QWidget):
             )
 
     def _on_project_replaced(self) -> None:
-        self.cancel()
-        self.wait()
+        # A search of the old file ends dropped (the runner sees another project); the
+        # new project's is asked for now and starts once that one has ended.
         self.dismissed.clear()
         self.reload()
 

@@ -195,5 +195,4 @@ class CompareWiring(QObject):
         if "figures" in self._views:
             self.figures.shutdown()
         if "matches" in self._views:
-            self.matches.cancel()
-            self.matches.wait()
+            self.matches.shutdown()
