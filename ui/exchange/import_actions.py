@@ -117,19 +117,15 @@ class ImportActions(QObject):
         outcomes: list[ImportOutcome] = list(result) if isinstance(result, list) else []
         if error and not outcomes:
             return  # the runner showed why; an empty summary would only repeat it
-        changed = _changed_articles(outcomes)
-        moved = frozenset(c for o in outcomes for c in o.moved_claims)
-        recorded = self._record(outcomes, changed)
-        # The import step names only the new articles: claims that moved to a
-        # new revision repaint (away from the old version's pane) from here.
-        if changed and not recorded:
-            self.session.notify(Changes(articles=changed))
-        if moved:
-            self.session.notify(Changes(claims=moved))
+        changes = Changes.of_imports(outcomes)
+        # Recording the step tells the views; a batch with nothing new to undo
+        # (duplicates, revisions only) is told here.
+        if not self._record(outcomes, changes) and (changes.articles or changes.claims):
+            self.session.notify(changes)
         self.host.status(headline(outcomes, cancelled), 8000)
         self.show_summary(outcomes, cancelled)
 
-    def _record(self, outcomes: list[ImportOutcome], changed: frozenset[int]) -> bool:
+    def _record(self, outcomes: list[ImportOutcome], changes: Changes) -> bool:
         """The batch's new articles as one undoable step ("Import of 12 articles").
 
         A new revision stays out of it: deleting it would take the claims that
@@ -147,7 +143,7 @@ class ImportActions(QObject):
         record(
             self.session,
             "import_articles",
-            lambda: (import_label(len(new)), payload, Changes(articles=changed)),
+            lambda: (import_label(len(new)), payload, changes),
         )
         return True
 
@@ -184,8 +180,9 @@ class ImportActions(QObject):
         except ImportFailure as exc:
             self.host.show_error("Cannot paste as an article", f"The clipboard {exc.reason}.")
             return
-        if outcome.status in ("imported", "revision") and outcome.article_id is not None:
-            self.session.notify(Changes(articles=frozenset({outcome.article_id})))
+        changes = Changes.of_imports([outcome])
+        if changes.articles:
+            self.session.notify(changes)
         self.host.status(
             f"Pasted “{outcome.title}”"
             if outcome.status != "duplicate"
@@ -216,14 +213,3 @@ class ImportActions(QObject):
             self.host.status("Pick an article in the library first.", 4000)
             return
         edit_article_details(self.session, article_id, self.window)
-
-
-def _changed_articles(outcomes: list[ImportOutcome]) -> frozenset[int]:
-    """New articles, and the old versions whose claims moved to a new revision."""
-    changed: set[int] = set()
-    for outcome in outcomes:
-        if outcome.status in ("imported", "revision") and outcome.article_id is not None:
-            changed.add(outcome.article_id)
-        if outcome.revision_of is not None:
-            changed.add(outcome.revision_of)
-    return frozenset(changed)

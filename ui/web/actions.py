@@ -85,25 +85,17 @@ class WebActions(QObject):
 
     def _imported(self, result: object, cancelled: bool, _error: str) -> None:
         outcomes: list[ImportOutcome] = list(result) if isinstance(result, list) else []
-        changed = frozenset(
-            o.article_id
-            for o in outcomes
-            if o.status in ("imported", "revision") and o.article_id is not None
-        )
-        moved = frozenset(c for o in outcomes for c in o.moved_claims)
-        changed |= frozenset(o.revision_of for o in outcomes if o.revision_of is not None)
-        if changed:
-            self.session.notify(Changes(articles=changed))
-        if moved:  # a new revision's claims left the old version's pane: repaint them
-            self.session.notify(Changes(claims=moved))
+        changes = Changes.of_imports(outcomes)
+        if changes.articles or changes.claims:
+            self.session.notify(changes)
         self.host.status(headline(outcomes, cancelled), 8000)
         if self.import_summary is not None:
             self.import_summary.close()
         self.import_summary = ImportSummaryDialog(outcomes, cancelled, self.window)
         self.import_summary.article_chosen.connect(self.session.request_article)
         self.import_summary.open()
-        if len(changed) == 1:
-            self.session.request_article(next(iter(changed)))
+        if len(changes.articles) == 1:  # one new page fetched: it opens
+            self.session.request_article(next(iter(changes.articles)))
 
     # -- checking for changes ----------------------------------------------------
     def check_current(self) -> None:
