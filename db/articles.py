@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from db.projectfile.connection import ProjectDatabase
 
-SUMMARY_COLUMNS = (
-    "a.id, a.uid, a.title, a.outlet, a.author, a.published, a.url, a.language, "
-    "a.source_format, a.source_name, a.imported_at, a.text_sha256, a.revision_of, "
-    "length(a.text) AS length"
-)
-
-EDITABLE_FIELDS = ("title", "outlet", "author", "published", "url", "language")
 # While a batch is stored, the WAL is copied into the file every this many pages
 # (64 MB of 4 KB pages) instead of SQLite's 1,000.
 BULK_CHECKPOINT_PAGES = 16_384
@@ -29,21 +22,24 @@ FTS5_DEFAULT_AUTOMERGE = 4
 
 
 def insert(db: ProjectDatabase, row: dict[str, Any]) -> int:
+    """Insert the row, whose keys are columns (annotator.models.ArticleSummary's stored
+    fields, the text and its metadata)."""
+    names = ", ".join(row)
     cursor = db.execute(
-        "INSERT INTO articles (uid, title, outlet, author, published, url, language, "
-        "source_format, source_name, imported_at, text, text_sha256, revision_of, metadata) "
-        "VALUES (:uid, :title, :outlet, :author, :published, :url, :language, "
-        ":source_format, :source_name, :imported_at, :text, :text_sha256, :revision_of, "
-        ":metadata)",
-        row,
+        f"INSERT INTO articles ({names}) VALUES ({', '.join(':' + c for c in row)})", row
     )
     return int(cursor.lastrowid or 0)
 
 
-def summaries(db: ProjectDatabase) -> list[dict[str, Any]]:
-    """Every article with its claim count, newest revision chains kept in id order."""
+def _summary_columns(columns: Iterable[str]) -> str:
+    """The SELECT list of a summary: the columns asked for, the text's length."""
+    return ", ".join([*(f"a.{c}" for c in columns), "length(a.text) AS length"])
+
+
+def summaries(db: ProjectDatabase, columns: Iterable[str]) -> list[dict[str, Any]]:
+    """Every article (`columns` of it, its length) with its claim count, in id order."""
     sql = (
-        f"SELECT {SUMMARY_COLUMNS}, "
+        f"SELECT {_summary_columns(columns)}, "
         "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims "
         "FROM articles a ORDER BY a.id"
     )
@@ -68,9 +64,9 @@ def listing(db: ProjectDatabase, article_id: int) -> tuple[Any, ...] | None:
     return row
 
 
-def summary(db: ProjectDatabase, article_id: int) -> dict[str, Any] | None:
+def summary(db: ProjectDatabase, article_id: int, columns: Iterable[str]) -> dict[str, Any] | None:
     sql = (
-        f"SELECT {SUMMARY_COLUMNS}, "
+        f"SELECT {_summary_columns(columns)}, "
         "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims "
         "FROM articles a WHERE a.id = ?"
     )
@@ -126,8 +122,11 @@ def latest_with_title_outlet(db: ProjectDatabase, title: str, outlet: str) -> in
     return None if row is None else int(row[0])
 
 
-def update_fields(db: ProjectDatabase, article_id: int, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(EDITABLE_FIELDS)
+def update_fields(
+    db: ProjectDatabase, article_id: int, fields: dict[str, Any], editable: Collection[str]
+) -> None:
+    """Set details of one article; `editable` names the columns a caller may change."""
+    unknown = set(fields) - set(editable)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     if not fields:

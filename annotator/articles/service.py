@@ -27,6 +27,7 @@ from annotator.models import (
     ImportedArticle,
     ImportOutcome,
 )
+from annotator.models.articles import ARTICLE_EDITABLE, ARTICLE_FIELDS, ARTICLE_SUMMARY_COLUMNS
 from annotator.search import visible_index
 from annotator.text.weburl import is_web_url
 from db import article_removal as removal_q
@@ -47,23 +48,8 @@ def text_sha256(text: str) -> str:
 
 
 def _summary(row: dict[str, Any]) -> ArticleSummary:
-    return ArticleSummary(
-        id=row["id"],
-        uid=row["uid"],
-        title=row["title"],
-        outlet=row["outlet"],
-        author=row["author"],
-        published=row["published"],
-        url=row["url"],
-        language=row["language"],
-        source_format=row["source_format"],
-        source_name=row["source_name"],
-        imported_at=row["imported_at"],
-        text_sha256=row["text_sha256"],
-        revision_of=row["revision_of"],
-        length=row["length"],
-        claims=row["claims"],
-    )
+    """A summary from a row of db.articles.summaries (its columns, length and claims)."""
+    return ArticleSummary(**{f: row[f] for f in ARTICLE_FIELDS})
 
 
 class ArticleManager:
@@ -72,7 +58,7 @@ class ArticleManager:
         self.revision_hooks: list[RevisionHook] = []
 
     def list(self) -> list[ArticleSummary]:
-        return [_summary(row) for row in q.summaries(self._db)]
+        return [_summary(row) for row in q.summaries(self._db, ARTICLE_SUMMARY_COLUMNS)]
 
     def listing(self) -> builtins.list[ArticleListing]:
         """Every article as the library lists it, in id order (fast: no text measured)."""
@@ -87,7 +73,7 @@ class ArticleManager:
         return q.exists(self._db, article_id)
 
     def summary(self, article_id: int) -> ArticleSummary:
-        row = q.summary(self._db, article_id)
+        row = q.summary(self._db, article_id, ARTICLE_SUMMARY_COLUMNS)
         if row is None:
             raise NotFound(f"no article with id {article_id}")
         return _summary(row)
@@ -232,7 +218,7 @@ class ArticleManager:
         if url and not is_web_url(url):
             raise ValueError(f"an article's URL must be an http(s) web address, not {url[:80]!r}")
         with self._db.atomic():
-            q.update_fields(self._db, article_id, cleaned)
+            q.update_fields(self._db, article_id, cleaned, ARTICLE_EDITABLE)
         return Changes(articles=frozenset({article_id}))
 
     # -- deleting ------------------------------------------------------------------
@@ -257,7 +243,7 @@ class ArticleManager:
         """Put a deleted article back exactly: same ids, claims, evidence, links, revision chain."""
         article_id = int(snapshot["article"]["id"])
         with self._db.atomic():
-            if q.summary(self._db, article_id) is not None:
+            if q.exists(self._db, article_id):
                 raise AnnotatorError(
                     f"article {article_id} exists again (made elsewhere meanwhile)"
                 )

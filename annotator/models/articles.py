@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, NamedTuple
+
+from annotator.models import fields
+from annotator.models.fields import declared
 
 
 @dataclass(frozen=True)
@@ -42,44 +46,57 @@ class ArticleListing(NamedTuple):
     claims: int
 
 
+def _detail(name: str, read: str = "text?", **more: Any) -> Any:
+    """A detail of the article a merge reads back as text, shown by its name."""
+    return declared(json=name, read=read, cli=name, **more)
+
+
 @dataclass(frozen=True)
 class ArticleSummary:
-    """What the library lists: everything but the text."""
+    """What the library lists: everything but the text.
 
-    id: int
-    uid: str
-    title: str
-    outlet: str | None
-    author: str | None
-    published: str | None
-    url: str | None
-    language: str | None
-    source_format: str
-    source_name: str | None
-    imported_at: str
-    text_sha256: str
-    revision_of: int | None
-    length: int
-    claims: int
+    The one declaration of an article's fields (see annotator.models.fields)
+    but its text and metadata: the articles table's columns (with those two),
+    the row -> ArticleSummary builder, the details a user edits, an article in
+    the lossless JSON (in this order, then metadata and text), the native
+    merger's reading and its article row, and the command line's JSON derive
+    from it.
+    """
+
+    id: int = declared(fixed=True, cli="id")
+    uid: str = declared(fixed=True, json="uid", cli="uid")
+    title: str = _detail("title", missing="(untitled)", label="title")
+    outlet: str | None = _detail("outlet", label="outlet")
+    author: str | None = _detail("author", label="author")
+    published: str | None = _detail("published", label="published")
+    url: str | None = _detail("url", read="web", label="url")
+    language: str | None = _detail("language", label="language")
+    source_format: str = _detail("source_format", fixed=True, missing="merge")
+    source_name: str | None = _detail("source_name", fixed=True)
+    # A merge that finds none stores the time of the merge.
+    imported_at: str = _detail("imported_at", fixed=True)
+    text_sha256: str = declared(fixed=True, json="text_sha256", cli="text_sha256")
+    revision_of: int | None = declared(json="revision_of", ref="articles", cli="revision_of")
+    length: int = declared(column=False, cli="length")  # of the text, in code points
+    claims: int = declared(column=False, cli="claims")
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uid": self.uid,
-            "title": self.title,
-            "outlet": self.outlet,
-            "author": self.author,
-            "published": self.published,
-            "url": self.url,
-            "language": self.language,
-            "source_format": self.source_format,
-            "source_name": self.source_name,
-            "imported_at": self.imported_at,
-            "text_sha256": self.text_sha256,
-            "revision_of": self.revision_of,
-            "length": self.length,
-            "claims": self.claims,
-        }
+        """The command line's JSON of the article (its keys and order: ARTICLE_CLI_KEYS)."""
+        return dict(zip(_CLI_KEYS, _cli_values(self), strict=True))
+
+
+# Derived from the declaration once, at import.
+ARTICLE_FIELDS = fields.names(ArticleSummary)
+# The articles table also holds the text and its metadata (JSON text), which
+# ArticleSummary leaves out.
+ARTICLE_SUMMARY_COLUMNS = fields.columns(ArticleSummary)
+ARTICLE_COLUMNS = (*ARTICLE_SUMMARY_COLUMNS, "text", "metadata")
+ARTICLE_EDITABLE = tuple(fields.labels(ArticleSummary))
+ARTICLE_JSON = fields.json_keys(ArticleSummary)
+ARTICLE_READS = fields.json_reads(ArticleSummary)
+ARTICLE_CLI_KEYS = fields.cli_keys(ArticleSummary)
+_CLI_KEYS = tuple(key for _, key in ARTICLE_CLI_KEYS)
+_cli_values = attrgetter(*(name for name, _ in ARTICLE_CLI_KEYS))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ another record's uid), how a merge reads it back, what the command line's
 JSON calls it and, for the fields a user edits, how an undo label names it.
 The SELECT lists, the row -> record builders, the exporters and the native
 merger derive from these, so a new field is one line here (and a migration).
-Claim, Speaker, SpeakerRole and Evidence are declared so.
+Claim, Speaker, SpeakerRole, Evidence, Quantity and ArticleSummary are declared so.
 """
 
 from __future__ import annotations

@@ -17,9 +17,11 @@ import pytest
 
 from annotator.exchange.exporters import export_to_path
 from annotator.exchange.exporters import native as native_export
+from annotator.exchange.exporters.collect import ArticleRow
 from annotator.exchange.mergers import apply
 from annotator.exchange.mergers.incoming import InClaim
 from annotator.models import Evidence, Quantity, SpeakerRole, fields
+from annotator.models.articles import ARTICLE_COLUMNS, ARTICLE_EDITABLE, ARTICLE_JSON, ARTICLE_READS
 from annotator.models.claims import CLAIM_READS
 from annotator.models.evidence import (
     EVIDENCE_COLUMNS,
@@ -194,3 +196,33 @@ def test_a_quantity_field_declared_alone_reaches_the_json_and_the_merge(
         theirs.merge.merge_file(out)
         sources = [r[0] for r in theirs.db.execute("SELECT source FROM quantities")]
     assert sources == ["ONS"] * len(figures)
+
+
+def test_the_declared_article_columns_are_the_articles_table(tmp_path: Path) -> None:
+    """ArticleSummary declares all but the text and metadata; ArticleRow (what the
+    exporters read) is typed by hand, so it is tied to the same columns here."""
+    assert sorted(ARTICLE_COLUMNS) == sorted(_table_columns(tmp_path, "articles"))
+    assert sorted(f.name for f in dataclasses.fields(ArticleRow)) == sorted(ARTICLE_COLUMNS)
+    assert set(ARTICLE_EDITABLE) < set(ARTICLE_COLUMNS)
+
+
+def test_articles_come_back_from_the_json_with_every_declared_detail(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    with Project.open(tmp_path / "ours.sqlite") as ours:
+        ours.merge.merge_file(FIXTURES / "source.json")
+        before = [a.as_json() for a in ours.articles.list()]
+        export_to_path(ours, "json", out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    for article in doc["articles"]:
+        assert list(article) == [key for _, key, _ in ARTICLE_JSON] + ["metadata", "text"]
+    with Project.open(tmp_path / "theirs.sqlite") as theirs:
+        theirs.merge.merge_file(out)
+        after = [a.as_json() for a in theirs.articles.list()]
+    assert [{k: v for k, v in a.items() if k != "id"} for a in after] == [
+        {k: v for k, v in a.items() if k != "id"} for a in before
+    ]
+    # What a merge reads of an article: the details a user edits and where it came from.
+    assert {key for key, *_ in ARTICLE_READS} == {
+        *ARTICLE_EDITABLE,
+        *("source_format", "source_name", "imported_at"),
+    }

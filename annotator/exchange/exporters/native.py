@@ -15,6 +15,7 @@ from typing import IO, Any
 from annotator.exchange.exporters.collect import ExportSet, Progress
 from annotator.exchange.exporters.jsonout import batches, dumps, object_head, write_array
 from annotator.models import Claim, Speaker
+from annotator.models.articles import ARTICLE_JSON
 from annotator.models.claims import CLAIM_JSON
 from annotator.models.evidence import EVIDENCE_JSON
 from annotator.models.figures import QUANTITY_JSON
@@ -23,19 +24,6 @@ from annotator.models.speakers import ROLE_JSON, SPEAKER_JSON
 FORMAT_NAME = "factcheck-annotator/claims"
 FORMAT_VERSION = 1
 KIND_KEYS = {"side": "sides", "stance": "stances", "verdict": "verdicts", "topic": "topics"}
-ARTICLE_FIELDS = (
-    "uid",
-    "title",
-    "outlet",
-    "author",
-    "published",
-    "url",
-    "language",
-    "source_format",
-    "source_name",
-    "imported_at",
-    "text_sha256",
-)
 # The joined key of an evidence row that holds what the JSON names a record by.
 EVIDENCE_REF_KEYS = {
     "articles": "article_uid",
@@ -61,15 +49,17 @@ def members(data: ExportSet) -> dict[str, Any]:
         for kind, plural in KIND_KEYS.items()
     }
     speakers = [_speaker(s) for s in data.speakers]
-    articles = [
-        {
-            **{f: getattr(a, f) for f in ARTICLE_FIELDS},
-            "revision_of": article_uid.get(a.revision_of) if a.revision_of else None,
-            "metadata": json.loads(a.metadata or "{}"),
-            "text": a.text,
-        }
-        for a in data.articles.values()
-    ]
+    articles = []
+    for a in data.articles.values():
+        # The declared fields of ArticleSummary in their order (another article by its
+        # uid), then the metadata and the text.
+        record = {key: getattr(a, name) for name, key, _ in ARTICLE_JSON}
+        for _, key, ref in ARTICLE_JSON:
+            if ref:
+                record[key] = article_uid.get(record[key]) if record[key] else None
+        record["metadata"] = json.loads(a.metadata or "{}")
+        record["text"] = a.text
+        articles.append(record)
     documents = [
         {
             "sha256": d["sha256"],

@@ -19,6 +19,7 @@ from annotator.exchange.mergers.attachments import merge_dataset, merge_document
 from annotator.exchange.mergers.incoming import BY_QUOTE, InArticle, InClaim, Incoming
 from annotator.exchange.mergers.matching import ArticleMatcher
 from annotator.exchange.mergers.report import MergeReport, Progress, Ticker, no_progress
+from annotator.models.articles import ARTICLE_READS
 from annotator.models.claims import CLAIM_NAMES_OF
 from annotator.models.evidence import EVIDENCE_JSON
 from annotator.models.fields import JsonColumn
@@ -215,18 +216,16 @@ class Merge:
         f = a.fields
         taken = a.uid in self.article_uids if a.uid else True
         revision_of = self.article_uids.get(a.revision_of) if a.revision_of else None
+        # The details declared on ArticleSummary, a blank one taking its declared default.
+        details = {
+            into: f.get(key) if missing is None else f.get(key) or missing
+            for key, _, into, missing in ARTICLE_READS
+        }
         row_id = q.insert_article(
             self.db,
             {
                 "uid": new_uid() if taken else a.uid,
-                "title": f.get("title") or "(untitled)",
-                "outlet": f.get("outlet"),
-                "author": f.get("author"),
-                "published": f.get("published"),
-                "url": f.get("url"),
-                "language": f.get("language"),
-                "source_format": f.get("source_format") or "merge",
-                "source_name": f.get("source_name"),
+                **details,
                 "imported_at": f.get("imported_at") or now_iso(),
                 "text": a.text,
                 "text_sha256": sha,

@@ -10,6 +10,7 @@ from typing import Any
 from annotator.exchange.exporters.native import FORMAT_NAME, FORMAT_VERSION, KIND_KEYS
 from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, MergeRefused, need
 from annotator.exchange.mergers.urls import is_web_url
+from annotator.models.articles import ARTICLE_READS
 from annotator.models.claims import CLAIM_READS
 from annotator.models.evidence import EVIDENCE_READS
 from annotator.models.speakers import SPEAKER_READS
@@ -77,22 +78,8 @@ def read(doc: dict[str, Any]) -> Incoming:
         need(a, dict, where)
         uid = need(a.get("uid"), str, f"{where}.uid")
         text = need(a.get("text"), str, f"{where}.text")
-        fields = {
-            k: _opt_str(a, k, where)
-            for k in (
-                "title",
-                "outlet",
-                "author",
-                "published",
-                "url",
-                "language",
-                "source_format",
-                "source_name",
-                "imported_at",
-            )
-        }
-        if not is_web_url(fields["url"]):
-            fields["url"] = None  # javascript:, file: and the like never reach the project
+        # title, outlet, ... as text; a url not http(s) (javascript:, file:) is None
+        fields = {key: _READS[how](a, key, where) for key, how, _, _ in ARTICLE_READS}
         fields["metadata"] = need(a.get("metadata", {}), dict, f"{where}.metadata")
         incoming.articles.append(
             InArticle(
