@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -44,6 +43,9 @@ ImportProgress = Callable[[int, int, str], None]
 
 
 def text_sha256(text: str) -> str:
+    # Imported here: hashlib (OpenSSL) costs start-up ~3 ms; only imports hash.
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, NotFound
@@ -73,6 +72,10 @@ def _check_kind(kind: str) -> None:
 
 
 def default_codebook() -> dict[str, list[dict[str, Any]]]:
+    # Imported here: importlib.resources costs every start-up ~5 ms, and only a
+    # new project is seeded (issue 19).
+    from importlib import resources
+
     text = resources.files("resources").joinpath("codebook.json").read_text("utf-8")
     return dict(json.loads(text))
 

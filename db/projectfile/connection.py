@@ -8,8 +8,8 @@ allowed to write to it.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import secrets
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -134,6 +134,8 @@ class ProjectDatabase:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # Savepoint names: unique on this connection, so nested units never clash.
+        self._savepoints = itertools.count(1)
 
     def execute(self, sql: str, parameters: Parameters = None) -> sqlite3.Cursor:
         """Run one statement; outside atomic() a write commits at once (autocommit)."""
@@ -172,7 +174,7 @@ class ProjectDatabase:
 
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:
-        name = f"unit_{secrets.token_hex(8)}"
+        name = f"unit_{next(self._savepoints)}"
         self.conn.execute(f"SAVEPOINT {name}")
         try:
             yield

@@ -12,7 +12,6 @@ written", "is missing its table speakers"), never "internal error".
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -151,6 +150,8 @@ def _disk_nearly_full(path: Path | None) -> bool:
     if path is None:
         return False
     try:
+        import shutil  # here: only a failed write asks, and shutil costs start-up ~2 ms
+
         return shutil.disk_usage(path.parent).free < _NEARLY_FULL_BYTES
     except OSError:
         return False

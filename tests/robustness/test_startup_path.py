@@ -100,6 +100,11 @@ NOT_BEFORE_FIRST_PAINT = (
     "dateutil",
     "click",
     "pluggy",
+    "annotator.models.evidence",
+    "annotator.models.datasets",
+    "annotator.models.figures",
+    "hashlib",
+    "uuid",
     "annotator.exchange.importers",
     "annotator.compare.service",
 )
@@ -152,3 +157,13 @@ def test_the_first_paint_comes_before_the_features_and_their_libraries(tmp_path:
     ]
     assert early == []
     assert out.stderr == ""
+
+
+def test_every_model_name_resolves_from_the_package_on_first_use() -> None:
+    """annotator.models imports each model's module when a name of it is first asked for."""
+    import annotator.models as models
+
+    for name in models.__all__:
+        assert getattr(models, name) is not None
+    with pytest.raises(AttributeError):
+        _ = models.NoSuchModel  # type: ignore[attr-defined]
