@@ -187,3 +187,28 @@ def test_a_hostile_merge_file_is_refused_once_and_changes_nothing(
     assert len(boxes) == 1 and boxes[0][0] == "Cannot merge"
     assert boxes[0][1].startswith(str(path)) and "unexpected" not in boxes[0][1]
     assert counts(project) == before and window.session.undo_stack.count() == stack
+
+
+def test_a_project_with_no_file_exports_and_merges_on_the_spot(
+    qtbot: QtBot, tmp_path: Path, big_claim_set: Path, boxes: list[tuple[str, str]]
+) -> None:
+    """No second connection could see an in-memory project: the runner does the work here."""
+    from ui.exchange.export_dialog import ExportDialog
+    from ui.shell.session import ProjectSession
+
+    project = Project.in_memory()
+    seed_samples(project, claims=False)
+    window = MainWindow(ProjectSession(project))
+    qtbot.addWidget(window)
+    assert window.merge.merge(big_claim_set)  # done by the time it returns
+    assert not window.merge.runner.running and window.merge.runner.progress is None
+    assert len(project.claims.list()) == MANY and boxes[-1][0] == "Merged big.json"
+    window.session.undo_stack.undo()
+    assert project.claims.list() == []
+    window.session.undo_stack.redo()
+    dialog = ExportDialog(window.session, None, window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.path.setText(str(tmp_path / "memory.csv"))
+    dialog.export_button.click()
+    assert dialog.written == MANY and (tmp_path / "memory.csv").exists()
