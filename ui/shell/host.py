@@ -31,6 +31,7 @@ from ui.library.view import LibraryPanel
 from ui.reader.area import ReaderArea
 from ui.reader.view import ReaderPane
 from ui.shell.session import ProjectSession
+from ui.widgets.dock_box import DockBox
 
 Place = Literal["left", "inspector", "bottom"]
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -181,7 +182,7 @@ class Host(QObject):
         dock = QDockWidget(title, self._window)
         dock.setObjectName(f"{title.replace(' ', '')}Dock")
         if widget is not None:
-            dock.setWidget(widget)
+            dock.setWidget(DockBox(widget))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -236,7 +237,7 @@ class Host(QObject):
         Figures, Datasets at 1280x800), rather than grow the dock over its neighbours."""
         dock = self.docks[name]
         if self.places[name] != "bottom":
-            dock.setWidget(view)
+            dock.setWidget(DockBox(view))
             return
         scroll = QScrollArea(dock)
         scroll.setObjectName(f"{name}Scroll")
@@ -251,6 +252,8 @@ class Host(QObject):
         widget = self.docks[name].widget()
         if isinstance(widget, QScrollArea) and widget.objectName() == f"{name}Scroll":
             return widget.widget()
+        if isinstance(widget, DockBox):
+            return widget.view
         return widget
 
     def arrange(self) -> None:
