@@ -45,6 +45,21 @@ def test_compare_sides_fits_with_export_in_sight(
     assert _problems(win) == []
 
 
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_datasets_fit_the_bottom_panel_beside_the_inspector(
+    qtbot: QtBot, session: ProjectSession, size: tuple[int, int]
+) -> None:
+    win = _fresh(qtbot, session, size)
+    assert win.claims.editor_dock.isVisible()  # the inspector is showing
+    scroll, view = _bottom(win, "datasets")
+    need, room = view.minimumSizeHint(), scroll.viewport().size()
+    assert need.width() <= room.width() and need.height() <= room.height()
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert not scroll.verticalScrollBar().isVisible()
+    assert _in_sight(scroll, win.evidence.datasets.pin_button)
+    assert _problems(win) == []
+
+
 def test_the_inspector_grows_with_the_screen(qtbot: QtBot, session: ProjectSession) -> None:
     """It stayed 340 px at 1920x1080: a share of the width now, with a minimum."""
     small = _fresh(qtbot, session, SIZES[0])

@@ -28,7 +28,9 @@ def save_chart(chart: ChartWidget, path: Path) -> Path:
     """Write the chart to `path` (.svg: vectors, anything else: PNG); the path written."""
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_name(path.name + ".png")
-    size = chart.size() if chart.width() > 1 and chart.height() > 1 else chart.sizeHint()
+    # As big as on screen, but never smaller than the chart's preferred size: in a
+    # narrow bottom panel (1280x800) the widget may be 180 px wide, too small a file.
+    size = chart.size().expandedTo(chart.sizeHint()) if chart.isVisible() else chart.sizeHint()
     if path.suffix.lower() == ".svg":
         generator = QSvgGenerator()
         generator.setFileName(str(path))

@@ -40,13 +40,16 @@ from ui.shell.job_runner import JobRunner, JobSpec, PanelJobs
 from ui.shell.jobs import Report, Stopped
 from ui.shell.session import ProjectSession
 from ui.shell.undo import record, refusal
+from ui.widgets.flow import FlowLayout, group
 
 if TYPE_CHECKING:
     from annotator.project import Project
 
 MAX_CHART_POINTS = 2_000
 SIZE_SAMPLE_ROWS = 100
-CHART_MIN_WIDTH = 320
+CHART_MIN_WIDTH = 180
+# Characters a dataset or column name shows before it elides (the list shows all).
+NAME_CHARS = 8
 FILTER_DELAY_MS = 250
 IMPORT_JOB = JobSpec(
     "Import dataset",
@@ -71,7 +74,7 @@ class DatasetPanel(QWidget):
 
         self.chooser = QComboBox(self)
         self.chooser.setAccessibleName("Dataset")
-        self.chooser.setMinimumContentsLength(16)
+        _eliding(self.chooser)
         self.import_button = QPushButton("Import…", self)
         self.import_button.setAccessibleName("Import a dataset")
         self.import_button.clicked.connect(self.import_dialog)
@@ -85,6 +88,7 @@ class DatasetPanel(QWidget):
         self.filter_box.setAccessibleName("Filter rows")
         self.info = QLabel(self)
         self.info.setAccessibleName("Dataset details")
+        self.info.setWordWrap(True)
 
         self.model = DatasetTableModel(session)
         self.table = QTableView(self)
@@ -109,24 +113,24 @@ class DatasetPanel(QWidget):
         self.x_column.setAccessibleName("Chart labels column")
         self.y_column = QComboBox(self)
         self.y_column.setAccessibleName("Chart values column")
+        for combo in (self.x_column, self.y_column):
+            _eliding(combo)
         self.chart_kind = QComboBox(self)
         self.chart_kind.setAccessibleName("Chart kind")
         self.chart_kind.addItem("Line", "line")
         self.chart_kind.addItem("Bar", "bar")
         self.chart = ChartWidget(self)
 
+        # Fits the bottom panel beside the library and the inspector at 1280x800
+        # (it asked 754 px of 518): the chart's choices sit above the chart and wrap
+        # there, long dataset and column names elide, the details wrap.
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.import_button)
         top.addWidget(self.delete_button)
-        actions = QHBoxLayout()
-        actions.addWidget(self.pin_button)
-        actions.addStretch(1)
-        actions.addWidget(QLabel("Chart", self))
-        actions.addWidget(self.y_column)
-        actions.addWidget(QLabel("by", self))
-        actions.addWidget(self.x_column)
-        actions.addWidget(self.chart_kind)
+        pin = QHBoxLayout()
+        pin.addWidget(self.pin_button)
+        pin.addStretch(1)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -134,13 +138,21 @@ class DatasetPanel(QWidget):
         upper_layout.addWidget(self.filter_box)
         upper_layout.addWidget(self.table)
         upper_layout.addWidget(self.info)
-        upper_layout.addLayout(actions)
+        upper_layout.addLayout(pin)
+        choices = FlowLayout()
+        choices.addWidget(group(QLabel("Chart", self), self.y_column, parent=self))
+        choices.addWidget(group(QLabel("by", self), self.x_column, self.chart_kind, parent=self))
+        charting = QWidget(self)
+        charting_layout = QVBoxLayout(charting)
+        charting_layout.setContentsMargins(0, 0, 0, 0)
+        charting_layout.addLayout(choices)
+        charting_layout.addWidget(self.chart, 1)
+        charting.setMinimumWidth(CHART_MIN_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(upper)
-        self.splitter.addWidget(self.chart)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.chart.setMinimumWidth(CHART_MIN_WIDTH)
+        self.splitter.addWidget(charting)
+        self.splitter.setStretchFactor(0, 3)  # the rows first: their columns want room
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
@@ -360,6 +372,14 @@ class DatasetPanel(QWidget):
         problem = refusal(self.session, "delete_dataset", {"name": name})
         if problem:
             self.message.emit(problem)
+
+
+def _eliding(combo: QComboBox) -> None:
+    """A combo as wide as a short name, eliding a longer one; its list shows them whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(NAME_CHARS)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
 
 
 def _delimiter_name(delimiter: str | None) -> str:
