@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from db.projectfile.connection import ProjectDatabase
@@ -15,10 +16,10 @@ def all_rows(db: ProjectDatabase) -> list[dict[str, Any]]:
 
 
 def insert(db: ProjectDatabase, row: dict[str, Any]) -> int:
+    """Insert the row, whose keys are columns (annotator.models.VocabEntry's stored fields)."""
+    names = ", ".join(row)
     cursor = db.execute(
-        "INSERT INTO vocab (kind, name, colour, rating, description, position) "
-        "VALUES (:kind, :name, :colour, :rating, :description, :position)",
-        row,
+        f"INSERT INTO vocab ({names}) VALUES ({', '.join(':' + c for c in row)})", row
     )
     return int(cursor.lastrowid or 0)
 
@@ -27,7 +28,6 @@ def count(db: ProjectDatabase) -> int:
     return int(db.execute("SELECT count(*) FROM vocab").fetchone()[0])
 
 
-VOCAB_EDITABLE = ("name", "colour", "rating", "description", "position")
 # Where a codebook value can be used: (table, column).
 REFERENCES = (
     ("claims", "side_id"),
@@ -49,8 +49,11 @@ def next_position(db: ProjectDatabase, kind: str) -> int:
     return 0 if value is None else int(value) + 1
 
 
-def update(db: ProjectDatabase, vocab_id: int, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(VOCAB_EDITABLE)
+def update(
+    db: ProjectDatabase, vocab_id: int, fields: dict[str, Any], editable: Collection[str]
+) -> None:
+    """Set fields of one value; `editable` names the columns a caller may change."""
+    unknown = set(fields) - set(editable)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     if not fields:

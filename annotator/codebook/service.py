@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, NotFound
 from annotator.models import VocabEntry, VocabSnapshot
+from annotator.models.codebook import VOCAB_EDITABLE, VOCAB_FIELDS, VOCAB_WRITES
 from db import vocab as q
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ KINDS = ("side", "stance", "verdict", "topic")
 DEFAULT_COLOUR = "#cccccc"
 MAX_NAME_CHARS = 80
 COLOUR_PATTERN = re.compile(r"#[0-9a-fA-F]{6}")
-UPDATABLE = ("name", "colour", "rating", "description", "position")
+UPDATABLE = VOCAB_EDITABLE
 
 
 class CodebookError(AnnotatorError):
@@ -34,15 +35,8 @@ class InUse(CodebookError):
 
 
 def _entry(r: dict[str, Any]) -> VocabEntry:
-    return VocabEntry(
-        id=r["id"],
-        kind=r["kind"],
-        name=r["name"],
-        colour=r["colour"],
-        rating=r["rating"],
-        description=r["description"],
-        position=r["position"],
-    )
+    """A value from a vocab row (every declared field is a column)."""
+    return VocabEntry(**{f: r[f] for f in VOCAB_FIELDS})
 
 
 def _key(name: str) -> str:
@@ -154,7 +148,7 @@ class Codebook:
         if "description" in fields:
             fields["description"] = fields["description"] or ""
         with self._db.atomic():
-            q.update(self._db, vocab_id, fields)
+            q.update(self._db, vocab_id, fields, VOCAB_EDITABLE)
         return self.get(vocab_id)
 
     def usage(self, vocab_id: int) -> int:
@@ -224,14 +218,6 @@ class Codebook:
             for kind_plural, values in default_codebook().items():
                 kind = kind_plural.removesuffix("s")
                 for position, value in enumerate(values):
-                    q.insert(
-                        db,
-                        {
-                            "kind": kind,
-                            "name": value["name"],
-                            "colour": value.get("colour", "#cccccc"),
-                            "rating": value.get("rating"),
-                            "description": value.get("description", ""),
-                            "position": position,
-                        },
-                    )
+                    # name, colour, rating, description as the defaults file has them
+                    row = {c.column: value.get(c.key, c.missing) for c in VOCAB_WRITES}
+                    q.insert(db, {**row, "kind": kind, "position": position})

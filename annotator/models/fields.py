@@ -6,7 +6,8 @@ another record's uid), how a merge reads it back, what the command line's
 JSON calls it and, for the fields a user edits, how an undo label names it.
 The SELECT lists, the row -> record builders, the exporters and the native
 merger derive from these, so a new field is one line here (and a migration).
-Claim, Speaker, SpeakerRole, Evidence, Quantity and ArticleSummary are declared so.
+Claim, Speaker, SpeakerRole, Evidence, Quantity, VocabEntry and ArticleSummary
+are declared so.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import Field
 from typing import Any, NamedTuple
 
 # How the native merger reads a value back (the merger owns the functions).
-READS = ("text", "text?", "int?", "anchor", "web", "texts")
+READS = ("text", "text?", "int?", "number?", "anchor", "web", "texts")
 
 
 def declared(

@@ -19,10 +19,11 @@ from annotator.exchange.exporters import export_to_path
 from annotator.exchange.exporters import native as native_export
 from annotator.exchange.exporters.collect import ArticleRow
 from annotator.exchange.mergers import apply
-from annotator.exchange.mergers.incoming import InClaim
+from annotator.exchange.mergers.incoming import InClaim, MergeRefused
 from annotator.models import Evidence, Quantity, SpeakerRole, fields
 from annotator.models.articles import ARTICLE_COLUMNS, ARTICLE_EDITABLE, ARTICLE_JSON, ARTICLE_READS
 from annotator.models.claims import CLAIM_READS
+from annotator.models.codebook import VOCAB_COLUMNS, VOCAB_EDITABLE, VOCAB_JSON
 from annotator.models.evidence import (
     EVIDENCE_COLUMNS,
     EVIDENCE_EDITABLE,
@@ -226,3 +227,39 @@ def test_articles_come_back_from_the_json_with_every_declared_detail(tmp_path: P
         *ARTICLE_EDITABLE,
         *("source_format", "source_name", "imported_at"),
     }
+
+
+def test_the_declared_codebook_columns_are_the_vocab_table(tmp_path: Path) -> None:
+    assert sorted(VOCAB_COLUMNS) == sorted(_table_columns(tmp_path, "vocab"))
+    assert {"id", "kind"}.isdisjoint(VOCAB_EDITABLE)
+
+
+def test_codebook_values_come_back_from_the_json_as_they_went(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    with Project.open(tmp_path / "ours.sqlite") as ours:
+        ours.codebook.add("verdict", "needs context", "#abcdef", 3.5, "True, but missing context")
+        export_to_path(ours, "json", out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    for values in doc["codebook"].values():
+        for value in values:
+            assert list(value) == [key for _, key, _ in VOCAB_JSON]
+    with Project.open(tmp_path / "theirs.sqlite") as theirs:
+        theirs.merge.merge_file(out)
+        found = theirs.codebook.find("verdict", "needs context")
+    assert found is not None
+    assert (found.colour, found.rating, found.description) == (
+        "#abcdef",
+        3.5,
+        "True, but missing context",
+    )
+
+
+def test_a_rating_that_is_not_a_number_refuses_the_file(tmp_path: Path) -> None:
+    doc = json.loads((FIXTURES / "source.json").read_text(encoding="utf-8"))
+    doc["codebook"]["verdicts"] = [{"name": "odd", "rating": "high"}]
+    (tmp_path / "in.json").write_text(json.dumps(doc), encoding="utf-8")
+    with (
+        Project.open(tmp_path / "p.sqlite") as project,
+        pytest.raises(MergeRefused, match=r"codebook\.verdicts\[0\]\.rating should be a number"),
+    ):
+        project.merge.merge_file(tmp_path / "in.json")

@@ -17,6 +17,7 @@ from annotator.exchange.exporters.jsonout import batches, dumps, object_head, wr
 from annotator.models import Claim, Speaker
 from annotator.models.articles import ARTICLE_JSON
 from annotator.models.claims import CLAIM_JSON
+from annotator.models.codebook import VOCAB_JSON
 from annotator.models.evidence import EVIDENCE_JSON
 from annotator.models.figures import QUANTITY_JSON
 from annotator.models.speakers import ROLE_JSON, SPEAKER_JSON
@@ -36,16 +37,7 @@ def members(data: ExportSet) -> dict[str, Any]:
     """Everything before the claims, in the order the file holds it."""
     article_uid = {a.id: a.uid for a in data.articles.values()}
     codebook = {
-        plural: [
-            {
-                "name": e.name,
-                "colour": e.colour,
-                "rating": e.rating,
-                "description": e.description,
-                "position": e.position,
-            }
-            for e in data.vocab(kind)
-        ]
+        plural: [{key: getattr(e, name) for name, key, _ in VOCAB_JSON} for e in data.vocab(kind)]
         for kind, plural in KIND_KEYS.items()
     }
     speakers = [_speaker(s) for s in data.speakers]

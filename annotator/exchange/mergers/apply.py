@@ -21,6 +21,7 @@ from annotator.exchange.mergers.matching import ArticleMatcher
 from annotator.exchange.mergers.report import MergeReport, Progress, Ticker, no_progress
 from annotator.models.articles import ARTICLE_READS
 from annotator.models.claims import CLAIM_NAMES_OF
+from annotator.models.codebook import VOCAB_WRITES
 from annotator.models.evidence import EVIDENCE_JSON
 from annotator.models.fields import JsonColumn
 from annotator.models.figures import QUANTITY_JSON
@@ -120,18 +121,13 @@ class Merge:
             if entry is not None:
                 self.report.existing["codebook"] += 1
             return found
-        entry = entry or {}
-        row_id = vocab_q.insert(
-            self.db,
-            {
-                "kind": kind,
-                "name": " ".join(name.split()),
-                "colour": entry.get("colour") or "#cccccc",
-                "rating": entry.get("rating"),
-                "description": entry.get("description") or "",
-                "position": vocab_q.next_position(self.db, kind),
-            },
-        )
+        row = {
+            **self.row_of(entry or {}, VOCAB_WRITES),  # colour, rating, description
+            "kind": kind,
+            "name": " ".join(name.split()),
+            "position": vocab_q.next_position(self.db, kind),
+        }
+        row_id = vocab_q.insert(self.db, row)
         self.vocab[(kind, _key(name))] = row_id
         self.added("codebook", "vocab", row_id)
         return row_id

@@ -12,6 +12,7 @@ from annotator.exchange.mergers.incoming import InArticle, InClaim, Incoming, Me
 from annotator.exchange.mergers.urls import is_web_url
 from annotator.models.articles import ARTICLE_READS
 from annotator.models.claims import CLAIM_READS
+from annotator.models.codebook import VOCAB_READS
 from annotator.models.evidence import EVIDENCE_READS
 from annotator.models.speakers import SPEAKER_READS
 
@@ -53,15 +54,9 @@ def read(doc: dict[str, Any]) -> Incoming:
         for i, e in enumerate(need(codebook.get(plural, []), list, f"codebook.{plural}")):
             where = f"codebook.{plural}[{i}]"
             need(e, dict, where)
-            incoming.codebook.append(
-                {
-                    "kind": kind,
-                    "name": need(e.get("name"), str, f"{where}.name"),
-                    "colour": _opt_str(e, "colour", where),
-                    "rating": need(e.get("rating"), (int, float), f"{where}.rating", optional=True),
-                    "description": _opt_str(e, "description", where) or "",
-                }
-            )
+            # name, colour, rating, description (a merge puts a new value at the end)
+            read = {key: _READS[how](e, key, where) for key, how, _, _ in VOCAB_READS}
+            incoming.codebook.append({"kind": kind, **read})
     for i, s in enumerate(need(doc.get("speakers", []), list, "speakers")):
         where = f"speakers[{i}]"
         need(s, dict, where)
@@ -180,6 +175,11 @@ def _int_or_none(c: dict[str, Any], key: str, where: str) -> int | None:
     return value
 
 
+def _number_or_none(c: dict[str, Any], key: str, where: str) -> float | int | None:
+    value: float | int | None = need(c.get(key), (int, float), f"{where}.{key}", optional=True)
+    return value
+
+
 def _anchor(c: dict[str, Any], key: str, where: str) -> str | None:
     value: str | None = _one_of(c.get(key), ANCHORS, f"{where}.{key}", True)
     return value
@@ -198,6 +198,7 @@ _READS: dict[str, Callable[[dict[str, Any], str, str], Any]] = {
     "text": _text,
     "text?": _opt_str,
     "int?": _int_or_none,
+    "number?": _number_or_none,
     "anchor": _anchor,
     "web": _web,
     "texts": _texts,
