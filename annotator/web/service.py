@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import ImportFailure, NotFound
 from annotator.models import ImportedArticle, ImportOutcome
-from annotator.models.web import Capture, RefetchOutcome
 from db import web_captures as q
 from db.projectfile.connection import ProjectDatabase
 
 if TYPE_CHECKING:
     from annotator.articles.service import ArticleManager
     from annotator.claims.service import ClaimManager
+    from annotator.models.web import Capture, RefetchOutcome
     from annotator.web.http import Fetched, Fetcher, FetchProgress, Stop
 
 
@@ -42,6 +42,10 @@ def capture_row(fetched: Fetched, article_id: int) -> dict[str, Any]:
 
 
 def _capture(row: dict[str, Any]) -> Capture:
+    # Imported here: the library asks this manager which articles changed at
+    # their source as the window opens, and needs no capture model for it.
+    from annotator.models.web import Capture
+
     return Capture(
         id=row["id"],
         article_id=row["article_id"],

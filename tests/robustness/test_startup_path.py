@@ -103,6 +103,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "annotator.models.evidence",
     "annotator.models.datasets",
     "annotator.models.figures",
+    "annotator.models.web",
     "hashlib",
     "uuid",
     "annotator.exchange.importers",
