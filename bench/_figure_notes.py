@@ -122,15 +122,16 @@ REFERENCE_ONLY: dict[str, str] = {
 # (measured with bench/run.py --quick on 2 shared cores; see each script).
 _STARTUP = "start-up work for issue 19: "
 NOT_YET: dict[str, str] = {
-    "startup_first_paint": _STARTUP + "the domain and ui imports and MainWindow() below",
+    "startup_first_paint": _STARTUP
+    + "the first paint is the shell (library, reader, menus); the domain models, Qt's namespace and the reader pane's widgets below remain",
     "startup_import_domain": _STARTUP
     + "annotator.project imports the modules of the managers built on opening (articles, claims, codebook, backups) and their frozen models; the floor imports sqlite3 alone",
     "startup_import_ui": _STARTUP
-    + "every panel, dock and dialog module is imported before the first paint; the floor has nothing to import",
+    + "the shell's modules (reader panes, library, host): Qt's namespace and enums on first use (~15-20 ms) and PySide's import hook reading each module's source; the floor has nothing to import",
     "startup_open_project": "opening checks the file (application id, quick_check) and its migrations; the floor only connects (2 ms against 1 ms)",
     "startup_main_window": _STARTUP
-    + "MainWindow() builds every dock, panel, menu and action up front; the floor is one text view",
-    "startup_window_to_paint": "laying out and painting those docks and panels, against one text view",
+    + "MainWindow() builds the shell only (the reader pane, the library table, the menus' skeleton); the floor is one text view",
+    "startup_window_to_paint": "laying out and painting the library and the reader, against one text view",
     "startup_features_after_paint": "after the first frame, by design: the floor has no features to build",
     "startup_ready": "the whole start-up including the features built after the first paint, against a bare window's first paint",
     "open_1mb_10k_claims_painted": "on top of Qt's layout the reader splits paragraphs, builds 10,000 highlight ranges and fills the claims table",
