@@ -114,3 +114,32 @@ def test_a_larger_minimum_still_reaches_the_window(
     assert requests.seen["QMainWindow"] >= 1
     assert dock.widget().width() >= 400
     assert main.isVisible()
+
+
+class Paints(QObject):
+    """Counts the paint events each kind of widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: Counter[str] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen[type(watched).__name__] += 1
+        return False
+
+
+def test_a_label_repainting_in_a_view_does_not_repaint_its_dock(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    _main, _dock, _view, label, _below = _docked(qtbot)
+    _settle(qapp)
+    paints = Paints()
+    qapp.installEventFilter(paints)
+    try:
+        label.setText("A short title.")  # the same lines: repainted, not re-laid out
+        label.repaint()
+    finally:
+        qapp.removeEventFilter(paints)
+    assert paints.seen["QLabel"] == 1
+    assert paints.seen["QDockWidget"] == 0  # the box is opaque: nothing shows through

@@ -40,6 +40,9 @@ class DockBox(QWidget):
         self.view = view
         view.setParent(self)
         self.setFocusProxy(view)
+        # Opaque: a label repainting in the view is drawn over the box's own fill,
+        # not over a repaint of the dock's frame and title beneath (~0.3 ms a mark).
+        self.setAutoFillBackground(True)
         self.setAccessibleName(view.accessibleName())
         self._limits = self._current()
         self._apply(self._limits)
