@@ -90,3 +90,23 @@ def test_multidata_answers_what_data_answers(qtbot: QtBot, window: MainWindow) -
             proxy.multiData(index, slot)
             assert _comparable(slot.data()) == _comparable(proxy.data(index, role)), (column, role)
     assert proxy.index(0, 0).data() == PIECES["rtl"]
+
+
+def test_only_the_quote_has_a_swatch_as_the_delegate_paints_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The delegate reuses its role slots from cell to cell: one left unanswered kept
+    the quote's swatch, so every column of the table was painted with it."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    open_hostile(window, qtbot)
+    start = HOSTILE.index(PIECES["rtl"])
+    mark(window, qtbot, start, start + len(PIECES["rtl"]))
+    proxy, delegate = window.claims.panel.proxy, QStyledItemDelegate()
+    decorated = []
+    for column in range(proxy.columnCount()):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, proxy.index(0, column))
+        if option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            decorated.append(column)
+    assert decorated == [0]

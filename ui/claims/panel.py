@@ -198,10 +198,13 @@ class ClaimsModel(QAbstractTableModel):
             claim = self.claim(row)
             for slot in role_slots(roleDataSpan):
                 role = slot.role()
-                if role in SERVED_ROLES:
-                    value = self._value(claim, row, column, role)
-                    if value is not None:
-                        slot.setData(value)
+                value = self._value(claim, row, column, role) if role in SERVED_ROLES else None
+                # Cleared, not left: the delegate reuses its slots from cell to cell,
+                # and a left slot painted the quote's swatch in every column.
+                if value is None:
+                    slot.clearData()
+                else:
+                    slot.setData(value)
 
     def _value(self, claim: Claim, row: int, column: int, role: int) -> Any:
         # Plain ints: each Qt.ItemDataRole.X lookup costs more than the rest of a cell.
