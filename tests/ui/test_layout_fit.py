@@ -116,3 +116,26 @@ def test_the_users_inspector_width_lasts_until_reset(qtbot: QtBot, session: Proj
     again.actions["reset_layout"].trigger()
     _settle()
     assert abs(again.claims.editor_dock.width() - inspector_width(again.width())) <= 12
+
+
+def test_a_long_title_in_a_narrow_pane_ends_in_an_ellipsis(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    """At 1280x800 the pane's title stopped mid-letter at the pane's edge."""
+    win = _fresh(qtbot, session, SIZES[0])
+    title = win.reader_area.frame_of(win.reader).title
+    article = win.reader.article
+    assert article is not None and title.text() == article.title  # whole, as the tooltip
+    shown = title.shown_text()
+    assert shown.endswith("…") and len(shown) < len(article.title)
+    assert title.fontMetrics().horizontalAdvance(shown) <= title.contentsRect().width()
+
+
+def test_a_long_speaker_name_shows_its_start(qtbot: QtBot, session: ProjectSession) -> None:
+    from ui.claims.speaker_field import SpeakerField
+
+    field = SpeakerField(session)
+    qtbot.addWidget(field)
+    field.resize(120, field.sizeHint().height())
+    field.show_name("Department of Health and Social Care")
+    assert field.cursorPosition() == 0  # the field scrolled to the end: "…epartment of"

@@ -48,6 +48,7 @@ class SpeakerField(QLineEdit):
     def show_name(self, name: str | None) -> None:
         self.current_name = name or ""
         self.setText(self.current_name)
+        self.setCursorPosition(0)  # a long name shows its start, not "epartment of…"
 
     def suggestions(self) -> list[str]:
         return self._model.stringList()

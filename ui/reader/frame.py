@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import NotFound
 from ui.reader.view import ReaderPane
 from ui.shell.session import ProjectSession
+from ui.widgets.elided import ElidedLabel
 
 ARTICLE_MIME = "application/x-annotator-article-ids"
 LINK_QUOTE_CHARS = 90
@@ -63,11 +63,10 @@ class PaneFrame(QFrame):
         self.pane = ReaderPane(self)
         self.bar = QFrame(self)
         self.bar.setObjectName("PaneBar")
-        self.title = QLabel("No article", self.bar)
+        # A long title ends in "…" at the pane's edge (its tooltip has it whole)
+        # rather than widen the pane and squeeze the library and the inspector.
+        self.title = ElidedLabel("No article", self.bar)
         self.title.setAccessibleName("Reader pane article")
-        # A long title is cut at the pane's edge (its tooltip has it whole) rather
-        # than widen the pane and squeeze the library and the inspector.
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.choose = QToolButton(self.bar)
         self.choose.setText("Article ▾")
         self.choose.setToolTip(

@@ -129,12 +129,11 @@ def _dataset_chart(window) -> None:
     claim_id = _evidence_example(window)
     claim = window.session.project.claims.get(claim_id)
     window.session.request_article(claim.article_id, claim_id)
-    # The inspector makes way: the table and its chart need the window's width.
-    for name in ("claims", "editor", "evidence"):
-        dock = window.host.docks.get(name)
-        if dock is not None:
-            dock.hide()
-    window.evidence.datasets_dock.show()
+    # The default layout: the dataset in the bottom panel between the library and
+    # the inspector, whose Evidence tab lists the row pinned to the claim.
+    window.session.set_current_claim(claim_id)
+    window.host.show_dock("evidence")
+    window.host.show_dock("datasets")
     QApplication.processEvents()
     window.evidence.datasets.set_chart("real_pay_index", "year", "line")
     window.evidence.show_dataset("Pay index (illustrative)", 18)
