@@ -11,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.anchoring.textdiff import diff as diff_texts
 from annotator.articles import removal as article_removal
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, ImportFailure, NotFound
@@ -209,6 +208,8 @@ class ArticleManager:
 
     def diff(self, old_id: int, new_id: int) -> builtins.list[DiffSpan]:
         """What changed from one revision to another: spans in code points of each text."""
+        from annotator.anchoring.textdiff import diff as diff_texts  # here: difflib on first use
+
         return diff_texts(self.get(old_id).text, self.get(new_id).text)
 
     def update_metadata(self, article_id: int, **fields: str | None) -> Changes:

@@ -14,7 +14,6 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from annotator.anchoring.selectors import anchor_at, find_occurrence, trim_span
-from annotator.claims import revisions
 from annotator.claims import tags as claim_tags
 from annotator.clock import new_uid, now_iso
 from annotator.errors import AnnotatorError, NotFound
@@ -291,6 +290,10 @@ class ClaimManager:
 
     def move_to_revision(self, old_article_id: int, new_article_id: int) -> builtins.list[int]:
         """Move every claim of an article onto its new revision, re-anchored (see reanchor)."""
+        # Imported here: re-anchoring (difflib, fuzzy matching) is an import's
+        # work, and opening a project need not load it (issue 19).
+        from annotator.claims import revisions
+
         return revisions.move_claims(self._db, old_article_id, new_article_id)
 
     def delete(self, claim_id: int) -> ClaimSnapshot:
