@@ -13,7 +13,7 @@ Pure functions over Quantity values; messages are sentences a checker can paste.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from annotator.models import Quantity
@@ -236,6 +236,25 @@ def _related(subjects: Iterable[str | None]) -> Related:
     return {a: [b for b in names if same_subject(a, b)] for a in names}
 
 
+def _likely_clashes(kind: Kind, ways: dict[str | None, list[Kind]]) -> Iterator[Kind]:
+    """The kinds of figure on one basis, those most likely to clash with `kind` first:
+    the other direction's, then its own direction's from the furthest values in, so a
+    figure that clashes at all is usually caught within a few comparisons."""
+    for way, kinds in ways.items():
+        if way != kind[0]:
+            yield from kinds
+    same = ways.get(kind[0], [])
+    low, high = 0, len(same) - 1
+    while low <= high:
+        yield (
+            same[high] if abs(same[high][1] - kind[1]) >= abs(same[low][1] - kind[1]) else same[low]
+        )
+        if abs(same[high][1] - kind[1]) >= abs(same[low][1] - kind[1]):
+            high -= 1
+        else:
+            low += 1
+
+
 def _incompatible(
     changes: Sequence[Quantity], related: Related, position: dict[int, int]
 ) -> list[Finding]:
@@ -257,17 +276,20 @@ def _incompatible(
     findings = []
     for kinds in buckets.values():
         one = {k: next(iter(by_subject.values()))[0] for k, by_subject in kinds.items()}
-        clashing = {k: [o for o in kinds if _clash(one[k], one[o])] for k in kinds}
-        caught: dict[
-            int, tuple[Quantity, Quantity]
-        ] = {}  # position -> (figure, one it clashes with)
+        ways: dict[str | None, list[Kind]] = {}
+        for k in kinds:
+            ways.setdefault(k[0], []).append(k)
+        for same in ways.values():
+            same.sort(key=lambda k: k[1])
+        caught: dict[int, tuple[Quantity, Quantity]] = {}  # position -> (figure, a clashing one)
         for kind, by_subject in kinds.items():
             for figures in by_subject.values():
                 for q in figures:
                     other = next(
                         (
                             found
-                            for o in clashing[kind]
+                            for o in _likely_clashes(kind, ways)
+                            if _clash(one[kind], one[o])
                             for subject in related[q.subject]
                             if (found := _from_another_claim(kinds[o].get(subject, ()), q.claim_id))
                         ),
