@@ -109,19 +109,27 @@ def set_parsed(db: ProjectDatabase, claim_id: int, text_sha256: str) -> None:
     )
 
 
-def figures(db: ProjectDatabase, claim_ids: list[int] | None = None) -> list[dict[str, Any]]:
-    """Every figure with its claim's side, speaker, verdict and article."""
+def figures(
+    db: ProjectDatabase,
+    claim_ids: list[int] | None = None,
+    subjects: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Every figure with its claim's side, speaker, verdict and article (of the given
+    claims, or all; with one of the given subjects, or any)."""
     order = " ORDER BY sd.position IS NULL, sd.position, a.published, c.article_id, c.start, q.start, q.id"
+    where, params = "", []
+    if subjects is not None:
+        where = f" WHERE q.subject IN ({', '.join('?' for _ in subjects)})"
+        params = list(subjects)
     if claim_ids is None:
-        return [dict(r) for r in db.query(FIGURE_SELECT + order)]
+        return [dict(r) for r in db.query(FIGURE_SELECT + where + order, params)]
     rows: list[dict[str, Any]] = []
     for chunk_start in range(0, len(claim_ids), 500):
         chunk = claim_ids[chunk_start : chunk_start + 500]
         marks = ", ".join("?" for _ in chunk)
-        rows.extend(
-            dict(r)
-            for r in db.query(FIGURE_SELECT + f" WHERE q.claim_id IN ({marks})" + order, chunk)
-        )
+        claims = f"q.claim_id IN ({marks})"
+        sql = FIGURE_SELECT + (f"{where} AND {claims}" if where else f" WHERE {claims}") + order
+        rows.extend(dict(r) for r in db.query(sql, [*params, *chunk]))
     return rows
 
 

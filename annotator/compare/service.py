@@ -252,11 +252,16 @@ class CompareManager:
         return [e.name for e in self._codebook.entries("verdict")] + [NO_VERDICT]
 
     def figures(
-        self, claim_ids: list[int] | None = None, parse: bool = True
+        self,
+        claim_ids: list[int] | None = None,
+        parse: bool = True,
+        subjects: list[str] | None = None,
     ) -> list[tuple[Quantity, dict[str, Any]]]:
         """Every figure with its claim's side, speaker, verdict and article (figures re-parsed
         first where a statement changed). `parse=False` reads what is stored: the window
-        parses on a background job (seconds for 10,000 new claims), never while painting."""
+        parses on a background job (seconds for 10,000 new claims), never while painting.
+        `subjects`: only figures with one of these subjects (None: any)."""
         if parse:
             self._quantities.sync()
-        return [(quantity_from_row(r), r) for r in quantities_q.figures(self._db, claim_ids)]
+        rows = quantities_q.figures(self._db, claim_ids, subjects)
+        return [(quantity_from_row(r), r) for r in rows]

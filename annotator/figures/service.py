@@ -124,6 +124,7 @@ class QuantityManager:
         report: Callable[[int, int, str], None] | None = None,
         stopped: Callable[[], bool] | None = None,
         batch: int = SYNC_BATCH,
+        pause: Callable[[], object] | None = None,
     ) -> frozenset[int]:
         """Re-parse the claims (default: all) whose text changed since last parsed; their ids.
 
@@ -132,7 +133,9 @@ class QuantityManager:
         (`stopped()` true) keeps what was parsed. Each batch reads its claims' text
         again inside its transaction: a claim edited since the stale list was made
         is parsed as it now reads, and one no longer stale (or deleted) is skipped.
-        `report(done, total, "")` after each batch.
+        `report(done, total, "")` after each batch; `pause()` before each claim is
+        parsed (a window's job waits there while the GUI thread reads the figures, so
+        the two do not take turns at the interpreter's lock).
         """
         stale = self.stale(claim_ids)
         done: builtins.list[int] = []
@@ -145,6 +148,8 @@ class QuantityManager:
                 for claim_id, statement, quote in q.claim_texts(self._db, chunk):
                     text = claim_text(statement, quote)
                     if parsed.get(claim_id) != _sha(text):
+                        if pause is not None:
+                            pause()
                         self._refresh(claim_id, text)
                         done.append(claim_id)
             if report is not None:

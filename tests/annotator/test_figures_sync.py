@@ -67,3 +67,12 @@ def test_compare_figures_can_read_without_parsing(empty_project: Project) -> Non
     assert empty_project.quantities.stale() == ids
     assert len(empty_project.compare.figures()) == 10  # the CLI's: parses first
     assert empty_project.quantities.stale() == []
+
+
+def test_pause_is_called_before_each_claim_parsed(empty_project: Project) -> None:
+    ids = many_claims(empty_project, 12)
+    pauses: list[int] = []
+    empty_project.quantities.sync(ids[:5], pause=lambda: pauses.append(1))
+    assert len(pauses) == 5
+    empty_project.quantities.sync(pause=lambda: pauses.append(1))
+    assert len(pauses) == 12  # the five already parsed are not parsed again

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -38,10 +38,13 @@ class Parser:
         self.gate = gate
         self.fail_at = fail_at
         self.threads: set[bool] = set()  # True: called on the main (GUI) thread
+        self.view_is_reading: Callable[[], bool] = lambda: False
+        self.while_the_view_read = 0  # parses that overlapped the view's own read
         self._real = figures_service.parse
 
     def __call__(self, text: str) -> Any:
         self.threads.add(threading.current_thread() is threading.main_thread())
+        self.while_the_view_read += self.view_is_reading()
         if self.fail_at is not None and len(self.gate.seen) == self.fail_at:
             raise RuntimeError("parser broke")
         self.gate.passing(text)
@@ -100,6 +103,7 @@ def test_the_view_fills_in_while_the_gui_thread_answers(
     last[0] = time.perf_counter()
     timer.start()
     view = open_view(qtbot, window, claims=False)
+    parser.view_is_reading = lambda: view.parsing.view_is_reading
     assert view.parsing.running and view.parsing.isVisible()
     assert gate.reached.wait(20)
     # Held inside the fifth batch: the first four are in the table, the rest not yet.
@@ -116,6 +120,7 @@ def test_the_view_fills_in_while_the_gui_thread_answers(
     assert view.subject.currentText() in {"resident doctors' pay", "waiting lists",
                                           "nurse numbers", "exam fees", "rota gaps"}  # fmt: skip
     assert parser.threads == {False}  # never parsed on the GUI thread
+    assert parser.while_the_view_read == 0  # the job waits while the view reads
     assert gaps[0] < 1.0  # parsing all of them inline froze the loop for seconds
 
 

@@ -15,6 +15,10 @@ user stopped does not start again on the next edit.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -24,13 +28,20 @@ from ui.shell.jobs import Report, Stopped
 from ui.shell.session import ProjectSession
 
 REFRESH_MS = 400
+PAUSE_LIMIT_S = 2.0
 PARSE_JOB = JobSpec("Reading figures", "Reading figures of", "claims",
                     busy="The figures are still being read.")  # fmt: skip
 
 
-def parse_stale(project: Project, report: Report, stopped: Stopped) -> int:
-    """The job: parse every stale claim, batch by batch; how many were parsed."""
-    return len(project.quantities.sync(report=report, stopped=stopped))
+def parse_stale(project: Project, report: Report, stopped: Stopped, go: threading.Event) -> int:
+    """The job: parse every stale claim, batch by batch; how many were parsed. It waits
+    before each claim while `go` is clear (the view reading what was committed), at
+    most PAUSE_LIMIT_S each time so a view that never lets it go cannot stop it."""
+    return len(
+        project.quantities.sync(
+            report=report, stopped=stopped, pause=lambda: go.wait(PAUSE_LIMIT_S)
+        )
+    )
 
 
 class ParsingBar(QWidget):
@@ -46,6 +57,8 @@ class ParsingBar(QWidget):
         self.runner.show_progress = False  # this bar is its progress
         self.runner.ended.connect(self._ended)
         self.held = False  # cancelled or failed: wait to be asked again
+        self._go = threading.Event()  # clear while the view reads: the job waits
+        self._go.set()
         self.label = QLabel(self)
         self.label.setAccessibleName("Figures still to read")
         self.button = QPushButton("Cancel", self)
@@ -77,11 +90,28 @@ class ParsingBar(QWidget):
         self.button.setText("Cancel")
         self.button.setEnabled(True)
         self.show()
-        started = self.runner.run(PARSE_JOB, parse_stale, self._done)
+        go = self._go
+        started = self.runner.run(
+            PARSE_JOB, lambda p, report, stopped: parse_stale(p, report, stopped, go), self._done
+        )
         job = self.runner.job
         if job is not None:
             job.progress.connect(lambda done, all_, _item: self._progressed(done, all_))
         return started
+
+    @property
+    def view_is_reading(self) -> bool:
+        return not self._go.is_set()
+
+    @contextmanager
+    def view_reading(self) -> Iterator[None]:
+        """Hold the job (between two claims) while the view reads and checks the figures:
+        two threads of Python share one lock, so the view's read took twice as long."""
+        self._go.clear()
+        try:
+            yield
+        finally:
+            self._go.set()
 
     def _show_progress(self, done: int, total: int) -> None:
         self.label.setText(f"Reading figures… {done:,} of {total:,} claims")

@@ -171,6 +171,9 @@ class FiguresView(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the rows on screen, not the first 1,000: measuring every cell of
+        # thousands of figures at each refresh held the window for a second.
+        header.setResizeContentsPrecision(0)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
         self.parsing = ParsingBar(session, self)
@@ -219,12 +222,18 @@ class FiguresView(QWidget):
 
     def show_figures(self) -> None:
         """Fill the table with the figures stored now (also while a job is still reading)."""
+        with self.parsing.view_reading():
+            self._show_figures()
+
+    def _show_figures(self) -> None:
         project = self.session.project
-        everything = project.compare.figures(parse=False)
-        self._fill_subjects(project.quantities.subjects())
+        subjects = project.quantities.subjects()
+        self._fill_subjects(subjects)
         chosen = self.subject.currentText()
-        rows = [(q, info) for q, info in everything
-                if chosen == ALL_SUBJECTS or same_subject(q.subject, chosen)]  # fmt: skip
+        names = None  # read only the chosen subject's figures: a third of 10,000, say
+        if chosen != ALL_SUBJECTS:
+            names = [name for name, _ in subjects if same_subject(name, chosen)]
+        rows = project.compare.figures(parse=False, subjects=names)
         if not self.durations.isChecked():
             rows = [(q, info) for q, info in rows if q.unit not in DURATION_UNITS]
         by_claim: dict[int, list[Quantity]] = defaultdict(list)
