@@ -88,6 +88,7 @@ MEANINGS |= {
     "search_dock_longest_stall_worst_case_every_claim": "Longest freeze of the window while the dock ranks every claim; floor: the idle event loop",
     "open_5mb_longest_stall": "Longest freeze of the window while it opens a 5 MB article; floor: the idle event loop",
     "open_10mb_longest_stall": "Longest freeze of the window while it opens a 10 MB article; floor: the idle event loop",
+    "figures_view_longest_stall": "Longest freeze of the window while the figures view reads 10,000 new claims' figures on its background job and fills in; floor: the idle event loop",
 }
 for _fmt in ("csv", "json", "w3c", "claimreview", "refi", "html", "md"):
     MEANINGS[f"export_{_fmt}_longest_stall"] = (

@@ -49,7 +49,12 @@ TINY: dict[str, tuple[list[str], set[str]]] = {
     ),
     "freezes.py": (
         ["--quick", "--size-mb", "0.05", "--claims", "300"],
-        {"open_0.05mb_longest_stall", "export_csv_longest_stall", "export_html_longest_stall"},
+        {
+            "open_0.05mb_longest_stall",
+            "export_csv_longest_stall",
+            "export_html_longest_stall",
+            "figures_view_longest_stall",
+        },
     ),
     "search_dock.py": (
         ["--repeat", "1", "--articles", "1", "--claims-per-article", "400"],
