@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from annotator.models import Quantity
 
@@ -82,7 +82,11 @@ def _claims(*quantities: Quantity) -> tuple[int, ...]:
 
 def basis_label(q: Quantity) -> str:
     """'since 2008, RPI, real': the baseline a figure is measured on, in words."""
-    when = q.period or (f"on {q.base_year}" if q.base_year else "no period")
+    return _label(q, q.period)
+
+
+def _label(q: Quantity, period: str | None) -> str:
+    when = period or (f"on {q.base_year}" if q.base_year else "no period")
     parts = [when, q.measure or "", q.basis or ""]
     return ", ".join(p for p in parts if p)
 
@@ -200,8 +204,9 @@ def period_key(period: str | None) -> str | None:
 
 
 def _basis_key(q: Quantity) -> str:
-    """basis_label() with the period's wording normalised, so one baseline is one key."""
-    return basis_label(replace(q, period=period_key(q.period)))
+    """basis_label() with the period's wording normalised, so one baseline is one key
+    (a copy of the figure with its period replaced cost as much as the whole check)."""
+    return _label(q, period_key(q.period))
 
 
 def _basis_class(q: Quantity) -> tuple[object, ...] | None:
