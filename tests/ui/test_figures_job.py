@@ -201,3 +201,33 @@ def test_a_parser_error_is_shown_once_and_not_retried_at_once(
     window.session.notify(Changes(everything=True))
     assert not view.parsing.running and len(boxes) == 1
     assert view.parsing.button.text() == "Read them"
+
+
+def split(n: int) -> str:
+    """The first thousand claims are on exam fees, the two thousand after on waiting lists."""
+    return "exam fees" if n < 1_000 else "waiting lists"  # the subject read: "waiting list"
+
+
+def test_the_main_subject_is_followed_as_figures_come_in_until_one_is_picked(
+    qtbot: QtBot, window: MainWindow, gate: Gate, parser: Parser
+) -> None:
+    many_claims(window.session.project, CLAIMS, split)
+    view = open_view(qtbot, window, claims=False)
+    assert gate.reached.wait(20)
+    qtbot.waitUntil(lambda: view.subject.currentText() == "exam fees")  # all there is so far
+    gate.open()
+    qtbot.waitUntil(lambda: not view.parsing.running, timeout=30_000)
+    assert view.subject.currentText() == "waiting list"  # the main subject once all are read
+
+
+def test_a_subject_picked_while_reading_stays(
+    qtbot: QtBot, window: MainWindow, gate: Gate, parser: Parser
+) -> None:
+    many_claims(window.session.project, CLAIMS, split)
+    view = open_view(qtbot, window, claims=False)
+    assert gate.reached.wait(20)
+    qtbot.waitUntil(lambda: view.subject.currentText() == "exam fees")
+    view.set_subject("exam fees")  # the user's choice
+    gate.open()
+    qtbot.waitUntil(lambda: not view.parsing.running, timeout=30_000)
+    assert view.subject.currentText() == "exam fees"

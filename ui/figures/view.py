@@ -139,10 +139,12 @@ class FiguresView(QWidget):
         self.session = session
         self.setAccessibleName("Figures by subject")
         self._dirty = True
+        self._picked = False  # the user chose a subject: keep it while figures come in
+        self._following = False  # a job is reading: the main subject may change
         self.subject = QComboBox(self)
         self.subject.setAccessibleName("Subject of the figures")
         self.subject.setMinimumWidth(240)
-        self.subject.activated.connect(lambda _i: self.reload())
+        self.subject.activated.connect(lambda _i: self.set_subject(self.subject.currentText()))
         self.edit_button = QPushButton("&Edit figures of claim…", self)
         self.edit_button.setAccessibleName("Edit the figures of the selected claim")
         self.edit_button.clicked.connect(self.edit_selected)
@@ -178,7 +180,7 @@ class FiguresView(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.parsing = ParsingBar(session, self)
         self.parsing.committed.connect(self.show_figures)
-        self.parsing.ended.connect(self.reload)
+        self.parsing.ended.connect(self._all_read)
         self.findings = QTextBrowser(self)
         self.findings.setAccessibleName("Arithmetic checks on this subject")
         self.findings.setMaximumHeight(FINDINGS_HEIGHT)
@@ -198,7 +200,8 @@ class FiguresView(QWidget):
         # "(all subjects)" is kept only when the user could have picked another;
         # a view first filled before any figure existed picks the main subject.
         kept_all = current == ALL_SUBJECTS and self.subject.count() > 1
-        if current not in names and not kept_all:
+        # While a job reads new claims the main subject may change: follow it until picked.
+        if (current not in names and not kept_all) or (self._following and not self._picked):
             # The subject with the most figures once "pay" joins "resident doctors' pay".
             group = {n: sum(c for m, c in subjects if same_subject(n, m)) for n in names}
             current = max(names, key=lambda n: (group[n], len(n))) if names else ALL_SUBJECTS
@@ -209,6 +212,7 @@ class FiguresView(QWidget):
         self.subject.blockSignals(False)
 
     def set_subject(self, subject: str) -> None:
+        self._picked = True
         self.subject.setCurrentText(subject)
         self.reload()
 
@@ -217,8 +221,14 @@ class FiguresView(QWidget):
             self._dirty = True
             return
         self._dirty = False
-        self.parsing.start_if_needed()  # stale claims are parsed on a job, never here
+        if self.parsing.start_if_needed():  # stale claims are parsed on a job, never here
+            self._following = self.parsing.running
         self.show_figures()
+
+    def _all_read(self) -> None:
+        """The job stopped: the last fill still follows the main subject, then it stays."""
+        self.reload()
+        self._following = self.parsing.running  # another job (claims changed meanwhile)
 
     def show_figures(self) -> None:
         """Fill the table with the figures stored now (also while a job is still reading)."""
@@ -310,6 +320,7 @@ class FiguresView(QWidget):
 
     def _on_project_replaced(self) -> None:
         self.parsing.reset()
+        self._picked = False
         self.subject.clear()
         self.reload()
 
