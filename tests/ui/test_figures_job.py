@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ import annotator.figures.service as figures_service
 import ui.figures.parsing as parsing
 from annotator.figures.service import SYNC_BATCH
 from annotator.models import Changes
+from annotator.project import Project
 from tests.figures_support import many_claims
 from tests.ui.job_support import Gate
 from ui.figures.view import FiguresView
@@ -231,3 +233,20 @@ def test_a_subject_picked_while_reading_stays(
     gate.open()
     qtbot.waitUntil(lambda: not view.parsing.running, timeout=30_000)
     assert view.subject.currentText() == "exam fees"
+
+
+def test_another_project_opened_mid_job_gets_its_own_figures_read(
+    qtbot: QtBot, window: MainWindow, gate: Gate, parser: Parser, tmp_path: Path
+) -> None:
+    first = window.session.project.path
+    assert first is not None
+    view = open_view(qtbot, window)
+    assert gate.reached.wait(20)
+    other = Project.open(tmp_path / "other.sqlite")
+    many_claims(other, 40)
+    window.session.replace(other)  # the old job is cancelled, its result dropped
+    gate.open()
+    qtbot.waitUntil(lambda: not view.parsing.running, timeout=30_000)
+    assert stale(window) == 0 and len(view.model.rows) > 0  # the new project's, read after
+    with Project.open(first, create=False) as old:
+        assert 0 < len(old.quantities.stale()) < CLAIMS  # the old one stopped where it was
