@@ -35,7 +35,7 @@ class Evidence:
 
     id: int = declared(fixed=True)
     uid: str = declared(fixed=True, json="uid", read="text")
-    kind: str = declared(fixed=True, json="kind", read="text")
+    kind: str = declared(fixed=True, json="kind", read="evidence kind")
     title: str = declared(json="title", missing="", shown="title")
     url: str | None = declared(json="url", read="web", shown="url", default=None)
     archived_url: str | None = declared(json="archived_url", shown="archived", default=None)

@@ -17,7 +17,7 @@ from dataclasses import Field
 from typing import Any, NamedTuple
 
 # How the native merger reads a value back (the merger owns the functions).
-READS = ("text", "text?", "int?", "number?", "anchor", "web", "texts")
+READS = ("text", "text?", "int?", "number?", "anchor", "evidence kind", "web", "texts")
 
 
 def declared(

@@ -311,3 +311,16 @@ def test_no_field_list_is_spelled_again_outside_the_declarations() -> None:
                 if len(hit) >= 4 and len(hit) >= 0.6 * len(names):
                     found.append(f"{where}:{node.lineno} lists {record} fields {sorted(hit)}")
     assert not found, "\n".join(found)
+
+
+def test_evidence_is_read_field_by_field_in_declared_order(tmp_path: Path) -> None:
+    """The merge reads the declared fields in order, so a file with an unknown kind
+    and a url that is not text is refused for its kind, as before the declaration."""
+    doc = json.loads((FIXTURES / "source.json").read_text(encoding="utf-8"))
+    doc["evidence"][0] = {**doc["evidence"][0], "kind": "rumour", "url": 5}
+    (tmp_path / "in.json").write_text(json.dumps(doc), encoding="utf-8")
+    with (
+        Project.open(tmp_path / "p.sqlite") as project,
+        pytest.raises(MergeRefused, match=r"evidence\[0\]\.kind should be one of url, "),
+    ):
+        project.merge.merge_file(tmp_path / "in.json")

@@ -121,9 +121,8 @@ def read(doc: dict[str, Any]) -> Incoming:
     for i, e in enumerate(need(doc.get("evidence", []), list, "evidence")):
         where = f"evidence[{i}]"
         need(e, dict, where)
-        # uid and kind (text), url (a web address or None)
+        # uid (text), kind (one this annotator knows), url (a web address or None)
         e = {**e, **{key: _READS[how](e, key, where) for key, how, _, _ in EVIDENCE_READS}}
-        _one_of(e["kind"], EVIDENCE_KINDS, f"{where}.kind")
         incoming.evidence.append(e)
     for i, c in enumerate(need(doc.get("claims", []), list, "claims")):
         incoming.claims.append(_claim(c, f"claims[{i}]"))
@@ -185,6 +184,11 @@ def _anchor(c: dict[str, Any], key: str, where: str) -> str | None:
     return value
 
 
+def _evidence_kind(c: dict[str, Any], key: str, where: str) -> str:
+    value: str = _one_of(need(c.get(key), str, f"{where}.{key}"), EVIDENCE_KINDS, f"{where}.{key}")
+    return value
+
+
 def _web(c: dict[str, Any], key: str, where: str) -> str | None:
     return _web_or_none(_opt_str(c, key, where))
 
@@ -200,6 +204,7 @@ _READS: dict[str, Callable[[dict[str, Any], str, str], Any]] = {
     "int?": _int_or_none,
     "number?": _number_or_none,
     "anchor": _anchor,
+    "evidence kind": _evidence_kind,
     "web": _web,
     "texts": _texts,
 }
