@@ -62,3 +62,18 @@ def test_a_window_started_lean_paints_its_shell_then_builds_the_features(
     assert window.actions["undo"].text()
     window.build_features()  # once only: a second call builds nothing more
     assert list(window.host.docks).count("claims") == 1
+
+
+def test_a_lean_window_never_painted_still_builds_its_features(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    """Shown minimised or with updates held, no frame comes: the features follow anyway."""
+    window = MainWindow(session, defer_features=True)
+    qtbot.addWidget(window)
+    window.setUpdatesEnabled(False)  # no paint, no flush
+    window.show()
+    qtbot.wait(50)
+    assert not window.features_built
+    qtbot.waitUntil(lambda: window.features_built, timeout=3000)
+    window.setUpdatesEnabled(True)
+    assert window.host.docks["claims"].isVisible()

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from ui.backups.actions import BackupActions
 from ui.claims.wiring import ClaimsWiring
@@ -73,3 +74,15 @@ def build(window: QMainWindow, host: Host) -> Features:
     for name in PEERS:
         host.provide(name, getattr(features, name))
     return features
+
+
+def show_added_bars(window: QMainWindow) -> None:
+    """Docks and toolbars added to a window already shown stay hidden until shown;
+    those their feature did not hide are shown now, as a first show would have."""
+    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    bars: list[QWidget] = [*window.findChildren(QDockWidget, options=direct)]
+    bars += window.findChildren(QToolBar, options=direct)
+    for bar in bars:
+        if not bar.testAttribute(explicit):
+            bar.show()

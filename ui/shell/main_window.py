@@ -12,18 +12,15 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QMouseEvent,
-    QPaintEvent,
     QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QToolBar,
     QWidget,
 )
 
@@ -54,6 +51,8 @@ if TYPE_CHECKING:  # built after the first paint: see ui.shell.features
     from ui.shell.undo import UndoHistory
     from ui.web.actions import WebActions
 
+# The features of a window shown but not painted are built this long after the show.
+BUILD_FALLBACK_MS = 300
 PROJECT_FILTER = "Annotator projects (*.sqlite *.annotator *.db);;All files (*)"
 
 
@@ -157,19 +156,8 @@ class MainWindow(QMainWindow):
             setattr(self, name, getattr(built, name))
         self.session.project_replaced.connect(self._on_project_replaced)
         if self.isVisible() and not self._arranged:
-            self._show_added_bars()
+            features.show_added_bars(self)
             self._arrange()
-
-    def _show_added_bars(self) -> None:
-        """Docks and toolbars added to a window already shown stay hidden until shown;
-        those their feature did not hide are shown now, as a first show would have."""
-        explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
-        direct = Qt.FindChildOption.FindDirectChildrenOnly
-        bars: list[QWidget] = [*self.findChildren(QDockWidget, options=direct)]
-        bars += self.findChildren(QToolBar, options=direct)
-        for bar in bars:
-            if not bar.testAttribute(explicit):
-                bar.show()
 
     # -- building -------------------------------------------------------
     @property
@@ -341,9 +329,12 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._arranged and self.features_built:
             self._arrange()
+        if self._build_after_paint:
+            # A window that is never painted (shown minimised, updates held)
+            # still gets its features, a moment later.
+            QTimer.singleShot(BUILD_FALLBACK_MS, self, self.build_features)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+    def _after_first_paint(self) -> None:
         if self._build_after_paint:
             # Once this frame is on screen: the next turn of the event loop.
             self._build_after_paint = False
@@ -377,7 +368,12 @@ class MainWindow(QMainWindow):
             and self.childAt(event.position().toPoint()) is None
         ):
             self.auto_sizes = False
-        return super().event(event)
+        handled = super().event(event)
+        # UpdateRequest paints and flushes the whole window, whichever children
+        # cover it; a paint event alone (grab(), render()) counts too.
+        if event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
+            self._after_first_paint()
+        return handled
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.host.accepts_drop(event.mimeData()):
