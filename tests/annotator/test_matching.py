@@ -95,3 +95,21 @@ def test_confirmed_match_is_a_same_link_and_not_suggested_again(sample_project: 
     assert link.relation == "same"
     assert best.other_id not in [s.other_id for s in sample_project.matches.suggest(first.id)]
     assert [link.id] == [lk.id for lk in sample_project.links.list(first.id)]
+
+
+def test_suggesting_for_one_claim_parses_it_alone_and_scores_as_if_all_were_parsed(
+    sample_project: Project,
+) -> None:
+    """The window asks on the GUI thread: 10,000 new claims must not all be parsed then."""
+    claims = mark_samples(sample_project)
+    union = next(c for c in claims if c.quote.startswith("Once you factor in inflation, "))
+    new = sample_project.quantities.stale()
+    assert union.id in new and len(new) >= 8
+    found = sample_project.matches.suggest(union.id)
+    assert sample_project.quantities.stale() == [c for c in new if c != union.id]
+    sample_project.quantities.sync()
+    again = sample_project.matches.suggest(union.id)
+    assert [(s.other_id, s.score, s.reasons) for s in found] == [
+        (s.other_id, s.score, s.reasons) for s in again
+    ]
+    assert any("figures agree" in reason for s in found for reason in s.reasons)
