@@ -53,11 +53,12 @@ def test_a_window_started_lean_paints_its_shell_then_builds_the_features(
     settings.settings().remove("window/state")
     window = MainWindow(session, defer_features=True)
     qtbot.addWidget(window)
-    assert not window.features_built and "claims" not in window.host.docks
+    assert not window.features_built and window.host.content("claims") is None  # reserved, empty
     assert window.library.model.rowCount() > 0  # the shell lists the articles already
     window.show()
     qtbot.waitUntil(lambda: window.features_built)
     assert window.host.docks["claims"].isVisible()
+    assert window.host.content("claims") is window.claims.panel
     assert window.host.peer("claims", object) is window.claims
     assert window.actions["undo"].text()
     window.build_features()  # once only: a second call builds nothing more

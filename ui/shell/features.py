@@ -76,13 +76,18 @@ def build(window: QMainWindow, host: Host) -> Features:
     return features
 
 
-def show_added_bars(window: QMainWindow) -> None:
-    """Docks and toolbars added to a window already shown stay hidden until shown;
-    those their feature did not hide are shown now, as a first show would have."""
-    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+def bars(window: QMainWindow) -> list[QWidget]:
+    """The window's docks and toolbars."""
     direct = Qt.FindChildOption.FindDirectChildrenOnly
-    bars: list[QWidget] = [*window.findChildren(QDockWidget, options=direct)]
-    bars += window.findChildren(QToolBar, options=direct)
-    for bar in bars:
-        if not bar.testAttribute(explicit):
+    found: list[QWidget] = [*window.findChildren(QDockWidget, options=direct)]
+    return found + window.findChildren(QToolBar, options=direct)
+
+
+def show_added_bars(window: QMainWindow, before: list[QWidget]) -> None:
+    """Docks and toolbars added to a window already shown stay hidden until shown;
+    those their feature did not hide are shown now, as a first show would have.
+    The docks the shell reserved (dock_plan.py) were there `before`: as they are."""
+    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    for bar in bars(window):
+        if bar not in before and not bar.testAttribute(explicit):
             bar.show()

@@ -12,7 +12,7 @@ the window: the import graph has no circle through it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,10 +30,10 @@ from ui.library.model import ARTICLE_ID_ROLE
 from ui.library.view import LibraryPanel
 from ui.reader.area import ReaderArea
 from ui.reader.view import ReaderPane
+from ui.shell.dock_plan import Place, PlannedDock, ReservedBars, fill
 from ui.shell.session import ProjectSession
 from ui.widgets.dock_box import DockBox
 
-Place = Literal["left", "inspector", "bottom"]
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 STATUS_MS = 4000
 # The share of the window height a wide bottom view gets when brought to the front.
@@ -89,6 +89,9 @@ class Host(QObject):
         self._anchors: dict[str, dict[str, QAction]] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.places: dict[str, Place] = {}
+        # Docks and toolbars the shell made empty for a feature to fill (dock_plan.py).
+        self._reserved: set[str] = set()
+        self._reserved_bars = ReservedBars(window)
         self._closing: list[Callable[[], None]] = []
         self._drop_handlers: list[tuple[Callable[[QMimeData], bool], Callable[[QMimeData], bool]]]
         self._drop_handlers = []
@@ -178,7 +181,11 @@ class Host(QObject):
         hidden: bool = False,
     ) -> QDockWidget:
         """A dock in its place; widget None leaves it empty until its owner builds the
-        view on first show. Its toggle goes to View as `toggle_<name>`."""
+        view on first show. Its toggle goes to View as `toggle_<name>`. A dock the
+        shell reserved under this name is filled instead (see `reserve`)."""
+        if name in self._reserved:  # where the shell or the saved state put it
+            self._reserved.discard(name)
+            return fill(self.docks[name], DockBox(widget) if widget is not None else None, shortcut)
         dock = QDockWidget(title, self._window)
         dock.setObjectName(f"{title.replace(' ', '')}Dock")
         if widget is not None:
@@ -208,6 +215,17 @@ class Host(QObject):
             toggle.setShortcut(QKeySequence(shortcut))
         self.place_action("view/docks", f"toggle_{name}", toggle)
         return dock
+
+    def reserve(self, docks: Iterable[PlannedDock], toolbars: Iterable[tuple[str, str]]) -> None:
+        """Make the features' docks and toolbars, empty, before the first frame: that
+        frame then has the final layout, and a saved state finds them by name."""
+        for planned in docks:
+            name, title, place = planned.name, planned.title, planned.place
+            dock = self.add_dock(name, title, None, place, hidden=planned.hidden)
+            dock.setMinimumSize(*planned.minimum)
+            self._reserved.add(name)
+        for object_name, title in toolbars:
+            self._reserved_bars.reserve(object_name, title)
 
     def _first_in(self, place: Place) -> QDockWidget | None:
         return next((self.docks[n] for n, p in self.places.items() if p == place), None)
@@ -296,7 +314,9 @@ class Host(QObject):
             self._window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
     def add_toolbar(self, bar: QToolBar, key: str, text: str, shortcut: Shortcut = None) -> None:
-        self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        """A toolbar at the top, or where the shell reserved one of its object name."""
+        if not self._reserved_bars.fill(bar):
+            self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         toggle = bar.toggleViewAction()
         toggle.setText(text)
         if shortcut is not None:

@@ -30,7 +30,7 @@ from annotator.project import Project, ProjectFileError
 from ui.library.view import LibraryPanel
 from ui.reader.area import ReaderArea
 from ui.reader.view import ReaderPane
-from ui.shell import settings
+from ui.shell import dock_plan, settings
 from ui.shell.dock_sizes import apply_first_sizes
 from ui.shell.external_changes import ExternalChangeWatcher
 from ui.shell.host import Host
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.library_dock = self.host.add_dock(
             "library", "Library", self.library, "left", "Ctrl+Shift+L"
         )
+        self.host.reserve(dock_plan.DOCKS, dock_plan.TOOLBARS)  # the features fill them
 
         self.project_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.project_label)
@@ -151,13 +152,14 @@ class MainWindow(QMainWindow):
         self._build_after_paint = False
         from ui.shell import features
 
+        before = features.bars(self)
         built = features.build(self, self.host)
         for name in built.__dataclass_fields__:
             setattr(self, name, getattr(built, name))
         self.session.project_replaced.connect(self._on_project_replaced)
-        if self.isVisible() and not self._arranged:
-            features.show_added_bars(self)
-            self._arrange()
+        if self.isVisible():
+            features.show_added_bars(self, before)  # any not reserved by the shell
+            dock_plan.wake_lazy(self.host.docks.values())
 
     # -- building -------------------------------------------------------
     @property
@@ -327,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._arranged and self.features_built:
+        if not self._arranged:  # the features' docks are there, if empty (dock_plan)
             self._arrange()
         if self._build_after_paint:
             # A window that is never painted (shown minimised, updates held)
