@@ -18,7 +18,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -36,6 +35,7 @@ from ui.shell.job_runner import JobRunner, JobSpec, PanelJobs
 from ui.shell.jobs import Report, Stopped
 from ui.shell.session import ProjectSession
 from ui.shell.undo import perform
+from ui.widgets.flow import FlowLayout, group
 from ui.widgets.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -119,13 +119,14 @@ class MatchSuggestions(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.status = QLabel(self)
-        top = QHBoxLayout()
-        for widget in (QLabel("Suggest matches for"), self.mode, self.find_button, self.progress,
-                       self.cancel_button):  # fmt: skip
-            top.addWidget(widget)
-        top.addStretch(1)
-        top.addWidget(self.confirm_button)
-        top.addWidget(self.dismiss_button)
+        # One row when there is room, two in the bottom panel at 1280x800 (it asked
+        # 602 px of 518): what to match and Find, then Confirm and Dismiss at the right.
+        top = FlowLayout()
+        top.addWidget(group(QLabel("Suggest matches for"), self.mode, self.find_button,
+                            self.progress, self.cancel_button, parent=self))  # fmt: skip
+        answers = group(self.confirm_button, self.dismiss_button, parent=self)
+        top.addWidget(answers)
+        top.setAlignment(answers, Qt.AlignmentFlag.AlignRight)
         self.model = SuggestionsModel()
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -34,6 +33,7 @@ from ui.figures.check_dialog import CheckDialog
 from ui.figures.editor import show_value
 from ui.figures.parsing import ParsingBar
 from ui.shell.session import ProjectSession
+from ui.widgets.flow import FlowLayout, group
 from ui.widgets.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +46,8 @@ CHECK_LABELS = {"restoration": "restoration", "percent-points": "% or points?",
                 "different-basis": "other baseline"}  # fmt: skip
 CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
 FINDINGS_HEIGHT = 130
+# Characters of a subject shown before it elides (the list shows them whole).
+SUBJECT_CHARS = 18
 MAX_LISTED = 200  # checks listed under the table; each figure's own stay in its tooltip
 # "a five-day strike", "48 hours": lengths of time, hidden unless asked for, so the
 # pay and price figures are not crowded out.
@@ -143,24 +145,27 @@ class FiguresView(QWidget):
         self._following = False  # a job is reading: the main subject may change
         self.subject = QComboBox(self)
         self.subject.setAccessibleName("Subject of the figures")
-        self.subject.setMinimumWidth(240)
+        self.subject.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.subject.setMinimumContentsLength(SUBJECT_CHARS)
         self.subject.activated.connect(lambda _i: self.set_subject(self.subject.currentText()))
         self.edit_button = QPushButton("&Edit figures of claim…", self)
         self.edit_button.setAccessibleName("Edit the figures of the selected claim")
         self.edit_button.clicked.connect(self.edit_selected)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Subject"))
-        top.addWidget(self.subject)
+        # One row when there is room, two in the bottom panel at 1280x800 (it asked
+        # 726 px of 518): the subject and durations, then the buttons at the right.
+        top = FlowLayout()
         self.durations = QCheckBox("Show &durations", self)
         self.durations.setToolTip("Lengths of time (a five-day strike, 48 hours) are hidden")
         self.durations.toggled.connect(lambda _on: self.reload())
         self.check_button = QPushButton("&Check against data…", self)
         self.check_button.setAccessibleName("Check the selected figure against a dataset")
         self.check_button.clicked.connect(self.check_selected)
-        top.addWidget(self.durations)
-        top.addStretch(1)
-        top.addWidget(self.check_button)
-        top.addWidget(self.edit_button)
+        top.addWidget(group(QLabel("Subject"), self.subject, self.durations, parent=self))
+        buttons = group(self.check_button, self.edit_button, parent=self)
+        top.addWidget(buttons)
+        top.setAlignment(buttons, Qt.AlignmentFlag.AlignRight)
         self.model = FiguresModel()
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any list

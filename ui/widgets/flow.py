@@ -16,6 +16,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._height = 0  # the rows' height at the width last laid out in
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- the QLayout protocol -------------------------------------------------------
@@ -34,26 +35,31 @@ class FlowLayout(QLayout):
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
-
+    # No heightForWidth: a scroll area asks a view that has it for its *preferred*
+    # height at the width (every table at its size hint), and scrolled the Figures
+    # view at 1280x800. The rows it needs at its width now are its minimum instead.
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._place(rect, move=True)
+        height = self._place(rect, move=True)
+        if height != self._height:
+            self._height = height
+            self.invalidate()  # the layouts above read the new minimum on their next pass
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the rows take at `width` (not told to the layouts above)."""
+        return self._place(QRect(0, 0, width, 0), move=False)
 
     def sizeHint(self) -> QSize:
         """All items on one row: what it takes not to wrap at all."""
         shown = self._shown()
         width = sum(i.sizeHint().width() for i in shown) + self._gap * max(0, len(shown) - 1)
         height = max((i.sizeHint().height() for i in shown), default=0)
-        return QSize(width, height).grownBy(self.contentsMargins())
+        return QSize(width, max(height, self._height)).grownBy(self.contentsMargins())
 
     def minimumSize(self) -> QSize:
-        """The widest single item: narrower than that, something would be cut."""
-        size = QSize()
+        """The widest single item (narrower, something would be cut), as tall as the
+        rows it was last laid out in."""
+        size = QSize(0, self._height)
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())
         return size.grownBy(self.contentsMargins())
@@ -64,21 +70,33 @@ class FlowLayout(QLayout):
 
     def _place(self, rect: QRect, move: bool) -> int:
         """Lay the items out row by row in `rect` (moving them only when `move`);
-        the height used."""
+        the height used. An item added with AlignRight (`setAlignment`) goes to the
+        right end of its row, as buttons after a stretch would."""
         margins: QMargins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
-        x, y, row_height = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, int]]] = [[]]
+        x = area.x()
         for item in self._shown():
-            hint = item.sizeHint()
-            width = min(hint.width(), area.width())
-            width = max(width, item.minimumSize().width())
-            if x > area.x() and x + width > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + self._gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            width = max(min(item.sizeHint().width(), area.width()), item.minimumSize().width())
+            if rows[-1] and x + width > area.right() + 1:
+                rows.append([])
+                x = area.x()
+            rows[-1].append((item, width))
             x += width + self._gap
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
+        y = area.y()
+        for row in rows:
+            height = max((item.sizeHint().height() for item, _ in row), default=0)
+            x = area.x()
+            for n, (item, width) in enumerate(row):
+                if item.alignment() & Qt.AlignmentFlag.AlignRight:
+                    rest = sum(w for _, w in row[n:]) + self._gap * (len(row) - n - 1)
+                    x = max(x, area.right() + 1 - rest)
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(width, item.sizeHint().height())))
+                x += width + self._gap
+            y += height + self._gap
+        used = y - self._gap if any(rows) else y
+        return used - rect.y() + margins.bottom()
 
 
 def group(*widgets: QWidget, parent: QWidget | None = None) -> QWidget:
