@@ -140,8 +140,10 @@ def test_rows_another_program_commits_appear_in_the_window(
     assert watcher.poll() is False
 
 
-def _hold_backups(monkeypatch: pytest.MonkeyPatch, gate: Gate) -> None:
-    """Scheduled copies wait inside the job until the test lets them go."""
+@pytest.fixture
+def held_backup(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Gate:
+    """A scheduled backup started and waiting inside its job until the test opens the gate."""
+    gate = Gate(hold=0)
     copy = backups.BackupManager.create
 
     def held(self: backups.BackupManager, kind: str = backups.MANUAL) -> backups.Backup:
@@ -149,17 +151,16 @@ def _hold_backups(monkeypatch: pytest.MonkeyPatch, gate: Gate) -> None:
         return copy(self, kind)
 
     monkeypatch.setattr(backups.BackupManager, "create", held)
+    assert window.backup_actions.scheduler.check()
+    assert gate.reached.wait(5)
+    return gate
 
 
 def test_an_outside_commit_during_a_scheduled_backup_still_reaches_the_window(
-    qtbot: QtBot, window: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, project_path: Path, held_backup: Gate
 ) -> None:
     """A backup only reads the file: a commit seen while it runs is news from outside."""
-    gate = Gate(hold=0)
-    _hold_backups(monkeypatch, gate)
     scheduler = window.backup_actions.scheduler
-    assert scheduler.check()
-    assert gate.reached.wait(5)
     with Project.open(project_path, create=False) as cli:
         cli.articles.add(
             ImportedArticle(text="Written mid-backup.", title="Mid-backup", source_format="txt")
@@ -167,20 +168,16 @@ def test_an_outside_commit_during_a_scheduled_backup_still_reaches_the_window(
     assert window.watcher.poll() is True
     assert "Mid-backup" in _library_titles(window)
     with qtbot.waitSignal(scheduler.backed_up, timeout=10_000):
-        gate.open()
+        held_backup.open()
 
 
 def test_closing_the_window_waits_for_a_scheduled_backup_under_way(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, held_backup: Gate
 ) -> None:
-    gate = Gate(hold=0)
-    _hold_backups(monkeypatch, gate)
     scheduler = window.backup_actions.scheduler
-    assert scheduler.check()
-    assert gate.reached.wait(5)
     job = scheduler.job
     assert job is not None and job.running
-    threading.Timer(0.2, gate.open).start()  # the copy ends while the window is closing
+    threading.Timer(0.2, held_backup.open).start()  # the copy ends while the window is closing
     window.close()
     assert not job.running, "the backup thread outlived the window"
     assert not scheduler.timer.isActive()

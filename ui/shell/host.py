@@ -33,6 +33,7 @@ from ui.reader.view import ReaderPane
 from ui.shell.dock_plan import Place, PlannedDock, ReservedBars, fill
 from ui.shell.session import ProjectSession
 from ui.widgets.dock_box import DockBox
+from ui.widgets.sectioned_menus import MenuLayout, SectionedMenus
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 STATUS_MS = 4000
@@ -43,7 +44,7 @@ T = TypeVar("T")
 # Every top-level menu, in menu-bar order, with its sections in order. An
 # action goes to "menu/section" (or "menu": its last section); separators
 # between sections collapse when a section is empty.
-MENUS: dict[str, tuple[str, tuple[str, ...]]] = {
+MENUS: MenuLayout = {
     "file": ("&File", ("project", "exchange", "import", "backup", "quit")),
     "edit": ("&Edit", ("undo", "article")),
     "article": ("&Article", ("web",)),
@@ -85,8 +86,6 @@ class Host(QObject):
         self._library = library
         # Actions by id: Help > Keyboard shortcuts lists them, tests trigger them.
         self.actions: dict[str, QAction] = {}
-        self._menus: dict[str, QMenu] = {}
-        self._anchors: dict[str, dict[str, QAction]] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.places: dict[str, Place] = {}
         # Docks and toolbars the shell made empty for a feature to fill (dock_plan.py).
@@ -97,7 +96,7 @@ class Host(QObject):
         self._drop_handlers = []
         self._default_state = QByteArray()
         self._peers: dict[str, object] = {}
-        self._build_menus()
+        self._menus = SectionedMenus(window.menuBar(), MENUS)
         reader_area.active_changed.connect(self.reader_changed)
         reader_area.pane_closed.connect(self.pane_closed)
 
@@ -108,39 +107,13 @@ class Host(QObject):
         return self._window
 
     # -- menus ------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        bar = self._window.menuBar()
-        for menu_id, (title, sections) in MENUS.items():
-            menu = bar.addMenu(title)
-            menu.setSeparatorsCollapsible(True)
-            self._menus[menu_id] = menu
-            anchors: dict[str, QAction] = {}
-            for section in sections[1:]:
-                anchors[section] = menu.addSeparator()
-            self._anchors[menu_id] = anchors
-
     def menu(self, menu_id: str) -> QMenu:
         """A top-level menu by id (see MENUS)."""
-        return self._menus[menu_id]
+        return self._menus.menu(menu_id)
 
     def section_start(self, where: str) -> QAction | None:
         """The separator that opens a section ("file/import"); None for a first section."""
-        menu_id, _, section = where.partition("/")
-        return self._anchors[menu_id].get(section)
-
-    def _insert(self, where: str | QMenu, action: QAction) -> None:
-        if isinstance(where, QMenu):
-            where.addAction(action)
-            return
-        menu_id, _, section = where.partition("/")
-        menu = self._menus[menu_id]
-        sections = MENUS[menu_id][1]
-        index = sections.index(section) if section else len(sections) - 1
-        following = sections[index + 1] if index + 1 < len(sections) else None
-        if following is None:
-            menu.addAction(action)
-        else:
-            menu.insertAction(self._anchors[menu_id][following], action)
+        return self._menus.section_start(where)
 
     def add_action(
         self,
@@ -161,13 +134,13 @@ class Host(QObject):
 
     def place_action(self, where: str | QMenu, key: str, action: QAction) -> QAction:
         """An action made elsewhere (undo, a dock's toggle) put in a section by key."""
-        self._insert(where, action)
+        self._menus.insert(where, action)
         self.actions[key] = action
         return action
 
     def add_submenu(self, where: str, title: str) -> QMenu:
         menu = QMenu(title, self._window)
-        self._insert(where, menu.menuAction())
+        self._menus.insert(where, menu.menuAction())
         return menu
 
     # -- docks and toolbars -------------------------------------------------------
