@@ -33,6 +33,7 @@ TINY: dict[str, tuple[list[str], set[str]]] = {
             "open_1mb_10k_claims_painted",
             "open_1mb_no_claims_painted",
             "mark_claim_1mb_10k_committed_painted",
+            "mark_claim_1mb_10k_same_work",
         },
     ),
     "export_search.py": (
