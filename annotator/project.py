@@ -17,13 +17,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from annotator.articles.service import ArticleManager
-from annotator.backups import service as backups
 from annotator.claims.service import ClaimManager
 from annotator.codebook.service import Codebook
 from db.projectfile import connection, migrations, opening
 from db.projectfile.connection import ProjectDatabase, ProjectFileError
 
 if TYPE_CHECKING:
+    from annotator.backups.service import BackupManager
     from annotator.claims.links import LinkManager
     from annotator.compare.matches import MatchManager
     from annotator.compare.service import CompareManager
@@ -86,6 +86,18 @@ def _check_openable(path: Path, create: bool) -> bool:
     return False
 
 
+def _backup_before_migration(path: Path) -> migrations.BeforeMigrate:
+    """The backup hook for a migration, its module imported only when one runs
+    (nearly every open finds the file already at the latest version)."""
+
+    def before(db: ProjectDatabase, from_version: int) -> None:
+        from annotator.backups import service as backups
+
+        backups.before_migration(path)(db, from_version)
+
+    return before
+
+
 class Project:
     """An open project file, with one manager per noun (articles, codebook, claims, ...)."""
 
@@ -96,13 +108,18 @@ class Project:
         self.articles = ArticleManager(db)
         self.codebook = Codebook(db)
         self.claims = ClaimManager(db, self.codebook, speakers=lambda: self.speakers)
-        self.backups = backups.BackupManager(db, path)
         # Claims follow an article to its new revision inside the import's transaction.
         self.articles.revision_hooks.append(self.claims.move_to_revision)
 
     # Managers the window does not need to show a project are built, and their
     # modules imported, on first use: parsers, statistics and merge readers
     # would otherwise cost every start-up a few hundred milliseconds.
+
+    @cached_property
+    def backups(self) -> BackupManager:
+        from annotator.backups.service import BackupManager
+
+        return BackupManager(self.db, self.path)
 
     @cached_property
     def search(self) -> SearchManager:
@@ -176,7 +193,7 @@ class Project:
         path = Path(path).expanduser()
         is_new = _check_openable(path, create)
         try:
-            db = opening.open_checked(path, is_new, backups.before_migration(path))
+            db = opening.open_checked(path, is_new, _backup_before_migration(path))
         except Exception as exc:  # sqlite3 errors vary; all mean the same to the user
             if isinstance(exc, ProjectFileError):
                 raise
@@ -224,6 +241,8 @@ class Project:
             return []
         if self.path is None:
             return []
+        from annotator.backups import service as backups
+
         backup = self.backups.create(backups.BEFORE_REPAIR)
         done = opening.repair(self.db, found, backups.before_migration(self.path))
         return [f"backed up to {backup.path}", *done]

@@ -5,9 +5,10 @@ itself: a trigger runs on every write to its table, a view runs whatever it
 selects. A file with a trigger we did not make could rewrite other claims
 whenever a claim is marked. So before anything writes to a file its schema
 is compared, object by object (tables, indexes, triggers, views), with the
-schema our own migrations make at the file's version, built once per process
-in memory. Objects we did not make are "foreign": the file is then opened
-for reading only, `check` reports them, and `check --repair` drops them
+schema our own migrations make at the file's version (the latest read from a
+snapshot beside them, older ones built once per process in memory). Objects
+we did not make are "foreign": the file is then opened for reading only,
+`check` reports them, and `check --repair` drops them
 (after a backup). Objects we made that are gone or changed (a table replaced
 by a view, a trigger rewritten) are reported too, and repaired from our own
 definitions.
@@ -22,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from db.projectfile import connection, migrations
+from db.projectfile import connection, migrations, schema_snapshot
 from db.projectfile.connection import ProjectDatabase
 
 # SQLite's own objects (sqlite_sequence, sqlite_stat1, automatic indexes).
@@ -87,7 +88,21 @@ def objects(db: ProjectDatabase) -> dict[str, SchemaObject]:
 
 @functools.cache
 def expected_objects(version: int) -> dict[str, SchemaObject]:
-    """What our first `version` migrations make, built in memory (once per process)."""
+    """What our first `version` migrations make, once per process.
+
+    The latest version is read from the snapshot written beside the
+    migrations (`schema_snapshot`), when it is whole and current; any other
+    version, or a stale snapshot, is built from the migrations in memory.
+    """
+    if version == migrations.latest_version():
+        rows = schema_snapshot.load(version)
+        if rows is not None:
+            return {name: SchemaObject(kind, name, table, sql) for kind, name, table, sql in rows}
+    return build_expected(version)
+
+
+def build_expected(version: int) -> dict[str, SchemaObject]:
+    """What our first `version` migrations make, built in memory."""
     db = connection.connect_memory()
     names = [m.name for m in migrations.migrations._migrations]
     stop = names[version] if version < len(names) else None
