@@ -16,7 +16,7 @@ def open_gui(project_path: Path | None) -> int:
     # for `from __feature__`), which costs start-up ~50 ms for pure-Python code.
     from annotator.project import Project, ProjectFileError, default_project_path
 
-    from PySide6.QtWidgets import QApplication, QMessageBox  # isort: skip
+    from PySide6.QtWidgets import QApplication  # isort: skip
 
     from ui.shell import settings
     from ui.shell.main_window import MainWindow
@@ -35,6 +35,8 @@ def open_gui(project_path: Path | None) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
         project = Project.open(path, create=project_path is None or not path.exists())
     except ProjectFileError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Cannot open project", f"{exc.path}\n\n{exc.reason}")
         print(str(exc), file=sys.stderr)
         return 1

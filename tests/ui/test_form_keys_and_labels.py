@@ -170,3 +170,17 @@ def test_the_ring_shows_for_a_widget_focused_before_its_window_opened(
     qtbot.waitUntil(lambda: ring.isVisible() and ring.target is window.reader.view)
     view = window.reader.view
     assert ring.geometry().contains(QRect(view.mapTo(window, view.rect().topLeft()), view.size()))
+
+
+def test_one_focus_follower_serves_every_window(qtbot: QtBot, session: ProjectSession) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets import focus_ring
+
+    first = focus_ring.install()
+    window = MainWindow(session)  # installs it again
+    qtbot.addWidget(window)
+    assert focus_ring.install() is first
+    app = QApplication.instance()
+    assert app is not None
+    assert len(app.findChildren(focus_ring.FocusRings)) == 1

@@ -147,3 +147,25 @@ def test_a_change_off_screen_is_painted_when_it_comes_into_view(qtbot: QtBot) ->
     formats = block.layout().formats()
     assert [(f.start, f.length) for f in formats] == [(0, 8)]
     assert QTextCharFormat(formats[0].format).background().color().name() != "#ffffff"
+
+
+def test_the_blocks_painted_follow_the_window_as_it_grows_and_shrinks(qtbot: QtBot) -> None:
+    """The view knows its text area's height from resize events, not by asking Qt."""
+    text = "\n".join(f"Line {n} says the figure was {n} percent." for n in range(600))
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(500, 200)
+    view.show()
+    view.set_text(text)
+    spans = [(n + 1, text.index(f"Line {n} "), text.index(f"Line {n} ") + 4, None, None, None)
+             for n in range(600)]  # fmt: skip
+    view.highlighter.show_spans(view.text_map, spans)
+    for height in (200, 700, 300):
+        view.resize(500, height)
+        qtbot.waitUntil(lambda h=height: view.viewport().height() <= h)
+        _first, last = view.visible_blocks()
+        below = view.document().findBlockByNumber(last + 1)
+        top = view.blockBoundingGeometry(below).translated(view.contentOffset()).top()
+        assert top > view.viewport().height()  # the next block is off screen...
+        assert _painted(view, last) == [(0, 4)]  # ...and every block on it is painted
+    assert view.visible_blocks()[1] > 0

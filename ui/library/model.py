@@ -10,7 +10,7 @@ for the rows it paints (the row cache Anki's browser uses for 100,000 cards).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,13 +19,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
 from annotator.errors import NotFound
 from annotator.models import ArticleListing, Changes
 from ui.reader.area import ARTICLE_MIME, article_mime
 from ui.shell.session import ProjectSession
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 COLUMNS = ("Title", "Outlet", "Date", "Claims")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -293,6 +294,10 @@ def _changed_icon() -> QIcon:
     """The warning sign of the style, made once (a pixmap per paint would be wasted)."""
     global _CHANGED_ICON
     if _CHANGED_ICON is None:
+        # QStyle is imported here, on the first changed article: creating its
+        # Python enums costs start-up ~5 ms for an icon most projects never show.
+        from PySide6.QtWidgets import QApplication, QStyle
+
         style = QApplication.style()
         _CHANGED_ICON = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     return _CHANGED_ICON

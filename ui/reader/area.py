@@ -80,8 +80,10 @@ class ReaderArea(QWidget):
         frame = PaneFrame(self.session, self.splitter)
         frame.open_requested.connect(lambda f, a: self.open_in(f.pane, a))
         frame.close_requested.connect(lambda f: self.close_pane(f.pane))
-        for widget in (frame.pane.view, frame.pane.view.viewport(), frame.pane.header, frame.bar):
+        for widget in (frame.pane.view, frame.pane.header, frame.bar):
             widget.installEventFilter(self)
+        # a press on the text itself (its viewport; see ReaderView)
+        frame.pane.view.pressed.connect(lambda p=frame.pane: self.set_active(p))
         self.splitter.addWidget(frame)
         self.frames.append(frame)
         self._update_close_buttons()
@@ -142,12 +144,7 @@ class ReaderArea(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             for frame in self.frames:
-                if watched in (
-                    frame.pane.view,
-                    frame.pane.view.viewport(),
-                    frame.pane.header,
-                    frame.bar,
-                ):
+                if watched in (frame.pane.view, frame.pane.header, frame.bar):
                     self.set_active(frame.pane)
                     break
         return False

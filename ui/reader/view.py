@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent, QTextCursor
+from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from annotator.articles.paragraphs import display_breaks
@@ -22,10 +22,20 @@ from ui.reader.selection_keys import SelectionKeys
 
 
 class ReaderView(QPlainTextEdit):
-    """Read-only text view; selections are reported in canonical code points."""
+    """Read-only text view; selections are reported in canonical code points.
+
+    It never asks for its viewport() while the window is being built: the
+    viewport is a QWidget Qt made, and PySide finds its type by creating every
+    widget class (~10 ms of the first paint). Its height comes from the resize
+    events the viewport sends here, and a press on it is the `pressed` signal.
+    """
+
+    # A mouse button went down on the text (the pane it is in becomes active).
+    pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._viewport_height = 0
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -49,7 +59,7 @@ class ReaderView(QPlainTextEdit):
         """Numbers of the first and last block on screen."""
         block = self.firstVisibleBlock()
         first = last = block.blockNumber()
-        offset, height = self.contentOffset(), self.viewport().height()
+        offset, height = self.contentOffset(), self._viewport_height
         while (
             block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height
         ):
@@ -58,8 +68,14 @@ class ReaderView(QPlainTextEdit):
         return first, max(first, last)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A scroll area's resize events are its viewport's (Qt), so this is its height.
+        self._viewport_height = event.size().height()
         super().resizeEvent(event)
         self.highlighter.paint_visible()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.pressed.emit()
+        super().mousePressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

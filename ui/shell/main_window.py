@@ -15,14 +15,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from annotator import __version__
 from annotator.models import Changes
@@ -207,6 +200,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # its enums are made on first use
+
         name, _ = QFileDialog.getSaveFileName(
             self, "New project", str(Path.home() / "project.sqlite"), PROJECT_FILTER
         )
@@ -221,6 +216,8 @@ class MainWindow(QMainWindow):
         self.switch_to(path, create=True)
 
     def open_project_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self, "Open project", str(Path.home()), PROJECT_FILTER
         )
@@ -270,6 +267,8 @@ class MainWindow(QMainWindow):
         self.library.filter_box.selectAll()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About the annotator",

@@ -122,8 +122,23 @@ class FocusRings(QObject):
 
 
 def install() -> FocusRings:
-    """Once per application (later calls return the same follower)."""
+    """Once per application (later calls return the same follower).
+
+    The follower is remembered here rather than looked up with findChild():
+    that converts every child of the application to Python, and the style
+    among them costs the first paint ~5 ms of PySide creating QStyle.
+    """
+    global _installed
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    existing = app.findChild(FocusRings)
-    return existing if isinstance(existing, FocusRings) else FocusRings(app)
+    if _installed is not None:
+        try:
+            if _installed.parent() is app:
+                return _installed
+        except RuntimeError:  # its application was deleted with it
+            pass
+    _installed = FocusRings(app)
+    return _installed
+
+
+_installed: FocusRings | None = None
