@@ -12,7 +12,7 @@ regenerating) is ignored and the schema is built from the migrations as
 before. A test keeps the file equal to what the migrations make; after
 adding a migration, regenerate it with
 
-    uv run python -m db.projectfile.schema_snapshot
+    uv run python -m db.projectfile.write_schema_snapshot
 """
 
 from __future__ import annotations
@@ -58,17 +58,3 @@ def render(version: int, rows: list[Row]) -> str:
 
 def write(version: int, rows: list[Row], path: Path = SNAPSHOT) -> None:
     path.write_text(render(version, rows), encoding="utf-8")
-
-
-def regenerate(path: Path = SNAPSHOT) -> int:
-    """Write the snapshot from the migrations themselves; returns the version written."""
-    from db.projectfile import migrations, schema_audit
-
-    version = migrations.latest_version()
-    made = schema_audit.build_expected(version)
-    write(version, [(o.type, o.name, o.table, o.sql) for o in made.values()], path)
-    return version
-
-
-if __name__ == "__main__":
-    print(f"wrote {SNAPSHOT} at schema version {regenerate()}")

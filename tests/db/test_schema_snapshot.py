@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.project import Project
-from db.projectfile import migrations, schema_audit, schema_snapshot
+from db.projectfile import migrations, schema_audit, schema_snapshot, write_schema_snapshot
 
 
 def _rows(objects: dict[str, schema_audit.SchemaObject]) -> list[tuple[str, str, str, str]]:
@@ -18,7 +18,7 @@ def _rows(objects: dict[str, schema_audit.SchemaObject]) -> list[tuple[str, str,
 
 def test_the_snapshot_is_what_the_migrations_make_today() -> None:
     """Fails after a migration is added until the snapshot is regenerated
-    (`uv run python -m db.projectfile.schema_snapshot`)."""
+    (`uv run python -m db.projectfile.write_schema_snapshot`)."""
     latest = migrations.latest_version()
     rows = schema_snapshot.load(latest)
     assert rows is not None, "expected_schema.json is missing, damaged or not at the latest version"
@@ -36,7 +36,7 @@ def test_the_snapshot_file_is_sorted_one_object_a_line() -> None:
 
 def test_written_and_read_back_unchanged(tmp_path: Path) -> None:
     target = tmp_path / "schema.json"
-    version = schema_snapshot.regenerate(target)
+    version = write_schema_snapshot.regenerate(target)
     assert schema_snapshot.load(version, target) == sorted(
         schema_snapshot.load(version) or [], key=lambda r: r[1]
     )
