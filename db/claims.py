@@ -106,6 +106,10 @@ def delete(db: ProjectDatabase, claim_id: int) -> None:
     db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
 
 
+def exists(db: ProjectDatabase, claim_id: int) -> bool:
+    return db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is not None
+
+
 def count(db: ProjectDatabase, article_id: int | None = None) -> int:
     if article_id is None:
         return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])

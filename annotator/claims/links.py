@@ -51,7 +51,7 @@ class LinkManager:
     def list(self, claim_id: int | None = None) -> list[ClaimLink]:
         """A claim's links in both directions (or every link)."""
         if claim_id is not None:
-            self._claims.get(claim_id)
+            self._claims.require(claim_id)
         return [_link(r) for r in q.for_claim(self._db, claim_id)]
 
     def add(self, from_claim: int, to_claim: int, relation: str, note: str = "") -> ClaimLink:

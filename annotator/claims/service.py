@@ -93,6 +93,11 @@ class ClaimManager:
             raise NotFound(f"no claim with id {claim_id}")
         return _claim(rows[0])
 
+    def require(self, claim_id: int) -> None:
+        """Raise NotFound as get() does, without building the claim (a check before a lookup)."""
+        if not q.exists(self._db, claim_id):
+            raise NotFound(f"no claim with id {claim_id}")
+
     def list(self, article_id: int | None = None) -> list[Claim]:
         if article_id is None:
             return [_claim(r) for r in q.select(self._db)]

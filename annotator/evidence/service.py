@@ -67,7 +67,7 @@ class EvidenceManager:
     def list(self, claim_id: int | None = None) -> list[EvidenceLink]:
         """The evidence links of one claim (or of every claim), oldest first."""
         if claim_id is not None:
-            self._claims.get(claim_id)
+            self._claims.require(claim_id)
         links = q.links(self._db, claim_id)
         if not links:
             return []

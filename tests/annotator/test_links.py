@@ -50,3 +50,18 @@ def test_remove_and_restore(sample_project: Project, pair: tuple[Claim, Claim]) 
     assert sample_project.links.restore(snapshot) == link
     changed = sample_project.links.update(link.id, "same", "on reading again")
     assert (changed.relation, changed.note) == ("same", "on reading again")
+
+
+def test_the_links_and_evidence_of_a_missing_or_deleted_claim_are_refused(
+    sample_project: Project, pair: tuple[Claim, Claim]
+) -> None:
+    first, second = pair
+    sample_project.links.add(first.id, second.id, "same")
+    sample_project.claims.delete(second.id)
+    for missing in (9999, second.id):
+        with pytest.raises(NotFound, match=f"no claim with id {missing}"):
+            sample_project.links.list(missing)
+        with pytest.raises(NotFound, match=f"no claim with id {missing}"):
+            sample_project.evidence.list(missing)
+    assert sample_project.links.list(first.id) == []
+    assert sample_project.evidence.list(first.id) == []

@@ -207,14 +207,17 @@ class ClaimsWiring(QObject):
             )
             return
         start, end = span
-        done = perform(self.session, "mark_claim", {"article_id": pane.article.id,
-                                                    "start": start, "end": end})  # fmt: skip
-        if done is None:
-            return
-        cursor = pane.view.textCursor()
-        cursor.clearSelection()  # so the new highlight shows at once
-        pane.view.setTextCursor(cursor)
-        self.session.set_current_claim(int(done.entry.payload["claim_id"]))
+        # The new claim is painted, then painted again as the current one: its
+        # block is highlighted once, when both are done.
+        with pane.view.highlighter.batched():
+            done = perform(self.session, "mark_claim", {"article_id": pane.article.id,
+                                                        "start": start, "end": end})  # fmt: skip
+            if done is None:
+                return
+            cursor = pane.view.textCursor()
+            cursor.clearSelection()  # so the new highlight shows at once
+            pane.view.setTextCursor(cursor)
+            self.session.set_current_claim(int(done.entry.payload["claim_id"]))
         self._show_message("Marked. 1/2/3 set its stance, Ctrl+1…7 its verdict.")
 
     def adjust(self) -> None:
