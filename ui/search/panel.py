@@ -8,28 +8,9 @@ matches in bold; everything in them is escaped first.
 
 from __future__ import annotations
 
-import math
-from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
-    QFontMetrics,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
+from PySide6.QtCore import QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,15 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.models import Changes
 from annotator.search.service import DEFAULT_LIMIT, KINDS, ClaimFilter, SearchHit, SearchResult
+from ui.search.rows import HIT_ROLE, KIND_LABELS, HitDelegate, SearchModel
 from ui.search.worker import SearchClient
 from ui.shell.session import ProjectSession
 
@@ -56,131 +35,6 @@ DEBOUNCE_MS = 180
 PAGE_SIZE = (
     DEFAULT_LIMIT  # hits of each kind fetched at a time; "More results" fetches the next page
 )
-KIND_LABELS = {"claim": "Claim", "article": "Article", "evidence": "Evidence"}
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-# Bold matches and word wrapping take a little more room than plain text in one line.
-BOLD_ALLOWANCE = 1.08
-# The document's margin above and below its text, plus the 2 px the row is drawn down.
-ROW_PADDING = 10
-# "font-size:small" in the heading, relative to the list's font (Qt's CSS scale).
-SMALL_SCALE = 0.9
-MUTED = "#6b6b6b"  # the heading line of a hit; white-ish when the hit is selected
-Index = QModelIndex | QPersistentModelIndex
-
-
-def hit_html(hit: SearchHit) -> str:
-    """The hit as rich text: a small heading, then the snippet with matches in bold."""
-    parts: list[str] = []
-    position = 0
-    for start, end in hit.highlights:
-        parts.append(escape(hit.snippet[position:start]))
-        parts.append(f"<b>{escape(hit.snippet[start:end])}</b>")
-        position = end
-    parts.append(escape(hit.snippet[position:]))
-    where = f" #{hit.id}"
-    return (
-        f'<span style="color:{MUTED};font-size:small">{KIND_LABELS[hit.kind]}{where} · '
-        f"{escape(hit.title)}</span><br>{''.join(parts)}"
-    )
-
-
-class SearchModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.hits: list[SearchHit] = []
-
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self.hits = hits
-        self.endResetModel()
-
-    def append_hits(self, hits: list[SearchHit]) -> None:
-        if not hits:
-            return
-        first = len(self.hits)
-        self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
-        self.hits.extend(hits)
-        self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        hit = self.hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return hit_html(hit)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{KIND_LABELS[hit.kind]} {hit.id}: {hit.title}. {hit.snippet}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.title
-        if role == HIT_ROLE:
-            return hit
-        return None
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Draws an item's rich text (already escaped by hit_html)."""
-
-    def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setHtml(html)
-        document.setTextWidth(max(80, option.rect.width() - 8))
-        return document
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        html = option.text
-        option.text = ""
-        if option.state & QStyle.StateFlag.State_Selected:
-            html = html.replace(MUTED, "#e8eef7")
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = self._document(option, html)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(
-                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
-            )
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.translate(4, 2)
-        painter.setClipRect(QRectF(0, 0, option.rect.width() - 4, option.rect.height()))
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """Estimated from font metrics, not by laying out a document per hit.
-
-        The list asks every row's size when a page arrives: a QTextDocument
-        each made showing 300 hits cost more than the query. The heading is
-        small heading wraps too when the article's title is long (in the search
-        dock at 1280x800 it took two lines and hid the snippet); the snippet wraps
-        at the row's width, bold matches a little wider (BOLD_ALLOWANCE).
-        """
-        hit = index.data(HIT_ROLE)
-        width = max(80, option.rect.width() - 8) if option.rect.width() > 0 else 320
-        metrics = QFontMetrics(option.font)
-        if not isinstance(hit, SearchHit):
-            return QSize(width, metrics.lineSpacing() + 6)
-        small = QFont(option.font)
-        if small.pointSizeF() > 0:
-            small.setPointSizeF(small.pointSizeF() * SMALL_SCALE)
-        heading_metrics = QFontMetrics(small)
-        heading = f"{KIND_LABELS[hit.kind]} #{hit.id} · {hit.title}"
-        heading_lines = _lines(heading_metrics.horizontalAdvance(heading), width)
-        snippet_lines = _lines(metrics.horizontalAdvance(hit.snippet), width)
-        height = heading_lines * heading_metrics.lineSpacing()
-        return QSize(width, height + snippet_lines * metrics.lineSpacing() + ROW_PADDING)
-
-
-def _lines(advance: float, width: int) -> int:
-    """Lines a text of this one-line width wraps into; wrapping at words and bold
-    matches take a little more room than the bare width (BOLD_ALLOWANCE)."""
-    return max(1, math.ceil(advance * BOLD_ALLOWANCE / width))
 
 
 class SearchPanel(QWidget):
@@ -203,7 +57,7 @@ class SearchPanel(QWidget):
         self.model = SearchModel(self)
         self.results = QListView(self)
         self.results.setModel(self.model)
-        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
