@@ -19,6 +19,19 @@ ARABIC = "قال الأطباء المقيمون إن أجورهم انخفضت 
 DEVANAGARI = "रेज़िडेंट डॉक्टरों का कहना है कि मुद्रास्फीति के बाद उनका वेतन 29 प्रतिशत कम हुआ है"
 
 
+def one_row(qtbot: QtBot, hit: SearchHit) -> tuple[SearchModel, HitDelegate, QStyleOptionViewItem]:
+    """A list showing the one hit, its delegate, and a row's style option."""
+    model = SearchModel()
+    model.set_hits([hit])
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.font = view.font()
+    return model, HitDelegate(view), option
+
+
 @pytest.mark.parametrize("width", [240, 380, 900])
 @pytest.mark.parametrize("title", [LONG_TITLE, "Short", LONG_TITLE * 3])
 @pytest.mark.parametrize("snippet", [SNIPPET, ARABIC, DEVANAGARI, SNIPPET * 4])
@@ -26,18 +39,10 @@ def test_row_height_holds_heading_and_snippet(
     qtbot: QtBot, width: int, title: str, snippet: str
 ) -> None:
     hit = SearchHit("claim", 23, 3, 23, title, snippet, ((48, 58),))
-    model = SearchModel()
-    model.set_hits([hit])
-    view = QListView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    delegate = HitDelegate(view)
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
+    model, delegate, option = one_row(qtbot, hit)
     option.rect = QRect(0, 0, width, 20)
     index = model.index(0, 0)
     assert index.data(HIT_ROLE) == hit
-    option.font = view.font()
     _layout, needed = delegate.laid_out(option, hit)
     assert delegate.sizeHint(option, index).height() >= needed
 
@@ -45,14 +50,7 @@ def test_row_height_holds_heading_and_snippet(
 def test_a_remembered_row_height_follows_the_width(qtbot: QtBot) -> None:
     """Heights are remembered per hit; a narrower list still gets taller rows."""
     hit = SearchHit("claim", 23, 3, 23, LONG_TITLE, SNIPPET * 4, ((48, 58),))
-    model = SearchModel()
-    model.set_hits([hit])
-    view = QListView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    delegate = HitDelegate(view)
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
+    model, delegate, option = one_row(qtbot, hit)
     heights = []
     for width in (900, 240, 900):
         option.rect = QRect(0, 0, width, 20)
