@@ -32,6 +32,8 @@ def claims(window: MainWindow) -> list[Claim]:
 @pytest.fixture
 def panel(window: MainWindow, claims: list[Claim]) -> Iterator[EvidencePanel]:
     opened: list[QUrl] = []
+    # In sight, as a user drives it (a tab behind the claim form refills only when shown).
+    window.host.show_dock("evidence")
     panel = window.evidence.panel
     panel.open_url = lambda url: opened.append(url) or True  # type: ignore[func-returns-value]
     panel.opened = opened  # type: ignore[attr-defined]

@@ -76,7 +76,12 @@ class EvidencePanel(EvidenceForms, QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.claim_id: int | None = None
+        self._claim_id: int | None = None
+        # Out of sight (its dock closed, or a tab behind the claim form) the panel
+        # does not refill on every mark: it is marked stale and refilled when its
+        # dock shows it again, or when anything reads what it holds.
+        self._in_sight = True
+        self._stale = False
         # Injected so tests never launch a browser; the default is the desktop's.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.selection_source: SelectionSource = lambda: None
@@ -159,17 +164,44 @@ class EvidencePanel(EvidenceForms, QWidget):
         self.show_claim(session.current_claim)
 
     # -- showing ----------------------------------------------------------------
+    @property
+    def claim_id(self) -> int | None:
+        """The claim shown (None when it has gone meanwhile): read, the panel is brought up to date."""
+        self._catch_up()
+        return self._claim_id
+
+    @claim_id.setter
+    def claim_id(self, claim_id: int | None) -> None:
+        self._claim_id = claim_id
+
+    def set_in_sight(self, shown: bool) -> None:
+        """Its dock shows it or stops showing it (QDockWidget.visibilityChanged)."""
+        self._in_sight = shown
+        if shown:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def _refresh(self) -> None:
+        if self._in_sight:
+            self.reload()
+        else:
+            self._stale = True
+
     def show_claim(self, claim_id: object) -> None:
-        self.claim_id = claim_id if isinstance(claim_id, int) else None
-        self.reload()
+        self._claim_id = claim_id if isinstance(claim_id, int) else None
+        self._refresh()
 
     def reload(self) -> None:
+        self._stale = False
         claim = None
-        if self.claim_id is not None:
+        if self._claim_id is not None:
             try:
-                claim = self.session.project.claims.get(self.claim_id)
+                claim = self.session.project.claims.get(self._claim_id)
             except AnnotatorError:
-                self.claim_id = None
+                self._claim_id = None
         if claim is None:
             self.header.setText("Select a claim to see and add its evidence.")
             self.model.set_rows([])
@@ -189,14 +221,16 @@ class EvidencePanel(EvidenceForms, QWidget):
             changes.evidence
             or changes.everything
             or changes.datasets
-            or self.claim_id in changes.claims
+            or self._claim_id in changes.claims
         ):
-            self.reload()
+            self._refresh()
 
     def entries(self) -> list[Entry]:
+        self._catch_up()
         return [row.entry for row in self.model.rows]
 
     def selected(self) -> Entry | None:
+        self._catch_up()
         index = self.table.currentIndex()
         if not index.isValid():
             return self.model.rows[0].entry if len(self.model.rows) == 1 else None

@@ -31,6 +31,10 @@ class EvidenceWiring(QObject):
         # In the inspector, below the claim form when there is one: the claim and
         # what backs it are read together.
         self.dock = host.add_dock("evidence", "Evidence", self.panel, "inspector", "Ctrl+Shift+E")
+        # A tab behind the claim form refills when it is brought forward, not on every mark.
+        self.dock.visibilityChanged.connect(self.panel.set_in_sight)
+        if self.window.isVisible() and self.dock.visibleRegion().isEmpty():
+            self.panel.set_in_sight(False)  # built after the window showed, already behind
         # The Datasets panel (and its module) is built when first needed: start-up
         # shows only the evidence of the current claim.
         self._datasets: DatasetPanel | None = None
