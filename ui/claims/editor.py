@@ -36,6 +36,7 @@ from ui.claims.speaker_field import SpeakerField
 from ui.reader.colours import swatch
 from ui.shell.session import ProjectSession
 from ui.shell.undo import perform, perform_many
+from ui.widgets.steady_label import SteadyLabel
 
 TAG_KINDS = ("side", "stance", "verdict")
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -85,9 +86,9 @@ class ClaimEditor(QWidget):
         self.claim: Claim | None = None
         self._filling = False
 
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName("Current claim")
+        # Wrapped and rich, yet showing another claim does not re-lay out the form.
+        self.title = SteadyLabel(self)
+        self.title.label.setAccessibleName("Current claim")
         self.statement = CommitTextEdit(self)
         self.statement.setAccessibleName("Statement")
         self.statement.setPlaceholderText("The claim in your words (defaults to the quote)")
