@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from db import claim_counts
 from db.projectfile.connection import ProjectDatabase
 
 # Rows that belong to a claim and go (and come back) with it.
@@ -100,6 +101,9 @@ def restore(db: ProjectDatabase, rows: dict[str, list[dict[str, Any]]]) -> None:
             names = ", ".join(_quoted(c) for c in row)
             values = ", ".join(f":{c}" for c in row)
             db.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({values})", row)
+    if rows.get("claims"):
+        # A row replaced (not inserted) fires no delete trigger: count again.
+        claim_counts.forget(db)
 
 
 def delete(db: ProjectDatabase, claim_id: int) -> None:
@@ -113,9 +117,7 @@ def exists(db: ProjectDatabase, claim_id: int) -> bool:
 def count(db: ProjectDatabase, article_id: int | None = None) -> int:
     if article_id is None:
         return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
-    return int(
-        db.execute("SELECT count(*) FROM claims WHERE article_id = ?", [article_id]).fetchone()[0]
-    )
+    return claim_counts.count(db, article_id)
 
 
 def spans(
