@@ -74,7 +74,7 @@ def select(
         + (f" WHERE {where}" if where else "")
         + ' ORDER BY c.article_id, c.start, c."end", c.id'
     )
-    return [dict(r) for r in db.query(sql, params or [])]
+    return list(db.query(sql, params or []))  # each row a new dict already
 
 
 def snapshot(db: ProjectDatabase, claim_id: int) -> dict[str, list[dict[str, Any]]]:

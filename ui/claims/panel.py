@@ -51,11 +51,12 @@ DISPLAY, DECORATION, TOOLTIP = (
 SERVED_ROLES = frozenset({DISPLAY, DECORATION, TOOLTIP, CLAIM_ID_ROLE, POSITION_ROLE})
 QUOTE_COLUMN_CHARS = 200
 # Claims fetched at once when a row not yet cached is shown: a few above it
-# (scrolling up a notch) and a screenful below (a paint asks top row first).
-# Each row costs ~10 us to read, so a page much larger than the ~10 rows on
-# screen is paid for on every jump (marking a claim far from the last one).
-PAGE_ROWS = 24
+# (scrolling up a notch) and the rest of a screenful below (a paint asks the
+# top row first). Each row costs ~8 us to read, so rows beyond the screen are
+# paid for on every jump (marking a claim far from the last one): the table
+# says how many rows it shows, PAGE_ROWS_BELOW until it has.
 PAGE_ROWS_ABOVE = 4
+PAGE_ROWS_BELOW = 20
 UNPLACED = 1 << 62
 # Column widths in pixels (measuring 10,000 rows' contents would take seconds).
 COLUMN_WIDTHS = (0, 120, 80, 70, 85, 80, 55)
@@ -87,6 +88,7 @@ class ClaimsModel(QAbstractTableModel):
         self._keys: list[tuple[int, int, int]] = []  # text order of each row, for insertion
         self._key_of: dict[int, tuple[int, int, int]] = {}  # claim id -> its key, to find its row
         self._cache: dict[int, Claim] = {}
+        self.rows_shown = PAGE_ROWS_BELOW  # rows the table shows at once (set_rows_shown)
         session.changed.connect(self._on_changed)
         session.project_replaced.connect(lambda: self.set_article(None))
         scheme.changed.connect(lambda _p: self._refresh_column(0))
@@ -168,9 +170,12 @@ class ClaimsModel(QAbstractTableModel):
             claim = self._cache[claim_id]
         return claim
 
+    def set_rows_shown(self, rows: int) -> None:
+        self.rows_shown = max(1, rows)
+
     def _fetch_page(self, row: int) -> None:
         first = max(0, row - PAGE_ROWS_ABOVE)
-        wanted = [i for i in self._ids[first : first + PAGE_ROWS] if i not in self._cache]
+        wanted = [i for i in self._ids[first : row + self.rows_shown + 1] if i not in self._cache]
         for claim in self._session.project.claims.get_many(wanted):
             self._cache[claim.id] = claim
 
@@ -247,6 +252,8 @@ class ClaimsTable(QTableView):
     """The table; Delete asks for the current claim to be deleted."""
 
     delete_requested = Signal(int)
+    # How many rows fit on screen (whole or in part), when the table's height changes.
+    rows_shown_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +270,10 @@ class ClaimsTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
+        # A scroll area's resize events are its viewport's: this is the rows' room.
+        if event.size().height() != event.oldSize().height():
+            row = max(1, self.verticalHeader().defaultSectionSize())
+            self.rows_shown_changed.emit(-(-event.size().height() // row))
 
     def fit_columns(self) -> None:
         """Shrink the other columns in proportion when they would squeeze the quote.
@@ -308,6 +319,7 @@ class ClaimsPanel(QWidget):
         self.count_label.setAccessibleName("Claim count")
 
         self.table = ClaimsTable(self)
+        self.table.rows_shown_changed.connect(self.model.set_rows_shown)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Claims")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
