@@ -67,3 +67,27 @@ def test_what_a_panel_out_of_sight_holds_is_read_up_to_date(
     window.actions["undo"].trigger()  # the claim is gone: nothing to attach evidence to
     assert panel.claim_id is None
     assert panel.selected() is None
+
+
+def test_a_mark_repaints_the_library_count_alone_and_a_retag_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The article's row kept its title, outlet and date: only the count cell changed."""
+    from ui.library.model import CLAIMS_COLUMN
+
+    article_id = open_hostile(window, qtbot)
+    model = window.library.model
+    row = next(r for r in range(model.rowCount()) if model.article_id(r) == article_id)
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda a, b, _roles=(): changed.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    start = HOSTILE.index("Pay talks")
+    claim_id = mark(window, qtbot, start, start + 9)
+    assert changed == [(row, CLAIMS_COLUMN, row, CLAIMS_COLUMN)]
+    assert model.index(row, CLAIMS_COLUMN).data() == 1
+
+    changed.clear()
+    window.claims.set_tag("stance", 1)  # the count stays 1
+    assert window.session.project.claims.get(claim_id).stance_id is not None
+    assert changed == []

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
 COLUMNS = ("Title", "Outlet", "Date", "Claims")
+CLAIMS_COLUMN = COLUMNS.index("Claims")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -176,7 +177,9 @@ class LibraryModel(QAbstractTableModel):
         if counts_only and position is not None:
             old = self._rows[position]
             if project.articles.exists(article_id):
-                self._replace(position, old._replace(claims=project.claims.count(article_id)))
+                claims = project.claims.count(article_id)
+                if claims != old.claims:  # a claim retagged leaves the count, and the row, alone
+                    self._replace(position, old._replace(claims=claims), CLAIMS_COLUMN)
                 return
         listing = project.articles.listing_of(article_id)
         self._haystacks = None
@@ -198,14 +201,16 @@ class LibraryModel(QAbstractTableModel):
             return
         self._replace(position, listing)
 
-    def _replace(self, position: int, listing: ArticleListing) -> None:
+    def _replace(self, position: int, listing: ArticleListing, column: int | None = None) -> None:
+        """`column`: the one cell that changed (the count), repainted alone."""
         self._rows[position] = listing
         if self._haystacks is not None:
             self._haystacks[position] = _haystack(listing)
         if self._filter or self._sort is not None:
             self._rebuild()
             return
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
+        first, last = (0, len(COLUMNS) - 1) if column is None else (column, column)
+        self.dataChanged.emit(self.index(position, first), self.index(position, last))
 
     # -- what Qt asks --------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
