@@ -11,7 +11,7 @@ widget keeps its native look.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QRegion, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
 RING_WIDTH = 2
@@ -81,13 +81,6 @@ class FocusRing(QWidget):
                 # Shown with its window: its place is final once the layout has run.
                 QTimer.singleShot(0, self.place)
         return False
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        # Only the band the ring is drawn in: a repaint inside the focused widget
-        # (a highlight in the text, a table row) no longer repaints the ring too.
-        inner = self.rect().adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH, -RING_WIDTH)
-        self.setMask(QRegion(self.rect()).subtracted(QRegion(inner)))
-        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
