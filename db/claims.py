@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from db import claim_counts
 from db.projectfile.connection import ProjectDatabase
 
 # Rows that belong to a claim and go (and come back) with it.
@@ -103,7 +102,7 @@ def restore(db: ProjectDatabase, rows: dict[str, list[dict[str, Any]]]) -> None:
             db.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({values})", row)
     if rows.get("claims"):
         # A row replaced (not inserted) fires no delete trigger: count again.
-        claim_counts.forget(db)
+        forget_counts(db)
 
 
 def delete(db: ProjectDatabase, claim_id: int) -> None:
@@ -117,7 +116,7 @@ def exists(db: ProjectDatabase, claim_id: int) -> bool:
 def count(db: ProjectDatabase, article_id: int | None = None) -> int:
     if article_id is None:
         return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
-    return claim_counts.count(db, article_id)
+    return _kept_count(db, article_id)
 
 
 def spans(
@@ -191,3 +190,79 @@ def update_anchors(db: ProjectDatabase, rows: list[dict[str, Any]]) -> None:
     """Set every anchor column of many claims in one statement (a revision's re-anchoring)."""
     assignments = ", ".join(f"{_quoted(c)} = :{c}" for c in ANCHOR_COLUMNS)
     db.conn.executemany(f"UPDATE claims SET {assignments} WHERE id = :id", rows)
+
+
+# -- an article's claim count, kept by the connection -------------------------------
+# How many claims an article has, kept by the connection instead of counted each time.
+#
+# `SELECT count(*) FROM claims WHERE article_id = ?` walks the article's index
+# entries: ~0.2 ms for 10,000 claims, paid by the library on every mark and undo
+# to show one number that moved by one. Counts asked for once are kept in a TEMP
+# table (this connection's own, never in the file) that TEMP triggers on
+# `claims` move with every insert, delete and move between articles made on this
+# connection, inside the same transaction (a rollback takes the change back with
+# the claim). Whatever they cannot see empties the table, and the next ask counts
+# again: a commit by another connection (`PRAGMA data_version` moves), the
+# triggers gone (the claims table dropped and rebuilt by a migration), or a
+# claim restored with INSERT OR REPLACE (`forget_counts`).
+COUNT_TRIGGERS = ("claim_counts_insert", "claim_counts_delete", "claim_counts_move")
+_COUNT_SETUP = (
+    "CREATE TEMP TABLE IF NOT EXISTS claim_counts "
+    "(article_id INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
+    "CREATE TEMP TABLE IF NOT EXISTS claim_counts_seen (data_version INTEGER NOT NULL)",
+    "CREATE TEMP TRIGGER IF NOT EXISTS claim_counts_insert AFTER INSERT ON main.claims BEGIN "
+    "UPDATE claim_counts SET n = n + 1 WHERE article_id = NEW.article_id; END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS claim_counts_delete AFTER DELETE ON main.claims BEGIN "
+    "UPDATE claim_counts SET n = n - 1 WHERE article_id = OLD.article_id; END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS claim_counts_move AFTER UPDATE OF article_id "
+    "ON main.claims WHEN OLD.article_id IS NOT NEW.article_id BEGIN "
+    "UPDATE claim_counts SET n = n - 1 WHERE article_id = OLD.article_id; "
+    "UPDATE claim_counts SET n = n + 1 WHERE article_id = NEW.article_id; END",
+)
+_COUNT_TRIGGERS_PRESENT = (
+    "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name IN (?, ?, ?)"
+)
+
+
+def _kept_count(db: ProjectDatabase, article_id: int) -> int:
+    """The article's claims, counted at most once while the triggers keep it."""
+    conn = db.conn
+    version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+    triggers = conn.execute(_COUNT_TRIGGERS_PRESENT, COUNT_TRIGGERS).fetchone()[0]
+    present = triggers == len(COUNT_TRIGGERS)
+    seen = (
+        conn.execute("SELECT data_version FROM claim_counts_seen").fetchone() if present else None
+    )
+    if seen is None or seen[0] != version:
+        _count_afresh(db, version)
+    else:
+        kept = conn.execute(
+            "SELECT n FROM claim_counts WHERE article_id = ?", [article_id]
+        ).fetchone()
+        if kept is not None:
+            return int(kept[0])
+    counted = int(
+        conn.execute("SELECT count(*) FROM claims WHERE article_id = ?", [article_id]).fetchone()[0]
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO claim_counts (article_id, n) VALUES (?, ?)", [article_id, counted]
+    )
+    return counted
+
+
+def _count_afresh(db: ProjectDatabase, version: int) -> None:
+    """Counts that may be stale are dropped; the triggers are (re)made first, so a
+    count taken from now on is kept right."""
+    conn = db.conn
+    for statement in _COUNT_SETUP:
+        conn.execute(statement)
+    conn.execute("DELETE FROM claim_counts")
+    conn.execute("DELETE FROM claim_counts_seen")
+    conn.execute("INSERT INTO claim_counts_seen (data_version) VALUES (?)", [version])
+
+
+def forget_counts(db: ProjectDatabase) -> None:
+    """Count every article again next time (after writes the triggers may miscount:
+    an INSERT OR REPLACE over an existing claim fires no delete trigger)."""
+    if db.conn.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'claim_counts'").fetchone():
+        db.conn.execute("DELETE FROM claim_counts")

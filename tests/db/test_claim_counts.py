@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from annotator.project import Project
-from db import claim_counts
+from db import claims as claim_rows
 
 
 def _fresh(project: Project, article_id: int) -> int:
@@ -96,7 +96,7 @@ def test_triggers_gone_mean_counting_again(two: tuple[Project, int, int]) -> Non
     assert project.claims.count(a) == 1
     assert project.db.execute(
         "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"
-    ).fetchone()[0] == len(claim_counts.TRIGGERS)
+    ).fetchone()[0] == len(claim_rows.COUNT_TRIGGERS)
     project.claims.mark(a, 20, 30)
     assert project.claims.count(a) == 2 == _fresh(project, a)
 
