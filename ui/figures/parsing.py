@@ -5,9 +5,14 @@ the view reloads, it froze the window for as long. Here the view asks
 cheaply how many claims are stale (their text hashed against the hash kept
 when last parsed) and, when some are, parsing runs on the window's one kind
 of background job (JobRunner: its own thread and connection, errors shown
-once). The sync commits a few hundred claims at a time, so the view reads
-what is committed as it comes in: `committed` fires at most every
-REFRESH_MS while the job runs, `ended` once when it stops. The progress is a
+once). The sync commits a few hundred claims at a time, so the view shows
+what is committed as it comes in. The job itself reads what the view shows
+(ui.figures.reading) after a batch, at most every REFRESH_S (sooner when the
+view asks again) and after the last one, on its own thread and connection,
+and hands it over through a Feed: the view only puts the rows in. Reading and
+checking them on the GUI thread at each refresh froze the window for up to
+~80 ms on 10,000 claims. `committed` fires when a new read is there, `ended`
+once when the job stops. The progress is a
 line in the view with its Cancel button, not a dialog: nothing to dismiss.
 Cancel keeps what was parsed; the rest waits for "Read them", so a view the
 user stopped does not start again on the next edit.
@@ -16,30 +21,77 @@ user stopped does not start again on the next edit.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator.project import Project
+from ui.figures.reading import Asked, Figures, read_figures
 from ui.shell.job_runner import JobRunner, JobSpec, PanelJobs
-from ui.shell.jobs import Report, Stopped
+from ui.shell.jobs import ProjectJob, Report, Stopped
 from ui.shell.session import ProjectSession
 
-REFRESH_MS = 400
+REFRESH_S = 0.4
 PAUSE_LIMIT_S = 2.0
 PARSE_JOB = JobSpec("Reading figures", "Reading figures of", "claims",
                     busy="The figures are still being read.")  # fmt: skip
 
 
-def parse_stale(project: Project, report: Report, stopped: Stopped, go: threading.Event) -> int:
+class Feed:
+    """The view's side of one parsing job, shared by the GUI thread and the job's.
+
+    The GUI thread replaces `asked` (a frozen value: one assignment, no lock) and
+    sets `wanted`; the job reads after a batch into `latest` (and `last` after
+    the final batch), each a new Figures the GUI thread only reads.
+    """
+
+    def __init__(self, asked: Asked) -> None:
+        self.asked = asked
+        self.wanted = True  # the first batch is shown as soon as it is committed
+        self.latest: Figures | None = None
+        self.last: Figures | None = None  # read after the final batch
+        self._read_at = 0.0
+
+    def ask(self, asked: Asked) -> None:
+        self.asked = asked
+        self.wanted = True
+
+    def after_batch(self, project: Project, done: int, total: int) -> None:
+        """On the job's thread: read what the view shows when it is due."""
+        final = done >= total
+        if not (final or self.wanted or time.monotonic() - self._read_at >= REFRESH_S):
+            return
+        self.wanted = False  # before reading `asked`: a newer ask is read next time
+        read = read_figures(project, self.asked)
+        self._read_at = time.monotonic()
+        self.latest = read
+        if final:
+            self.last = read
+
+
+def parse_stale(
+    project: Project,
+    report: Report,
+    stopped: Stopped,
+    go: threading.Event,
+    feed: Feed | None = None,
+) -> int:
     """The job: parse every stale claim, batch by batch; how many were parsed. It waits
     before each claim while `go` is clear (the view reading what was committed), at
-    most PAUSE_LIMIT_S each time so a view that never lets it go cannot stop it."""
+    most PAUSE_LIMIT_S each time so a view that never lets it go cannot stop it.
+    After a batch it reads the view's figures into `feed` when due (not once stopped)."""
+
+    def batch_done(done: int, total: int, item: str) -> None:
+        if feed is not None and not stopped():
+            feed.after_batch(project, done, total)
+        report(done, total, item)
+
     return len(
         project.quantities.sync(
-            report=report, stopped=stopped, pause=lambda: go.wait(PAUSE_LIMIT_S)
+            report=batch_done, stopped=stopped, pause=lambda: go.wait(PAUSE_LIMIT_S)
         )
     )
 
@@ -47,12 +99,21 @@ def parse_stale(project: Project, report: Report, stopped: Stopped, go: threadin
 class ParsingBar(QWidget):
     """'Reading figures… 3,000 of 10,000 claims [Cancel]', shown only while there is some."""
 
-    committed = Signal()  # more figures are in the file: read them (throttled)
+    committed = Signal()  # the job read newer figures: `latest` (at most every REFRESH_S)
     ended = Signal()  # the job stopped (finished, cancelled, failed or dropped)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        asking: Callable[[], Asked] = Asked,
+    ) -> None:
+        """`asking`: what the view shows now, for the job's first read."""
         super().__init__(parent)
         self.session = session
+        self.asking = asking
+        self.feed: Feed | None = None  # the running job's (none once another project opened)
+        self._handed: Figures | None = None
         self.runner = JobRunner(PanelJobs(session, self), self)
         self.runner.show_progress = False  # this bar is its progress
         self.runner.ended.connect(self._ended)
@@ -63,10 +124,6 @@ class ParsingBar(QWidget):
         self.label.setAccessibleName("Figures still to read")
         self.button = QPushButton("Cancel", self)
         self.button.clicked.connect(self._clicked)
-        self._refresh = QTimer(self)
-        self._refresh.setSingleShot(True)
-        self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(self.committed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
@@ -90,14 +147,38 @@ class ParsingBar(QWidget):
         self.button.setText("Cancel")
         self.button.setEnabled(True)
         self.show()
-        go = self._go
+        go, feed = self._go, Feed(self.asking())
+        self.feed, self._handed = feed, None
         started = self.runner.run(
-            PARSE_JOB, lambda p, report, stopped: parse_stale(p, report, stopped, go), self._done
+            PARSE_JOB,
+            lambda p, report, stopped: parse_stale(p, report, stopped, go, feed),
+            self._done,
         )
         job = self.runner.job
         if job is not None:
-            job.progress.connect(lambda done, all_, _item: self._progressed(done, all_))
+            job.progress.connect(lambda done, all_, _item: self._progressed(job, done, all_))
         return started
+
+    def ask(self, asked: Asked) -> bool:
+        """The view's state changed while the job runs: it reads again after its next
+        batch. False when there is no job to ask (none, or another project's)."""
+        if not self.running or self.feed is None:
+            return False
+        self.feed.ask(asked)
+        return True
+
+    @property
+    def latest(self) -> Figures | None:
+        """The running (or last) job's newest read of the view's figures."""
+        return None if self.feed is None else self.feed.latest
+
+    def final(self) -> Figures | None:
+        """The read after the last batch of a job that read every stale claim and was
+        asked nothing since (else None: the view reads for itself)."""
+        feed = self.feed
+        if feed is None or self.held or feed.last is None or feed.last.asked is not feed.asked:
+            return None
+        return feed.last
 
     @property
     def view_is_reading(self) -> bool:
@@ -116,17 +197,20 @@ class ParsingBar(QWidget):
     def _show_progress(self, done: int, total: int) -> None:
         self.label.setText(f"Reading figures… {done:,} of {total:,} claims")
 
-    def _progressed(self, done: int, total: int) -> None:
+    def _progressed(self, job: ProjectJob, done: int, total: int) -> None:
+        if job is not self.runner.job or self.feed is None:
+            return  # a job dropped for another project
         self._show_progress(done, total)
-        if not self._refresh.isActive():
-            self._refresh.start()  # the first batch since the last read is shown within REFRESH_MS
+        latest = self.feed.latest
+        if latest is not None and latest is not self._handed:
+            self._handed = latest
+            self.committed.emit()
 
     def _done(self, _result: object, cancelled: bool, error: str) -> None:
         if cancelled or error:
             self.held = True  # an error would only come back if started again at once
 
     def _ended(self) -> None:
-        self._refresh.stop()
         left = len(self.session.project.quantities.stale()) if self.held else 0
         if left:
             self.label.setText(f"Figures of {left:,} claims not read yet.")
@@ -149,9 +233,9 @@ class ParsingBar(QWidget):
     def reset(self) -> None:
         """Another project: stop reading the old one's figures (its result is dropped)."""
         self.held = False
+        self.feed = None
         self.runner.cancel()
 
     def shutdown(self) -> None:
         """Stop and wait for the job (its thread must not outlive the window)."""
-        self._refresh.stop()
         self.runner.shutdown()

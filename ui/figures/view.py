@@ -8,12 +8,10 @@ the arithmetic checks for the subject are listed under the table.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from html import escape
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,110 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.figures.arithmetic import Finding, check_claim, check_figures, same_subject
+from annotator.figures.arithmetic import Finding
 from annotator.models import Changes, Quantity
 from ui.figures.check_dialog import CheckDialog
-from ui.figures.editor import show_value
+from ui.figures.model import COLUMNS, FiguresModel, figure_text
 from ui.figures.parsing import ParsingBar
+from ui.figures.reading import ALL_SUBJECTS, DURATION_UNITS, Asked, Figures, read_figures
 from ui.shell.session import ProjectSession
 from ui.widgets.flow import FlowLayout, group
-from ui.widgets.table_model import ColumnsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-ALL_SUBJECTS = "(all subjects)"
-COLUMNS = ("Side", "Speaker", "Figure", "Period", "Base year", "Measure", "Cash/real", "Checks",
-           "Words", "Article")  # fmt: skip
-# What the Checks column says for each kind of finding (the full sentence is its tooltip).
-CHECK_LABELS = {"restoration": "restoration", "percent-points": "% or points?",
-                "real-without-base": "real, no base", "incompatible": "cannot both hold",
-                "different-basis": "other baseline"}  # fmt: skip
-CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
+__all__ = ["ALL_SUBJECTS", "COLUMNS", "DURATION_UNITS", "FiguresModel", "FiguresView",
+           "figure_text"]  # fmt: skip
 FINDINGS_HEIGHT = 130
 # Characters of a subject shown before it elides (the list shows them whole).
 SUBJECT_CHARS = 18
 MAX_LISTED = 200  # checks listed under the table; each figure's own stay in its tooltip
-# "a five-day strike", "48 hours": lengths of time, hidden unless asked for, so the
-# pay and price figures are not crowded out.
-DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
-
-
-def _check_label(kind: str, q: Quantity) -> str:
-    """A real-terms figure says which of base year and inflation measure it lacks."""
-    if kind != "real-without-base":
-        return CHECK_LABELS.get(kind, kind)
-    missing = []
-    if q.base_year is None and q.period is None:
-        missing.append("base year")
-    if q.measure is None:
-        missing.append("inflation measure")
-    return "real, no " + (" or ".join(missing) or "base")
-
-
-def figure_text(q: Quantity) -> str:
-    """'about −21 %', '+29 %', '£2.5bn': the figure as a checker would say it."""
-    sign = {"rise": "+", "fall": "−"}.get(q.direction or "", "")
-    value = show_value(q.value)
-    if q.unit in CURRENCY_SIGNS:
-        body = f"{sign}{CURRENCY_SIGNS[q.unit]}{value}"
-    elif q.unit in ("%", None):
-        body = f"{sign}{value}{'%' if q.unit else ''}"
-    elif q.unit == "count":
-        body = f"{sign}{value}"
-    else:
-        body = f"{sign}{value} {q.unit}"
-    return f"{q.qualifier} {body}" if q.qualifier else body
-
-
-class FiguresModel(ColumnsTableModel):
-    columns = COLUMNS
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[tuple[Quantity, dict[str, Any]]] = []
-        self.findings: dict[int, list[Finding]] = {}
-        self.colours: dict[str, str] = {}
-
-    def set_rows(
-        self,
-        rows: list[tuple[Quantity, dict[str, Any]]],
-        findings: dict[int, list[Finding]],
-        colours: dict[str, str],
-    ) -> None:
-        self.beginResetModel()
-        self.rows, self.findings, self.colours = rows, findings, colours
-        self.endResetModel()
-
-    def _checks(self, q: Quantity) -> str:
-        found = self.findings.get(int(q.id or 0), [])
-        ordered = sorted(found, key=lambda f: f.severity != "warning")
-        labels = dict.fromkeys(
-            ("⚠ " if f.severity == "warning" else "ℹ ") + _check_label(f.kind, q) for f in ordered
-        )
-        return ", ".join(labels)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        q, info = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                info["side"] or "no side", info["speaker"] or "—", figure_text(q), q.period or "",
-                "" if q.base_year is None else str(q.base_year), q.measure or "", q.basis or "",
-                self._checks(q), q.words, info["article_title"] or "",
-            )  # fmt: skip
-            return values[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COLUMNS.index("Checks"):
-                return "\n\n".join(f.message for f in self.findings.get(int(q.id or 0), [])) or None
-            return info["statement"] or info["quote"]
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            colour = self.colours.get(info["side"] or "")
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == COLUMNS.index("Checks"):
-            warnings = any(f.severity == "warning" for f in self.findings.get(int(q.id or 0), []))
-            return QColor("#b4451f") if warnings else QColor("#555555")
-        return None
 
 
 class FiguresView(QWidget):
@@ -143,6 +52,7 @@ class FiguresView(QWidget):
         self._dirty = True
         self._picked = False  # the user chose a subject: keep it while figures come in
         self._following = False  # a job is reading: the main subject may change
+        self._shown: Figures | None = None  # the read the table shows (or is filling in)
         self.subject = QComboBox(self)
         self.subject.setAccessibleName("Subject of the figures")
         self.subject.setSizeAdjustPolicy(
@@ -183,8 +93,8 @@ class FiguresView(QWidget):
         header.setResizeContentsPrecision(0)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
-        self.parsing = ParsingBar(session, self)
-        self.parsing.committed.connect(self.show_figures)
+        self.parsing = ParsingBar(session, self, asking=self._asked)
+        self.parsing.committed.connect(self._show_latest)
         self.parsing.ended.connect(self._all_read)
         self.findings = QTextBrowser(self)
         self.findings.setAccessibleName("Arithmetic checks on this subject")
@@ -199,20 +109,14 @@ class FiguresView(QWidget):
         session.project_replaced.connect(self._on_project_replaced)
 
     # -- data ----------------------------------------------------------------------
-    def _fill_subjects(self, subjects: list[tuple[str, int]]) -> None:
-        current = self.subject.currentText()
-        names = [name for name, _ in subjects]
-        # "(all subjects)" is kept only when the user could have picked another;
-        # a view first filled before any figure existed picks the main subject.
-        kept_all = current == ALL_SUBJECTS and self.subject.count() > 1
-        # While a job reads new claims the main subject may change: follow it until picked.
-        if (current not in names and not kept_all) or (self._following and not self._picked):
-            # The subject with the most figures once "pay" joins "resident doctors' pay".
-            group = {n: sum(c for m, c in subjects if same_subject(n, m)) for n in names}
-            current = max(names, key=lambda n: (group[n], len(n))) if names else ALL_SUBJECTS
+    def _asked(self) -> Asked:
+        return Asked(self.subject.currentText(), self.subject.count(), self._following,
+                     self._picked, self.durations.isChecked())  # fmt: skip
+
+    def _fill_subjects(self, subjects: list[tuple[str, int]], current: str) -> None:
         self.subject.blockSignals(True)
         self.subject.clear()
-        self.subject.addItems([*names, ALL_SUBJECTS])
+        self.subject.addItems([*(name for name, _ in subjects), ALL_SUBJECTS])
         self.subject.setCurrentText(current)
         self.subject.blockSignals(False)
 
@@ -226,43 +130,50 @@ class FiguresView(QWidget):
             self._dirty = True
             return
         self._dirty = False
+        if self.parsing.ask(self._asked()):
+            return  # the job reads the figures after its next batch: never here meanwhile
         if self.parsing.start_if_needed():  # stale claims are parsed on a job, never here
             self._following = self.parsing.running
         self.show_figures()
+        self.parsing.ask(self._asked())  # following the main subject, if a job started
 
     def _all_read(self) -> None:
-        """The job stopped: the last fill still follows the main subject, then it stays."""
-        self.reload()
+        """The job stopped: the last fill still follows the main subject, then it stays.
+        Its read after the last batch is the view's unless it was asked more since."""
+        final = self.parsing.final()
+        if final is None:
+            self.reload()
+        elif final is not self._shown:
+            self._show(final, gradually=True)
         self._following = self.parsing.running  # another job (claims changed meanwhile)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.claims or changes.codebook or changes.speakers or changes.everything:
+            self.reload()  # while a job runs: its next read, and the view's own after it
 
     def show_figures(self) -> None:
         """Fill the table with the figures stored now (also while a job is still reading)."""
         with self.parsing.view_reading():
-            self._show_figures()
+            figures = read_figures(self.session.project, self._asked())
+        self._show(figures, gradually=False)
 
-    def _show_figures(self) -> None:
-        project = self.session.project
-        subjects = project.quantities.subjects()
-        self._fill_subjects(subjects)
-        chosen = self.subject.currentText()
-        names = None  # read only the chosen subject's figures: a third of 10,000, say
-        if chosen != ALL_SUBJECTS:
-            names = [name for name, _ in subjects if same_subject(name, chosen)]
-        rows = project.compare.figures(parse=False, subjects=names)
-        if not self.durations.isChecked():
-            rows = [(q, info) for q, info in rows if q.unit not in DURATION_UNITS]
-        by_claim: dict[int, list[Quantity]] = defaultdict(list)
-        for q, _ in rows:
-            by_claim[int(q.claim_id or 0)].append(q)
-        found = [f for qs in by_claim.values() for f in check_claim(qs)]
-        found += check_figures([q for q, _ in rows])
-        per_quantity: dict[int, list[Finding]] = defaultdict(list)
-        for finding in found:
-            for quantity_id in finding.quantity_ids:
-                per_quantity[quantity_id].append(finding)
-        colours = {e.name: e.colour for e in project.codebook.entries("side")}
-        self.model.set_rows(rows, per_quantity, colours)
-        self._show_findings(found, chosen, len(rows))
+    def _show_latest(self) -> None:
+        """The job read newer figures: put them in a slice at a time."""
+        latest = self.parsing.latest
+        if latest is not None and latest is not self._shown:
+            self._show(latest, gradually=True)
+
+    def _show(self, figures: Figures, gradually: bool) -> None:
+        self._shown = figures
+        self._fill_subjects(figures.subjects, figures.chosen)
+        put = self.model.fill if gradually else self.model.set_rows
+        put(figures.rows, figures.per_quantity, figures.colours)
+        self._show_findings(figures.found, figures.chosen, len(figures.rows))
+
+    @property
+    def filling(self) -> bool:
+        """Figures still to come in: a job reading or rows still being put in."""
+        return self.parsing.running or self.model.filling
 
     def _show_findings(self, found: list[Finding], subject: str, count: int) -> None:
         if not count:
@@ -318,10 +229,6 @@ class FiguresView(QWidget):
             self.session.report("Pick a figure (or a claim) first, then edit its figures.")
             return
         self.claim_edit_requested.emit(claim_id)
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.claims or changes.codebook or changes.speakers or changes.everything:
-            self.reload()
 
     def _on_project_replaced(self) -> None:
         self.parsing.reset()
