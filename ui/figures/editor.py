@@ -29,6 +29,7 @@ from annotator.errors import NotFound
 from annotator.figures.arithmetic import check_claim
 from annotator.history.kinds_claims import quantity_payload
 from annotator.models import Changes, Quantity
+from ui.figures.model import show_value
 from ui.shell.session import ProjectSession
 from ui.shell.undo import perform
 
@@ -40,10 +41,6 @@ COLUMNS = (
     ("subject", "Subject"), ("words", "Words"),
 )  # fmt: skip
 READ_ONLY = {"words"}
-
-
-def show_value(value: float) -> str:
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 class QuantitiesModel(QAbstractTableModel):

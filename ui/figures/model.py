@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor
 
 from annotator.figures.arithmetic import Finding
 from annotator.models import Quantity
-from ui.figures.editor import show_value
 from ui.figures.reading import Row
 from ui.widgets.table_model import ColumnsTableModel
 
@@ -37,6 +36,12 @@ CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
 # took ~14 ms, so a turn puts in several hundred); rows are walked in steps of STEP.
 FILL_SLICE_S = 0.003
 STEP = 64
+
+
+def show_value(value: float) -> str:
+    """'2,500', '5.4': a figure's value as the tables show it (the editor's too; kept
+    here so the view does not import the editor and its undo stack to open)."""
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _check_label(kind: str, q: Quantity) -> str:
