@@ -74,6 +74,8 @@ def open_view(qtbot: QtBot, window: MainWindow, claims: bool = True) -> FiguresV
     window.actions["figures_view"].trigger()
     view = window.compare.figures
     qtbot.waitUntil(view.isVisible)
+    # The stale claims are looked for on a job of their own, then read on another.
+    qtbot.waitUntil(lambda: view.parsing.reading or not view.parsing.running)
     return view
 
 
@@ -117,7 +119,8 @@ def test_the_view_fills_in_while_the_gui_thread_answers(
             yield
 
     view.parsing.view_reading = counted_reading  # type: ignore[method-assign]
-    assert view.parsing.running and view.parsing.isVisible()
+    assert view.parsing.running  # looking for the stale claims, on a job of its own
+    qtbot.waitUntil(view.parsing.isVisible)  # found them: reading
     assert gate.reached.wait(20)
     # Held inside the fifth batch: the first four are in the table, the rest not yet.
     qtbot.waitUntil(lambda: f"{COMMITTED:,} of {CLAIMS:,}" in view.parsing.label.text())

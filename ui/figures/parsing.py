@@ -23,9 +23,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator.project import Project
@@ -35,6 +35,9 @@ from ui.shell.jobs import ProjectJob, Report, Stopped
 from ui.shell.session import ProjectSession
 
 REFRESH_S = 0.4
+# The job stays held this long after the view has put a read in, so the table's
+# paint (hundreds of calls into Python) does not take turns with it at the lock.
+HOLD_AFTER_MS = 40
 PAUSE_LIMIT_S = 2.0
 PARSE_JOB = JobSpec("Reading figures", "Reading figures of", "claims",
                     busy="The figures are still being read.")  # fmt: skip
@@ -96,9 +99,14 @@ def parse_stale(
     )
 
 
+def _count_stale(project: Project, _report: Report, _stopped: Stopped) -> int:
+    return len(project.quantities.stale())
+
+
 class ParsingBar(QWidget):
     """'Reading figures… 3,000 of 10,000 claims [Cancel]', shown only while there is some."""
 
+    started = Signal()  # stale claims were found: a job is about to read them
     committed = Signal()  # the job read newer figures: `latest` (at most every REFRESH_S)
     ended = Signal()  # the job stopped (finished, cancelled, failed or dropped)
 
@@ -114,12 +122,19 @@ class ParsingBar(QWidget):
         self.asking = asking
         self.feed: Feed | None = None  # the running job's (none once another project opened)
         self._handed: Figures | None = None
+        self._looking: ProjectJob | None = None  # finding the stale claims
+        self._look_again = False  # asked again while looking
         self.runner = JobRunner(PanelJobs(session, self), self)
         self.runner.show_progress = False  # this bar is its progress
         self.runner.ended.connect(self._ended)
         self.held = False  # cancelled or failed: wait to be asked again
         self._go = threading.Event()  # clear while the view reads: the job waits
         self._go.set()
+        self._hold: ExitStack | None = None  # the view putting a read in: the job waits
+        self._release = QTimer(self)
+        self._release.setSingleShot(True)
+        self._release.setInterval(HOLD_AFTER_MS)
+        self._release.timeout.connect(self.release)
         self.label = QLabel(self)
         self.label.setAccessibleName("Figures still to read")
         self.button = QPushButton("Cancel", self)
@@ -132,17 +147,52 @@ class ParsingBar(QWidget):
 
     @property
     def running(self) -> bool:
+        """Looking for stale claims or reading their figures."""
+        return self.runner.running or self._looking is not None
+
+    @property
+    def reading(self) -> bool:
+        """A job is reading stale claims' figures."""
         return self.runner.running
 
     def start_if_needed(self) -> bool:
-        """Start reading the stale claims' figures unless reading, held or none are stale;
-        True when a job was started."""
+        """Look for stale claims, then read their figures on a job, unless looking,
+        reading or held; True when the look began (with no file: the job, at once).
+
+        The look is a job of its own: hashing 10,000 claims' texts held the GUI
+        thread ~25 ms at every reload. `started` fires if it finds some."""
+        if self._looking is not None:
+            self._look_again = True  # claims changed since that look began
+            return False
         if self.runner.running or self.held:
             return False
-        total = len(self.session.project.quantities.stale())
+        path = self.session.project.path
+        if path is None:  # no second connection could see it: look here
+            return self._start(len(self.session.project.quantities.stale()))
+        look = ProjectJob("Finding figures to read", path, _count_stale, self, writes=False)
+        self._looking = look
+        look.finished.connect(lambda total, _c, error: self._looked(look, total, error))
+        look.start()
+        return True
+
+    def _looked(self, look: ProjectJob, total: object, error: str) -> None:
+        look.deleteLater()
+        if look is not self._looking:
+            return  # dropped: another project opened meanwhile
+        self._looking = None
+        if self._look_again:
+            self._look_again = False
+            self.start_if_needed()
+        elif not error and isinstance(total, int):
+            self._start(total)
+
+    def _start(self, total: int) -> bool:
+        if self.runner.running or self.held:
+            return False
         if not total:
             self.hide()
             return False
+        self.started.emit()  # before the job: with no file it runs (and ends) in run()
         self._show_progress(0, total)
         self.button.setText("Cancel")
         self.button.setEnabled(True)
@@ -162,7 +212,7 @@ class ParsingBar(QWidget):
     def ask(self, asked: Asked) -> bool:
         """The view's state changed while the job runs: it reads again after its next
         batch. False when there is no job to ask (none, or another project's)."""
-        if not self.running or self.feed is None:
+        if not self.reading or self.feed is None:
             return False
         self.feed.ask(asked)
         return True
@@ -194,6 +244,26 @@ class ParsingBar(QWidget):
         finally:
             self._go.set()
 
+    def hold(self) -> None:
+        """Keep the job between two claims until release(): the view is putting a read
+        in. Each of the table's calls into Python waited for the job's thread to let go
+        of the interpreter's lock; a paint makes hundreds (~50 ms a fill, held ~10 ms)."""
+        self._release.stop()
+        if self._hold is None:
+            self._hold = ExitStack()
+            self._hold.enter_context(self.view_reading())
+
+    def release_soon(self) -> None:
+        """Let the job go on once the rows just put in are painted."""
+        if self._hold is not None:
+            self._release.start()
+
+    def release(self) -> None:
+        self._release.stop()
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.close()
+
     def _show_progress(self, done: int, total: int) -> None:
         self.label.setText(f"Reading figures… {done:,} of {total:,} claims")
 
@@ -211,6 +281,7 @@ class ParsingBar(QWidget):
             self.held = True  # an error would only come back if started again at once
 
     def _ended(self) -> None:
+        self.release()
         left = len(self.session.project.quantities.stale()) if self.held else 0
         if left:
             self.label.setText(f"Figures of {left:,} claims not read yet.")
@@ -233,9 +304,16 @@ class ParsingBar(QWidget):
     def reset(self) -> None:
         """Another project: stop reading the old one's figures (its result is dropped)."""
         self.held = False
-        self.feed = None
+        self.feed = self._looking = None
+        self._look_again = False
+        self.release()
         self.runner.cancel()
 
     def shutdown(self) -> None:
-        """Stop and wait for the job (its thread must not outlive the window)."""
+        """Stop and wait for the jobs (their threads must not outlive the window)."""
+        self.release()
+        look, self._looking = self._looking, None
+        if look is not None:
+            look.finished.disconnect()
+            look.wait()
         self.runner.shutdown()

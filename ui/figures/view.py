@@ -93,7 +93,9 @@ class FiguresView(QWidget):
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
         self.parsing = ParsingBar(session, self, asking=self._asked)
+        self.parsing.started.connect(self._reading_started)
         self.parsing.committed.connect(self._show_latest)
+        self.model.filled.connect(self.parsing.release_soon)
         self.parsing.ended.connect(self._all_read)
         self.findings = QTextBrowser(self)
         self.findings.setAccessibleName("Arithmetic checks on this subject")
@@ -131,10 +133,12 @@ class FiguresView(QWidget):
         self._dirty = False
         if self.parsing.ask(self._asked()):
             return  # the job reads the figures after its next batch: never here meanwhile
-        if self.parsing.start_if_needed():  # stale claims are parsed on a job, never here
-            self._following = self.parsing.running
+        self.parsing.start_if_needed()  # stale claims are looked for and parsed on jobs
         self.show_figures()
-        self.parsing.ask(self._asked())  # following the main subject, if a job started
+
+    def _reading_started(self) -> None:
+        """Stale claims are being read: follow the main subject until one is picked."""
+        self._following = True
 
     def _all_read(self) -> None:
         """The job stopped: the last fill still follows the main subject, then it stays.
@@ -144,7 +148,7 @@ class FiguresView(QWidget):
             self.reload()
         elif final is not self._shown:
             self._show(final, gradually=True)
-        self._following = self.parsing.running  # another job (claims changed meanwhile)
+        self._following = self.parsing.reading  # another job (claims changed meanwhile)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.claims or changes.codebook or changes.speakers or changes.everything:
@@ -165,8 +169,11 @@ class FiguresView(QWidget):
     def _show(self, figures: Figures, gradually: bool) -> None:
         self._shown = figures
         self._fill_subjects(figures.subjects, figures.chosen)
-        put = self.model.fill if gradually else self.model.set_rows
-        put(figures.rows, figures.per_quantity, figures.colours)
+        if gradually:
+            self.parsing.hold()  # released once the rows are in and painted
+            self.model.fill(figures.rows, figures.per_quantity, figures.colours)
+        else:
+            self.model.set_rows(figures.rows, figures.per_quantity, figures.colours)
         self._show_findings(figures.found, figures.chosen, len(figures.rows))
 
     @property
