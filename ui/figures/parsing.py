@@ -99,14 +99,16 @@ def parse_stale(
     )
 
 
-def _count_stale(project: Project, _report: Report, _stopped: Stopped) -> int:
-    return len(project.quantities.stale())
+def look(project: Project, asked: Asked | None) -> tuple[int, Figures | None]:
+    """The look's work: how many claims are stale, and what the view shows now if asked."""
+    return len(project.quantities.stale()), None if asked is None else read_figures(project, asked)
 
 
 class ParsingBar(QWidget):
     """'Reading figures… 3,000 of 10,000 claims [Cancel]', shown only while there is some."""
 
     started = Signal()  # stale claims were found: a job is about to read them
+    looked = Signal(object)  # Figures: what the view showed when the look was asked
     committed = Signal()  # the job read newer figures: `latest` (at most every REFRESH_S)
     ended = Signal()  # the job stopped (finished, cancelled, failed or dropped)
 
@@ -151,16 +153,22 @@ class ParsingBar(QWidget):
         return self.runner.running or self._looking is not None
 
     @property
+    def looking(self) -> bool:
+        """A job is looking for stale claims."""
+        return self._looking is not None
+
+    @property
     def reading(self) -> bool:
         """A job is reading stale claims' figures."""
         return self.runner.running
 
-    def start_if_needed(self) -> bool:
+    def start_if_needed(self, asked: Asked | None = None) -> bool:
         """Look for stale claims, then read their figures on a job, unless looking,
         reading or held; True when the look began (with no file: the job, at once).
 
         The look is a job of its own: hashing 10,000 claims' texts held the GUI
-        thread ~25 ms at every reload. `started` fires if it finds some."""
+        thread ~25 ms at every reload. `started` fires if it finds some. Given
+        `asked`, it reads the view's figures too and hands them over in `looked`."""
         if self._looking is not None:
             self._look_again = True  # claims changed since that look began
             return False
@@ -169,21 +177,25 @@ class ParsingBar(QWidget):
         path = self.session.project.path
         if path is None:  # no second connection could see it: look here
             return self._start(len(self.session.project.quantities.stale()))
-        look = ProjectJob("Finding figures to read", path, _count_stale, self, writes=False)
-        self._looking = look
-        look.finished.connect(lambda total, _c, error: self._looked(look, total, error))
-        look.start()
+        job = ProjectJob("Finding figures to read", path, lambda p, _r, _s: look(p, asked), self,
+                         writes=False)  # fmt: skip
+        self._looking = job
+        job.finished.connect(lambda found, _c, error: self._looked(job, found, error))
+        job.start()
         return True
 
-    def _looked(self, look: ProjectJob, total: object, error: str) -> None:
-        look.deleteLater()
-        if look is not self._looking:
+    def _looked(self, job: ProjectJob, found: object, error: str) -> None:
+        job.deleteLater()
+        if job is not self._looking:
             return  # dropped: another project opened meanwhile
         self._looking = None
+        total, figures = found if isinstance(found, tuple) and not error else (0, None)
+        if figures is not None:
+            self.looked.emit(figures)
         if self._look_again:
             self._look_again = False
             self.start_if_needed()
-        elif not error and isinstance(total, int):
+        else:
             self._start(total)
 
     def _start(self, total: int) -> bool:

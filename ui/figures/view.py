@@ -29,7 +29,14 @@ from annotator.figures.arithmetic import Finding
 from annotator.models import Changes, Quantity
 from ui.figures.model import COLUMNS, FiguresModel, figure_text
 from ui.figures.parsing import ParsingBar
-from ui.figures.reading import ALL_SUBJECTS, DURATION_UNITS, Asked, Figures, read_figures
+from ui.figures.reading import (
+    ALL_SUBJECTS,
+    DURATION_UNITS,
+    Asked,
+    Figures,
+    pick_subject,
+    read_figures,
+)
 from ui.shell.session import ProjectSession
 from ui.widgets.flow import FlowLayout, group
 
@@ -52,6 +59,9 @@ class FiguresView(QWidget):
         self._picked = False  # the user chose a subject: keep it while figures come in
         self._following = False  # a job is reading: the main subject may change
         self._shown: Figures | None = None  # the read the table shows (or is filling in)
+        self._shows = 0  # reads shown so far
+        self._look_at = -1  # reads shown when a look was asked to read too
+        self._look_asked = Asked()  # the view's state once that look was asked
         self.subject = QComboBox(self)
         self.subject.setAccessibleName("Subject of the figures")
         self.subject.setSizeAdjustPolicy(
@@ -94,6 +104,7 @@ class FiguresView(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.parsing = ParsingBar(session, self, asking=self._asked)
         self.parsing.started.connect(self._reading_started)
+        self.parsing.looked.connect(self._looked)
         self.parsing.committed.connect(self._show_latest)
         self.model.filled.connect(self.parsing.release_soon)
         self.parsing.ended.connect(self._all_read)
@@ -126,15 +137,29 @@ class FiguresView(QWidget):
         self.subject.setCurrentText(subject)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, looking: bool = False) -> None:
+        """Show the figures stored now. `looking` (the view coming into sight): the job
+        looking for stale claims reads them too, so opening the view reads none here."""
         if not self.isVisible():
             self._dirty = True
             return
         self._dirty = False
         if self.parsing.ask(self._asked()):
             return  # the job reads the figures after its next batch: never here meanwhile
-        self.parsing.start_if_needed()  # stale claims are looked for and parsed on jobs
+        asked = self._asked()
+        if self._look_at == self._shows and self.parsing.looking and asked == self._look_asked:
+            return  # shown a moment ago: the look under way reads just this
+        # Stale claims are looked for and parsed on jobs.
+        if self.parsing.start_if_needed(asked if looking else None) and looking:
+            subjects = self.session.project.quantities.subjects()  # the box at once: cheap
+            self._fill_subjects(subjects, pick_subject(subjects, asked))
+            self._look_at, self._look_asked = self._shows, self._asked()
+            return
         self.show_figures()
+
+    def _looked(self, figures: Figures) -> None:
+        if self._look_at == self._shows:  # nothing shown since the look was asked
+            self._show(figures, gradually=True)
 
     def _reading_started(self) -> None:
         """Stale claims are being read: follow the main subject until one is picked."""
@@ -152,6 +177,7 @@ class FiguresView(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.claims or changes.codebook or changes.speakers or changes.everything:
+            self._look_at = -1  # a look under way read too soon
             self.reload()  # while a job runs: its next read, and the view's own after it
 
     def show_figures(self) -> None:
@@ -168,6 +194,7 @@ class FiguresView(QWidget):
 
     def _show(self, figures: Figures, gradually: bool) -> None:
         self._shown = figures
+        self._shows += 1
         self._fill_subjects(figures.subjects, figures.chosen)
         if gradually:
             self.parsing.hold()  # released once the rows are in and painted
@@ -252,4 +279,4 @@ class FiguresView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
-            self.reload()
+            self.reload(looking=True)
