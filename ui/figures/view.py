@@ -148,7 +148,10 @@ class FiguresView(QWidget):
             return  # the job reads the figures after its next batch: never here meanwhile
         asked = self._asked()
         if self._look_at == self._shows and self.parsing.looking and asked == self._look_asked:
-            return  # shown a moment ago: the look under way reads just this
+            # Shown a moment ago: the look under way reads just this. It looks (and
+            # reads) again once done, since claims may have changed since it began.
+            self.parsing.start_if_needed(asked)
+            return
         # Stale claims are looked for and parsed on jobs.
         if self.parsing.start_if_needed(asked if looking else None) and looking:
             subjects = self.session.project.quantities.subjects()  # the box at once: cheap
