@@ -14,15 +14,17 @@ asked for (another subject, durations shown).
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
-from annotator.figures.arithmetic import Finding
 from annotator.models import Quantity
 from ui.figures.reading import Row
 from ui.widgets.table_model import ColumnsTableModel
+
+if TYPE_CHECKING:  # the checks' module is imported where they run, not to open
+    from annotator.figures.arithmetic import Finding
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Side", "Speaker", "Figure", "Period", "Base year", "Measure", "Cash/real", "Checks",

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from annotator.figures.arithmetic import Finding, check_claim, check_figures, same_subject
 from annotator.models import Quantity
 from annotator.project import Project
+
+if TYPE_CHECKING:
+    from annotator.figures.arithmetic import Finding
 
 ALL_SUBJECTS = "(all subjects)"
 # "a five-day strike", "48 hours": lengths of time, hidden unless asked for, so the
@@ -62,14 +64,20 @@ def pick_subject(subjects: list[tuple[str, int]], asked: Asked) -> str:
     # a view first filled before any figure existed picks the main subject.
     kept_all = current == ALL_SUBJECTS and asked.offered > 1
     if (current not in names and not kept_all) or (asked.following and not asked.picked):
+        if not names:
+            return ALL_SUBJECTS
+        from annotator.figures.arithmetic import same_subject  # (not needed to open the view)
+
         # The subject with the most figures once "pay" joins "resident doctors' pay".
         group = {n: sum(c for m, c in subjects if same_subject(n, m)) for n in names}
-        current = max(names, key=lambda n: (group[n], len(n))) if names else ALL_SUBJECTS
+        current = max(names, key=lambda n: (group[n], len(n)))
     return current
 
 
 def read_figures(project: Project, asked: Asked) -> Figures:
     """The chosen subject's figures in the table's order, with the checks on them."""
+    from annotator.figures.arithmetic import check_claim, check_figures, same_subject
+
     subjects = project.quantities.subjects()
     chosen = pick_subject(subjects, asked)
     names = None  # read only the chosen subject's figures: a third of 10,000, say

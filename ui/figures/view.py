@@ -9,8 +9,9 @@ the arithmetic checks for the subject are listed under the table.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.figures.arithmetic import Finding
 from annotator.models import Changes, Quantity
 from ui.figures.model import COLUMNS, FiguresModel, figure_text
 from ui.figures.parsing import ParsingBar
@@ -39,6 +39,9 @@ from ui.figures.reading import (
 )
 from ui.shell.session import ProjectSession
 from ui.widgets.flow import FlowLayout, group
+
+if TYPE_CHECKING:  # the checks' module is imported where they run, not to open
+    from annotator.figures.arithmetic import Finding
 
 __all__ = ["ALL_SUBJECTS", "COLUMNS", "DURATION_UNITS", "FiguresModel", "FiguresView",
            "figure_text"]  # fmt: skip
@@ -126,9 +129,13 @@ class FiguresView(QWidget):
                      self._picked, self.durations.isChecked())  # fmt: skip
 
     def _fill_subjects(self, subjects: list[tuple[str, int]], current: str) -> None:
+        names = [*(name for name, _ in subjects), ALL_SUBJECTS]
+        box = self.subject
+        if box.currentText() == current and [box.itemText(i) for i in range(box.count())] == names:
+            return  # as it is (each read while a job runs names the same few subjects)
         self.subject.blockSignals(True)
         self.subject.clear()
-        self.subject.addItems([*(name for name, _ in subjects), ALL_SUBJECTS])
+        self.subject.addItems(names)
         self.subject.setCurrentText(current)
         self.subject.blockSignals(False)
 
@@ -204,7 +211,14 @@ class FiguresView(QWidget):
             self.model.fill(figures.rows, figures.per_quantity, figures.colours)
         else:
             self.model.set_rows(figures.rows, figures.per_quantity, figures.colours)
-        self._show_findings(figures.found, figures.chosen, len(figures.rows))
+        if gradually:  # on a turn of its own: laying out the list takes a few ms
+            QTimer.singleShot(0, self, lambda: self._show_findings_of(figures))
+        else:
+            self._show_findings_of(figures)
+
+    def _show_findings_of(self, figures: Figures) -> None:
+        if figures is self._shown:  # else overtaken by a newer read
+            self._show_findings(figures.found, figures.chosen, len(figures.rows))
 
     @property
     def filling(self) -> bool:
