@@ -125,6 +125,7 @@ class FiguresModel(ColumnsTableModel):
 
     def _fill_some(self) -> None:
         until = time.perf_counter() + FILL_SLICE_S
+        self._walk(STEP)  # at least a step a turn, however slow the machine
         while self.filling and time.perf_counter() < until:
             self._walk(STEP)
         if self.filling:
