@@ -160,7 +160,8 @@ class FiguresView(QWidget):
             self.parsing.start_if_needed(asked)
             return
         # Stale claims are looked for and parsed on jobs.
-        if self.parsing.start_if_needed(asked if looking else None) and looking:
+        self.parsing.start_if_needed(asked if looking else None)
+        if looking and self.parsing.looking:  # (with no file there is no look: read here)
             subjects = self.session.project.quantities.subjects()  # the box at once: cheap
             self._fill_subjects(subjects, pick_subject(subjects, asked))
             self._look_at, self._look_asked = self._shows, self._asked()
@@ -206,15 +207,14 @@ class FiguresView(QWidget):
         self._shown = figures
         self._shows += 1
         self._fill_subjects(figures.subjects, figures.chosen)
-        if gradually:
-            self.parsing.hold()  # released once the rows are in and painted
-            self.model.fill(figures.rows, figures.per_quantity, figures.colours)
-        else:
+        if not gradually:
             self.model.set_rows(figures.rows, figures.per_quantity, figures.colours)
-        if gradually:  # on a turn of its own: laying out the list takes a few ms
-            QTimer.singleShot(0, self, lambda: self._show_findings_of(figures))
-        else:
             self._show_findings_of(figures)
+            return
+        self.parsing.hold()  # released once the rows are in and painted
+        self.model.fill(figures.rows, figures.per_quantity, figures.colours)
+        # The list of checks on a turn of its own: laying it out takes a few ms.
+        QTimer.singleShot(0, self, lambda: self._show_findings_of(figures))
 
     def _show_findings_of(self, figures: Figures) -> None:
         if figures is self._shown:  # else overtaken by a newer read
