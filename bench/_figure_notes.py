@@ -150,7 +150,7 @@ NOT_YET: dict[str, str] = {
     "library_typing_longest_stall_10000": "each keystroke refilters 10,000 rows on the GUI thread (16 ms, under issue 19's 50 ms aim)",
     "open_5mb_longest_stall": "the reader lays out the whole text at once on the GUI thread; painting the first screen first and the rest in slices is not done yet",
     "open_10mb_longest_stall": "as open_5mb_longest_stall: the layout grows with the text",
-    "figures_view_longest_stall": "issue 14: 26-33 ms against the idle loop's 6-11 ms (80-95 ms before): the stale claims are found, and the figures read and checked, on jobs, and put in a few ms a turn; left: opening the view the first time (its modules imported, compiled from source where no .pyc is written, and the dock laid out: ~25 ms at the click) and, while parsing, the GUI thread waiting for the job's thread to let go of the interpreter's lock while it reads and checks a subject's 3,476 figures (~13-20 ms)",
+    "figures_view_longest_stall": "issue 14: 18-30 ms against the idle loop's 6-8 ms (77-101 ms before; runs on a busy machine go higher): the stale claims are found, and the figures read and checked, on jobs, and put in a few ms a turn; left, each ~15-20 ms: opening the view the first time (its modules imported, compiled from source where no .pyc is written, and the dock laid out), a full garbage collection of the process while the job allocates, and the job's thread holding the interpreter's lock while it reads and checks a subject's 3,476 figures",
     "matching_score_per_pair": "our score normalises both texts and compares their figures (value, direction, base year, subject) besides the two ratios",
 }
 for _fmt in ("csv", "json", "w3c", "claimreview", "refi", "html", "md"):
