@@ -240,9 +240,7 @@ class HitDelegate(QStyledItemDelegate):
         if style is not None:  # the row's background, selection and focus, no text
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        layout, _height = self.laid_out(
-            option, hit, QColor(MUTED_SELECTED if selected else MUTED)
-        )
+        layout, _height = self.laid_out(option, hit, QColor(MUTED_SELECTED if selected else MUTED))
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setClipRect(QRectF(option.rect))
