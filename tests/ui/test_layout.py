@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QStyle, QTabBar
 from pytestqt.qtbot import QtBot
 
 from ui.shell import settings
@@ -203,6 +203,18 @@ def test_claims_table_shows_the_quote_without_scrolling_sideways(fresh: MainWind
     assert shown <= table.viewport().width() + 1
     assert not table.horizontalScrollBar().isVisible()
     assert header.sectionSize(0) >= 0.3 * table.viewport().width()
+
+
+def test_claims_table_headings_are_whole(fresh: MainWindow) -> None:
+    """No heading loses letters when the other columns give way to the quote
+    (at 1280x800 "Stance" and "Anchor" were cut to "Stanc" and "Ancho")."""
+    table = fresh.claims.panel.table
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    for column in range(1, header.count()):
+        title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 2 * margin + 4, title
 
 
 def test_library_titles_get_the_most_room(fresh: MainWindow) -> None:

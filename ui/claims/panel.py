@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import NotFound
 from annotator.models import Changes, Claim
+from ui.claims.column_fit import fitted_widths, heading_widths
 from ui.reader.colours import ColourScheme, swatch
 from ui.reader.highlighter import Span
 from ui.shell.session import ProjectSession
@@ -276,7 +277,7 @@ class ClaimsTable(QTableView):
             self.rows_shown_changed.emit(-(-event.size().height() // row))
 
     def fit_columns(self) -> None:
-        """Shrink the other columns in proportion when they would squeeze the quote.
+        """Shrink the other columns (not below their headings) when they would squeeze the quote.
 
         Without this a narrow panel scrolls sideways and shows a sliver of the
         quote ("uot"); wide enough, the user's own column widths are kept.
@@ -287,13 +288,15 @@ class ClaimsTable(QTableView):
             return
         others = range(1, len(COLUMN_WIDTHS))
         room = int(available * (1 - QUOTE_SHARE))
-        used = sum(header.sectionSize(c) for c in others)
-        if used <= room:
+        if sum(header.sectionSize(c) for c in others) <= room:
             return
-        wanted = sum(COLUMN_WIDTHS[c] for c in others)
-        scale = room / wanted
-        for column in others:
-            header.resizeSection(column, max(NARROWEST_COLUMN, int(COLUMN_WIDTHS[column] * scale)))
+        widths = fitted_widths(
+            [COLUMN_WIDTHS[c] for c in others],
+            heading_widths(header, others, NARROWEST_COLUMN),
+            room,
+        )
+        for column, width in zip(others, widths, strict=True):
+            header.resizeSection(column, width)
 
 
 class ClaimsPanel(QWidget):
