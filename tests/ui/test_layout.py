@@ -214,7 +214,9 @@ def test_claims_table_headings_are_whole(fresh: MainWindow) -> None:
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     for column in range(1, header.count()):
         title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
-        assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 2 * margin + 4, title
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 2 * margin + 4, (
+            title
+        )
 
 
 def test_library_titles_get_the_most_room(fresh: MainWindow) -> None:
