@@ -3,7 +3,8 @@
 A search runs a short moment after the last key press, on a thread of its own
 (ui/search/worker.py), the latest query winning, so the window answers while
 a common word is ranked over 100,000 claims. Snippets are drawn with their
-matches in bold; everything in them is escaped first.
+matches in bold, as plain text laid out (ui/search/rows.py): nothing in a
+claim or an article is read as markup.
 """
 
 from __future__ import annotations

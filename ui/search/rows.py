@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -60,21 +59,6 @@ def heading_text(hit: SearchHit) -> str:
     return f"{KIND_LABELS[hit.kind]} #{hit.id} · {hit.title}"
 
 
-def hit_html(hit: SearchHit) -> str:
-    """The hit as rich text (its display text, read by copy and accessibility tools)."""
-    parts: list[str] = []
-    position = 0
-    for start, end in hit.highlights:
-        parts.append(escape(hit.snippet[position:start]))
-        parts.append(f"<b>{escape(hit.snippet[start:end])}</b>")
-        position = end
-    parts.append(escape(hit.snippet[position:]))
-    return (
-        f'<span style="color:{MUTED};font-size:small">{escape(heading_text(hit))}</span>'
-        f"<br>{''.join(parts)}"
-    )
-
-
 class SearchModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,8 +86,8 @@ class SearchModel(QAbstractListModel):
         hit = self.hits[index.row()]
         if role == HIT_ROLE:
             return hit
-        if role == Qt.ItemDataRole.DisplayRole:
-            return hit_html(hit)
+        if role == Qt.ItemDataRole.DisplayRole:  # as drawn, without the bold (copy, tools)
+            return f"{heading_text(hit)}\n{hit.snippet}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{KIND_LABELS[hit.kind]} {hit.id}: {hit.title}. {hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
